@@ -1,0 +1,129 @@
+import { z } from 'zod';
+import { locales, roles } from './complaint.ts';
+
+/** `K-2026-7QF3M9`: year of receipt and six Crockford base32 characters from a CSPRNG. */
+export const referencePattern = /^K-\d{4}-[0-9A-HJKMNP-TV-Z]{6}$/;
+export const referenceSchema = z.string().regex(referencePattern, 'geen geldig kenmerk (zoals K-2026-7QF3M9)');
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/** An instant with its offset, as ISO 8601: `2026-10-26T00:30:00+01:00` or `…Z`. */
+const isoInstant = z.iso.datetime({ offset: true });
+
+/** Where a case stands. The GitHub store mirrors this in a `status: …` label. */
+export const statuses = [
+  'ontvangen',
+  'bevestigd',
+  'verdaagd',
+  'beantwoord',
+  'afgesloten',
+  'niet-in-behandeling',
+] as const;
+export type Status = (typeof statuses)[number];
+
+/** How a closed case ended. */
+export const outcomes = ['gegrond', 'deels-gegrond', 'ongegrond', 'opgelost-in-overleg', 'ingetrokken'] as const;
+export type Outcome = (typeof outcomes)[number];
+
+/** How the complaint reached us: the web form, or registered by a coordinator. */
+export const sources = ['web', 'telefoon', 'brief', 'e-mail', 'balie'] as const;
+
+/** The dates the reglement promises, computed at intake (see `terms.ts`). */
+export const termsSchema = z.object({
+  received: isoDate,
+  confirmBy: isoDate,
+  answerBy: isoDate,
+  extendedAnswerBy: isoDate,
+});
+
+/** One move in the life of a case, recorded when it happens. */
+export const caseEventSchema = z.object({
+  at: isoInstant,
+  /** The status the case moved to. */
+  status: z.enum(statuses),
+  /** Who made the move (a GitHub login or `klachten-cli`); never the complainant's data. */
+  by: z.string().optional(),
+  handler: z.string().optional(),
+  reason: z.string().optional(),
+  outcome: z.enum(outcomes).optional(),
+  earlierReference: z.string().optional(),
+  /** Link to or text of the mediation report (verslag) when there is one. */
+  report: z.string().optional(),
+});
+
+/** A notice the system sent about a term, keyed so it is sent once. */
+export const noticeSchema = z.object({
+  key: z.string(),
+  at: isoInstant,
+});
+
+/** A message to the complainant: recorded when sent, so a re-run never sends it twice. */
+export const messageSchema = z.object({
+  kind: z.string(),
+  /** Set once the mail server accepted the message; absent while it still has to go out. */
+  sentAt: isoInstant.optional(),
+  /** SHA-256 of the address it went to; the address itself stays in the case only. */
+  toHash: z.string().optional(),
+  attempts: z.number().int().nonnegative().default(0),
+  lastError: z.string().optional(),
+});
+
+/** The complainant's answer to "was your complaint resolved to your satisfaction?". */
+export const satisfactionSchema = z.object({
+  answer: z.enum(['ja', 'deels', 'nee']),
+  remark: z.string().optional(),
+  at: isoInstant,
+});
+
+/**
+ * A case: the complaint as submitted plus everything the procedure adds to it.
+ * Every store keeps exactly this record and validates it on read.
+ */
+export const caseSchema = z.object({
+  reference: referenceSchema,
+  status: z.enum(statuses),
+  source: z.enum(sources).default('web'),
+  locale: z.enum(locales),
+  receivedAt: isoInstant,
+  terms: termsSchema,
+  /** SHA-256 of the submitted fields: a resubmission of the same form is recognised, not filed twice. */
+  fingerprint: z.string(),
+  role: z.enum(roles),
+  name: z.string(),
+  email: z.string(),
+  phone: z.string().optional(),
+  address: z.string(),
+  category: z.string(),
+  complaint: z.string(),
+  expectation: z.string(),
+  concerns: z.string().optional(),
+  earlier: z.enum(['nee', 'ja']),
+  whatIsNew: z.string().optional(),
+  /** Person id (config `people`) of the handler, once assigned. */
+  handler: z.string().optional(),
+  extended: z.boolean().default(false),
+  outcome: z.enum(outcomes).optional(),
+  earlierReference: z.string().optional(),
+  events: z.array(caseEventSchema).default([]),
+  notices: z.array(noticeSchema).default([]),
+  messages: z.array(messageSchema).default([]),
+  satisfaction: satisfactionSchema.optional(),
+});
+
+/** A case as every store holds it. */
+export type Case = z.output<typeof caseSchema>;
+export type CaseInput = z.input<typeof caseSchema>;
+export type CaseEvent = z.output<typeof caseEventSchema>;
+export type Terms = z.output<typeof termsSchema>;
+
+/**
+ * Validates a case record read from a store; a broken record is an error, never a guess.
+ *
+ * @example
+ * parseCase(JSON.parse(text)) // Case, or throws naming the bad field
+ */
+export function parseCase(input: unknown): Case {
+  const result = caseSchema.safeParse(input);
+  if (result.success) return result.data;
+  const first = result.error.issues[0];
+  throw new Error(`Ongeldig dossier: ${first?.path.join('.') ?? '?'}: ${first?.message ?? 'onbekend'}`);
+}

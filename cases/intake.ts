@@ -1,0 +1,137 @@
+import { createHash } from 'node:crypto';
+import { Temporal } from 'temporal-polyfill';
+import type { Case } from './case.ts';
+import {
+  makeComplaintSchema,
+  validateComplaint,
+  complaintFields,
+  type Complaint,
+  type ComplaintErrors,
+  type ComplaintValues,
+  type Locale,
+} from './complaint.ts';
+import type { Config } from './config.ts';
+import type { WorkingDayCalendar } from './calendar.ts';
+import { makeReference } from './reference.ts';
+import type { CaseStore } from './store.ts';
+import { computeTerms } from './terms.ts';
+
+/** What intake needs from outside: all side effects and the moment of receipt are passed in. */
+export interface IntakeContext {
+  store: CaseStore;
+  config: Config;
+  calendar: WorkingDayCalendar;
+  /** The moment the complaint was received. */
+  now: Date;
+  fillRandom: (bytes: Uint8Array) => Uint8Array;
+  /** Records what happened, without personal data. */
+  log: (event: string, fields: Record<string, string | number | boolean>) => void;
+}
+
+/** The three ways an intake ends. */
+export type IntakeResult =
+  | { kind: 'filed'; case: Case; created: boolean }
+  | { kind: 'invalid'; errors: ComplaintErrors; values: ComplaintValues }
+  | { kind: 'failed'; values: ComplaintValues };
+
+/**
+ * Keeps exactly what the person typed, as strings, for showing the form again.
+ *
+ * @example
+ * keepValues({ name: 'Anna', stray: 'x' }) // { name: 'Anna' }
+ */
+export function keepValues(raw: Record<string, unknown>): ComplaintValues {
+  const values: ComplaintValues = {};
+  for (const field of complaintFields) {
+    const value = raw[field];
+    if (typeof value === 'string') values[field] = value;
+  }
+  return values;
+}
+
+/**
+ * The receipt moment as ISO 8601 with the offset of the configured time zone.
+ *
+ * @example
+ * receivedAtIso(new Date('2026-10-25T23:30:00Z'), 'Europe/Amsterdam') // '2026-10-26T00:30:00+01:00'
+ */
+export function receivedAtIso(now: Date, timeZone: string): string {
+  return Temporal.Instant.fromEpochMilliseconds(now.getTime())
+    .toZonedDateTimeISO(timeZone)
+    .toString({ timeZoneName: 'never', smallestUnit: 'second' });
+}
+
+/**
+ * A stable hash of a submission, so the same form sent twice (a reload, a double click) is one case.
+ *
+ * @example
+ * fingerprint(complaint) // 'sha256:4f1c…'
+ */
+export function fingerprint(complaint: Complaint): string {
+  const ordered = complaintFields.map((field) => [field, complaint[field] ?? null]);
+  return `sha256:${createHash('sha256').update(JSON.stringify(ordered)).digest('hex')}`;
+}
+
+/**
+ * Builds the case record for a valid complaint: reference, receipt moment and terms.
+ *
+ * @example
+ * makeCase(complaint, 'nl', context) // { reference: 'K-2026-…', status: 'ontvangen', terms: {…}, … }
+ */
+export function makeCase(complaint: Complaint, context: Omit<IntakeContext, 'store' | 'log'>): Case {
+  const { config, calendar, now, fillRandom } = context;
+  const receivedAt = receivedAtIso(now, config.terms.timeZone);
+  const terms = computeTerms(receivedAt, calendar, config.terms);
+  const { consent: _consent, locale, ...fields } = complaint;
+  return {
+    ...fields,
+    reference: makeReference(Number(terms.received.slice(0, 4)), fillRandom),
+    status: 'ontvangen',
+    source: 'web',
+    locale,
+    receivedAt,
+    terms,
+    fingerprint: fingerprint(complaint),
+    extended: false,
+    events: [{ at: receivedAt, status: 'ontvangen', by: 'website' }],
+    notices: [],
+    messages: [],
+  };
+}
+
+/**
+ * Takes a submitted form from raw values to a filed case. The complaint counts as filed only once
+ * the store confirmed it; on any store failure the person gets their input back, nothing half-written.
+ *
+ * @example
+ * const result = await fileComplaint(Object.fromEntries(formData), context);
+ * if (result.kind === 'filed') showReceipt(result.case);
+ */
+export async function fileComplaint(raw: Record<string, unknown>, context: IntakeContext): Promise<IntakeResult> {
+  const values = keepValues(raw);
+  const categoryIds = context.config.categories.map((category) => category.id) as [string, ...string[]];
+  const checked = validateComplaint(makeComplaintSchema(categoryIds), { ...raw, locale: localeOf(raw) });
+  if (!checked.ok) {
+    context.log('intake.invalid', { fields: Object.keys(checked.errors).join(',') });
+    return { kind: 'invalid', errors: checked.errors, values };
+  }
+  const record = makeCase(checked.complaint, context);
+  try {
+    const filed = await context.store.fileCase(record);
+    context.log('intake.filed', { reference: filed.case.reference, created: filed.created });
+    return { kind: 'filed', case: filed.case, created: filed.created };
+  } catch (error) {
+    // The error text may quote the record; log only its kind.
+    context.log('intake.failed', { reference: record.reference, error: errorName(error) });
+    return { kind: 'failed', values };
+  }
+}
+
+function localeOf(raw: Record<string, unknown>): Locale {
+  return raw['locale'] === 'en' ? 'en' : 'nl';
+}
+
+function errorName(error: unknown): string {
+  if (error instanceof Error) return (error as NodeJS.ErrnoException).code ?? error.name;
+  return 'unknown';
+}

@@ -1,0 +1,62 @@
+import type { Case } from './case.ts';
+
+/** What filing gave: the case as stored, and whether this call created it. */
+export interface FiledCase {
+  case: Case;
+  /** False when the store already held this reference or an identical recent submission. */
+  created: boolean;
+}
+
+/** Which cases to list. */
+export interface ListOptions {
+  /** Only cases that are not closed (afgesloten, niet-in-behandeling). */
+  openOnly?: boolean;
+}
+
+/**
+ * The port every case store implements: the Git folder (embedded default) and GitHub issues.
+ * Both pass the same contract tests (`cases/stores/contract.ts`).
+ */
+export interface CaseStore {
+  /** Where cases are kept, for a person reading the terminal: "Git-map /srv/klachten/.data/cases". */
+  readonly description: string;
+  /**
+   * Files a new case. Resolves only once the store confirmed it durably.
+   * Idempotent: the same reference, or the same fingerprint received within a day, gives back the
+   * case already held (with `created: false`) instead of a duplicate.
+   */
+  fileCase(record: Case): Promise<FiledCase>;
+  /** The case with this reference, or undefined. */
+  getCase(reference: string): Promise<Case | undefined>;
+  /** All cases, oldest first. */
+  listCases(options?: ListOptions): Promise<Case[]>;
+  /**
+   * Changes a case. `change` gets the current record and returns the new one; `note` is a short
+   * line for the history (a commit message, a comment) without personal data.
+   */
+  updateCase(reference: string, change: (current: Case) => Case, note: string): Promise<Case>;
+}
+
+/** Cases with the same fingerprint within this window are one submission sent twice. */
+export const resubmissionWindowMs = 24 * 60 * 60 * 1000;
+
+/**
+ * Finds an earlier case that is the same submission as `record` (a reload, a double click).
+ *
+ * @example
+ * findResubmission(existing, record) // the earlier case, or undefined
+ */
+export function findResubmission(cases: Iterable<Case>, record: Case): Case | undefined {
+  const at = Date.parse(record.receivedAt);
+  for (const existing of cases) {
+    if (existing.reference === record.reference) return existing;
+    if (existing.fingerprint !== record.fingerprint) continue;
+    if (Math.abs(at - Date.parse(existing.receivedAt)) <= resubmissionWindowMs) return existing;
+  }
+  return undefined;
+}
+
+/** Whether a case is still being worked on. */
+export function isOpen(record: Pick<Case, 'status'>): boolean {
+  return record.status !== 'afgesloten' && record.status !== 'niet-in-behandeling';
+}

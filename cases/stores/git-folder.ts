@@ -1,0 +1,152 @@
+import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import matter from 'gray-matter';
+import lockfile from 'proper-lockfile';
+import { parseCase, referencePattern, type Case } from '../case.ts';
+import { findResubmission, isOpen, type CaseStore } from '../store.ts';
+import { makeGitRepo } from './git.ts';
+
+/**
+ * Turns a case into its file: YAML front matter with the structured fields, the complaint as body.
+ * The body always ends in one newline that is not part of the complaint, so text round-trips exactly.
+ *
+ * @example
+ * caseToFile(record) // "---\nreference: K-2026-7QF3M9\n…---\nDe lift is al weken kapot.\n"
+ */
+export function caseToFile(record: Case): string {
+  const { complaint, ...fields } = record;
+  // YAML has no undefined: leave absent fields out rather than write them as null.
+  const data = JSON.parse(JSON.stringify(fields)) as Record<string, unknown>;
+  // Front matter alone through gray-matter, the body appended as is: gray-matter would read a body
+  // that itself starts with `---` as more front matter.
+  return `${matter.stringify('', data).replace(/\n$/, '')}${complaint}\n`;
+}
+
+/**
+ * Reads a case file back and validates it.
+ *
+ * @example
+ * fileToCase(caseToFile(record)) // deep-equals record
+ */
+export function fileToCase(text: string): Case {
+  // Passing options turns off gray-matter's cache, which would hand out shared objects.
+  const parsed = matter(text, {});
+  const complaint = parsed.content.endsWith('\n') ? parsed.content.slice(0, -1) : parsed.content;
+  return parseCase({ ...parsed.data, complaint });
+}
+
+/**
+ * The embedded default store: one Markdown file per case in a local Git repository, every change a
+ * commit naming the reference. Writes are serialised within the process (a queue) and across
+ * processes (a lock file beside the folder), so the site and the `klachten` command can share it.
+ *
+ * @example
+ * const store = makeGitFolderStore('.data/cases');
+ * await store.fileCase(record);
+ */
+export function makeGitFolderStore(dir: string): CaseStore {
+  const repo = makeGitRepo(dir);
+  let ready: Promise<unknown> | undefined;
+  let initialised = false;
+  let queue: Promise<unknown> = Promise.resolve();
+  // Parsed cases by file name, valid while the file's mtime and size are unchanged.
+  const cache = new Map<string, { key: string; record: Case }>();
+
+  const prepare = () =>
+    (ready ??= mkdir(dir, { recursive: true }).catch((error: unknown) => {
+      ready = undefined;
+      throw error;
+    }));
+
+  /** Runs `work` alone: after every earlier write of this process, under the folder lock. */
+  function exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const next = queue.then(async () => {
+      await prepare();
+      const release = await lockfile.lock(dir, {
+        retries: { retries: 100, minTimeout: 10, maxTimeout: 250 },
+        stale: 30_000,
+        realpath: false,
+      });
+      try {
+        // Under the lock, so two processes starting on a fresh folder do not both run `git init`.
+        if (!initialised) await repo.init();
+        initialised = true;
+        return await work();
+      } finally {
+        await release();
+      }
+    });
+    queue = next.catch(() => undefined);
+    return next;
+  }
+
+  const fileName = (reference: string) => `${reference}.md`;
+
+  async function read(name: string): Promise<Case | undefined> {
+    const path = join(dir, name);
+    const info = await stat(path).catch(() => undefined);
+    if (!info) return undefined;
+    const key = `${info.mtimeMs}:${info.size}`;
+    const hit = cache.get(name);
+    if (hit?.key === key) return hit.record;
+    const record = fileToCase(await readFile(path, 'utf8'));
+    cache.set(name, { key, record });
+    return record;
+  }
+
+  async function readAll(): Promise<Case[]> {
+    await prepare();
+    const names = (await readdir(dir)).filter((name) => referencePattern.test(name.replace(/\.md$/, '')));
+    const records = await Promise.all(names.map(read));
+    return records
+      .filter((record): record is Case => record !== undefined)
+      .sort((a, b) => Date.parse(a.receivedAt) - Date.parse(b.receivedAt) || a.reference.localeCompare(b.reference));
+  }
+
+  /** Writes via a temporary file and a rename, then commits; on failure nothing stays half-written. */
+  async function write(record: Case, message: string): Promise<void> {
+    const name = fileName(record.reference);
+    const temporary = join(dir, `.${name}.tmp`);
+    await writeFile(temporary, caseToFile(record), 'utf8');
+    await rename(temporary, join(dir, name));
+    try {
+      await repo.commit([name], message);
+    } catch (error) {
+      await repo.restore([name]);
+      cache.delete(name);
+      throw error;
+    }
+  }
+
+  return {
+    description: `Git-map ${dir}`,
+    fileCase(record) {
+      const valid = parseCase(record);
+      return exclusive(async () => {
+        const earlier = findResubmission(await readAll(), valid);
+        if (earlier) return { case: earlier, created: false };
+        await write(valid, `${valid.reference}: klacht ontvangen`);
+        return { case: valid, created: true };
+      });
+    },
+    async getCase(reference) {
+      if (!referencePattern.test(reference)) return undefined;
+      await prepare();
+      return read(fileName(reference));
+    },
+    async listCases(options = {}) {
+      const all = await readAll();
+      return options.openOnly ? all.filter(isOpen) : all;
+    },
+    updateCase(reference, change, note) {
+      return exclusive(async () => {
+        const current = referencePattern.test(reference) ? await read(fileName(reference)) : undefined;
+        if (!current) throw new Error(`Geen klacht met kenmerk ${reference}.`);
+        const next = parseCase(change(current));
+        if (next.reference !== current.reference) throw new Error('Het kenmerk van een klacht verandert nooit.');
+        await write(next, `${reference}: ${note}`);
+        return next;
+      });
+    },
+  };
+}

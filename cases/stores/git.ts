@@ -1,0 +1,79 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+/** A Git working copy, driven through the `git` command line. */
+export interface GitRepo {
+  readonly dir: string;
+  /** Creates the repository when it does not exist yet. */
+  init(): Promise<void>;
+  /** Stages and commits exactly these paths (relative to the repository). */
+  commit(paths: string[], message: string): Promise<void>;
+  /** Puts these paths back as the last commit has them (or removes them if they were never committed). */
+  restore(paths: string[]): Promise<void>;
+  /** The subject lines of the history, newest first. */
+  log(): Promise<string[]>;
+}
+
+// Identity and signing are fixed per command, so a machine's global git config can neither
+// block a commit (missing user.name, gpg prompts) nor change what is recorded.
+const fixedConfig = [
+  '-c',
+  'user.name=Klachtenloket',
+  '-c',
+  'user.email=klachtenloket@localhost',
+  '-c',
+  'commit.gpgsign=false',
+  '-c',
+  'core.hooksPath=/dev/null',
+];
+
+/**
+ * Makes a handle on the Git repository in `dir`.
+ *
+ * @example
+ * const repo = makeGitRepo('/srv/klachten/.data/cases');
+ * await repo.init();
+ * await repo.commit(['K-2026-7QF3M9.md'], 'K-2026-7QF3M9: klacht ontvangen');
+ */
+export function makeGitRepo(dir: string): GitRepo {
+  const git = async (...args: string[]) => (await run('git', [...fixedConfig, ...args], { cwd: dir })).stdout;
+  return {
+    dir,
+    async init() {
+      try {
+        await git('rev-parse', '--git-dir');
+      } catch {
+        await git('init', '--quiet', '--initial-branch=main');
+      }
+    },
+    async commit(paths, message) {
+      await git('add', '--', ...paths);
+      await git('commit', '--quiet', '--no-verify', '-m', message, '--', ...paths);
+    },
+    async restore(paths) {
+      for (const path of paths) {
+        const tracked = await git('ls-files', '--error-unmatch', '--', path).then(
+          () => true,
+          () => false,
+        );
+        const committed =
+          tracked &&
+          (await git('cat-file', '-e', `HEAD:${path}`).then(
+            () => true,
+            () => false,
+          ));
+        if (committed) await git('checkout', 'HEAD', '--', path);
+        else {
+          if (tracked) await git('rm', '--cached', '--quiet', '--force', '--', path);
+          await run('rm', ['-f', '--', path], { cwd: dir });
+        }
+      }
+    },
+    async log() {
+      const out = await git('log', '--format=%s').catch(() => '');
+      return out.split('\n').filter(Boolean);
+    },
+  };
+}

@@ -1,0 +1,22 @@
+// @ts-check
+import eslint from '@eslint/js';
+import astro from 'eslint-plugin-astro';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/', '.astro/', '.data/', 'node_modules/', 'coverage/', 'tests/github-standin/openapi-subset.json'] },
+  eslint.configs.recommended,
+  ...tseslint.configs.recommended,
+  ...astro.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // Personal data must never reach a log by accident: logging goes through the stores' `log` port.
+      'no-console': ['error', { allow: ['error'] }],
+    },
+  },
+  {
+    files: ['scripts/**', 'bench/**', 'tests/**', 'site/server/context.ts'],
+    rules: { 'no-console': 'off' },
+  },
+);

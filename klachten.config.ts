@@ -1,0 +1,38 @@
+import { defineConfig } from './cases/config.ts';
+
+// The organisation's settings. Another organisation changes this file and the reglement text
+// (site/content/reglement/), not code. Secrets (tokens, SMTP password) never go here: they come
+// from environment variables (see README).
+export default defineConfig({
+  organisation: {
+    name: 'Livable',
+    website: 'https://livable.nl',
+  },
+  site: {
+    url: 'https://klachten.livable.nl/',
+  },
+  coordinators: {
+    name: 'De klachtencoördinator',
+    email: 'klachten@livable.nl',
+    logins: [],
+  },
+  privacyStatementUrl: 'https://livable.nl/privacyverklaring/',
+  categories: [
+    { id: 'onderhoud', label: { nl: 'Onderhoud en reparaties', en: 'Maintenance and repairs' } },
+    { id: 'overlast', label: { nl: 'Overlast', en: 'Nuisance' } },
+    { id: 'communicatie', label: { nl: 'Bereikbaarheid en communicatie', en: 'Contact and communication' } },
+    { id: 'servicekosten', label: { nl: 'Servicekosten en facturen', en: 'Service charges and invoices' } },
+    { id: 'gedrag', label: { nl: 'Gedrag van een medewerker', en: 'Conduct of a staff member' } },
+    { id: 'overig', label: { nl: 'Iets anders', en: 'Something else' } },
+  ],
+  people: [],
+  terms: {
+    timeZone: 'Europe/Amsterdam',
+    confirmWorkingDays: 7,
+    answerWeeks: 6,
+    extensionWeeks: 4,
+    extraClosingDays: [],
+    removedClosingDays: [],
+  },
+  externalBodies: [],
+});

@@ -1,0 +1,79 @@
+import { parseArgs } from 'node:util';
+import type { Case } from '../../cases/case.ts';
+import { makeStoreFromEnv } from '../../cases/stores/from-env.ts';
+import { usageExit, type CliContext } from '../cli-context.ts';
+import config from '../../klachten.config.ts';
+
+const usage = `Gebruik:
+  klachten cases list [--json]            alle klachten, oudste eerst
+  klachten cases show <kenmerk> [--json]  één klacht
+`;
+
+/**
+ * `klachten cases list|show`: read the configured store.
+ *
+ * @example
+ * await run({ argv: ['show', 'K-2026-7QF3M9', '--json'], … }) // prints the case as JSON, returns 0
+ */
+export async function run(ctx: CliContext): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: ctx.argv, allowPositionals: true, options: { json: { type: 'boolean', default: false } } });
+  } catch (error) {
+    ctx.stderr(`${(error as Error).message}\n\n${usage}`);
+    return usageExit;
+  }
+  const [action, reference, ...rest] = parsed.positionals;
+  const json = parsed.values.json;
+  if (action === 'list' && reference === undefined) {
+    const store = makeStoreFromEnv(ctx.env, config, ctx.cwd);
+    const cases = await store.listCases();
+    ctx.stdout(json ? `${JSON.stringify(cases, null, 2)}\n` : listText(cases, store.description));
+    return 0;
+  }
+  if (action === 'show' && reference !== undefined && rest.length === 0) {
+    const store = makeStoreFromEnv(ctx.env, config, ctx.cwd);
+    const record = await store.getCase(reference.toUpperCase());
+    if (!record) {
+      ctx.stderr(`Geen klacht met kenmerk ${reference} in ${store.description}.\n`);
+      return usageExit;
+    }
+    ctx.stdout(json ? `${JSON.stringify(record, null, 2)}\n` : showText(record));
+    return 0;
+  }
+  ctx.stderr(usage);
+  return usageExit;
+}
+
+function listText(cases: Case[], where: string): string {
+  if (cases.length === 0) return `Nog geen klachten in ${where}.\n`;
+  const rows = cases.map((c) =>
+    [c.reference, c.status.padEnd(19), c.terms.received, `antwoord uiterlijk ${c.terms.answerBy}`, c.category].join('  '),
+  );
+  return `${rows.join('\n')}\n\n${cases.length} klacht(en) in ${where}.\n`;
+}
+
+function showText(c: Case): string {
+  const lines = [
+    `Kenmerk:       ${c.reference}`,
+    `Status:        ${c.status}`,
+    `Ontvangen:     ${c.receivedAt}`,
+    `Bevestigen:    uiterlijk ${c.terms.confirmBy}`,
+    `Antwoord:      uiterlijk ${c.extended ? c.terms.extendedAnswerBy : c.terms.answerBy}`,
+    `Rol:           ${c.role}`,
+    `Categorie:     ${c.category}`,
+    `Naam:          ${c.name}`,
+    `E-mail:        ${c.email}`,
+    `Telefoon:      ${c.phone ?? '-'}`,
+    `Adres:         ${c.address}`,
+    `Betreft:       ${c.concerns ?? '-'}`,
+    `Eerder geklaagd: ${c.earlier}${c.whatIsNew ? ` — nieuw: ${c.whatIsNew}` : ''}`,
+    '',
+    'Klacht:',
+    c.complaint,
+    '',
+    'Verwachting:',
+    c.expectation,
+  ];
+  return `${lines.join('\n')}\n`;
+}

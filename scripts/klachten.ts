@@ -1,0 +1,39 @@
+// The `klachten` command: parses nothing itself, only picks the command and hands it the world.
+import type { CliContext } from './cli-context.ts';
+
+const commands: Record<string, { summary: string; load: () => Promise<{ run: (ctx: CliContext) => Promise<number> }> }> = {
+  cases: { summary: 'klachten bekijken en verplaatsen (list, show)', load: () => import('./commands/cases.ts') },
+  terms: { summary: 'de termijnen van een klacht berekenen', load: () => import('./commands/terms.ts') },
+  calendar: { summary: 'de niet-werkdagen van een jaar tonen', load: () => import('./commands/calendar.ts') },
+};
+
+const usage = `Gebruik: npm run --silent klachten -- <opdracht> [opties]
+
+Opdrachten:
+${Object.entries(commands)
+  .map(([name, command]) => `  ${name.padEnd(10)} ${command.summary}`)
+  .join('\n')}
+`;
+
+const [name, ...argv] = process.argv.slice(2);
+const command = name ? commands[name] : undefined;
+if (!command) {
+  process.stderr.write(name && name !== '--help' ? `Onbekende opdracht: ${name}\n\n${usage}` : usage);
+  process.exitCode = name === '--help' ? 0 : 2;
+} else {
+  try {
+    const { run } = await command.load();
+    process.exitCode = await run({
+    argv,
+    env: process.env,
+    cwd: process.cwd(),
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+      now: () => new Date(),
+    });
+  } catch (error) {
+    // A bad configuration or an unreachable store: say what, never dump a stack at a coordinator.
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  }
+}

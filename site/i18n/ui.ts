@@ -1,0 +1,197 @@
+import type { Locale } from '../../cases/complaint.ts';
+
+/** Where each page lives, per language; the language switch maps a page to its translation. */
+export const paths = {
+  nl: { home: '/', reglement: '/reglement/', form: '/klacht-indienen/', submit: '/klacht-indienen/verzenden/' },
+  en: { home: '/en/', reglement: '/en/procedure/', form: '/en/complaint/', submit: '/en/complaint/submit/' },
+} as const satisfies Record<Locale, Record<string, string>>;
+
+export type PageKey = keyof (typeof paths)['nl'];
+
+/** The interface text, Dutch first (B1), English second. Organisation names come from the config. */
+export const ui = {
+  nl: {
+    skipLink: 'Naar de inhoud',
+    siteName: (org: string) => `Klachtenloket ${org}`,
+    nav: { label: 'Hoofdmenu', home: 'Start', reglement: 'Klachtenreglement', form: 'Klacht indienen' },
+    otherLanguage: { label: 'English', lang: 'en', title: 'Read this page in English' },
+    footer: {
+      privacy: 'Privacyverklaring',
+      contact: 'Vragen? Mail de klachtencoördinator:',
+    },
+    home: {
+      title: 'Een klacht indienen',
+      lead: (org: string) =>
+        `Bent u niet tevreden over ${org}? Dat horen we graag. Elke klacht helpt ons beter te werken.`,
+      steps: 'Zo gaat het',
+      stepList: [
+        'U vult het klachtenformulier in. Dat duurt ongeveer 10 minuten.',
+        'U krijgt meteen een kenmerk. Daarmee kunt u naar uw klacht vragen.',
+        'Binnen 7 werkdagen krijgt u een bevestiging. Daarin staat wie uw klacht behandelt en wanneer u uiterlijk antwoord krijgt.',
+        'Binnen 6 weken krijgt u een gemotiveerd antwoord.',
+      ],
+      start: 'Klacht indienen',
+      readFirst: 'Wilt u eerst weten hoe we klachten behandelen?',
+      readReglement: 'Lees het klachtenreglement',
+    },
+    reglement: {
+      toc: 'Inhoud',
+      toForm: 'Klacht indienen',
+      toFormText: 'Wilt u een klacht indienen? Gebruik het klachtenformulier.',
+    },
+    form: {
+      title: 'Klacht indienen',
+      intro: 'Vul het formulier in. Velden met "(niet verplicht)" mag u leeg laten.',
+      errorTitle: 'Er is een probleem',
+      errorPrefix: 'Fout:',
+      titlePrefix: 'Fout: ',
+      optional: '(niet verplicht)',
+      maxChars: (n: number) => `Hoogstens ${n.toLocaleString('nl-NL')} tekens.`,
+      charsLeft: (n: number) => `Nog ${n.toLocaleString('nl-NL')} tekens over.`,
+      charsOver: (n: number) => `${n.toLocaleString('nl-NL')} tekens te veel.`,
+      sections: { you: 'Over u', complaint: 'Over uw klacht', consent: 'Toestemming' },
+      role: { legend: 'Wie bent u?', bewoner: 'Bewoner', 'pand-eigenaar': 'Pand eigenaar', opdrachtgever: 'Opdrachtgever' },
+      name: { label: 'Naam' },
+      email: { label: 'E-mailadres', hint: 'We sturen de ontvangstbevestiging en ons antwoord naar dit adres.' },
+      phone: { label: 'Telefoonnummer', hint: 'Voor als we u willen bellen over uw klacht.' },
+      address: { label: 'Over welk adres of complex gaat uw klacht?', hint: 'Bijvoorbeeld: Lindenlaan 12, Utrecht, of de naam van het complex.' },
+      category: { legend: 'Waar gaat uw klacht over?' },
+      complaint: { label: 'Uw klacht', hint: 'Beschrijf wat er is gebeurd, wanneer, en wat het voor u betekent.' },
+      expectation: {
+        label: 'Wat verwacht u van ons?',
+        hint: 'Bijvoorbeeld: dat iets wordt gerepareerd, een excuus, of een gesprek.',
+      },
+      concerns: {
+        label: 'Over wie of welke afdeling gaat uw klacht?',
+        hint: 'Dan zorgen we dat iemand anders uw klacht behandelt.',
+      },
+      earlier: { legend: 'Heeft u hier al eerder over geklaagd?', nee: 'Nee', ja: 'Ja' },
+      whatIsNew: {
+        label: 'Wat is er nieuw sinds uw vorige klacht?',
+        hint: 'Alleen invullen als u "Ja" koos. Een klacht die al is behandeld, nemen we alleen opnieuw in behandeling als er nieuwe feiten zijn.',
+      },
+      consent: {
+        label: 'Ik geef toestemming om mijn gegevens te gebruiken voor de behandeling van mijn klacht.',
+        hint: 'Lees in de privacyverklaring wat we met uw gegevens doen:',
+        link: 'privacyverklaring',
+      },
+      submit: 'Klacht versturen',
+      sending: 'Bezig met versturen…',
+      failedTitle: 'Uw klacht is nog niet verstuurd',
+      failedText:
+        'Er ging iets mis bij het opslaan van uw klacht. Uw tekst staat hieronder nog. Probeer het over een paar minuten opnieuw.',
+      failedMail: 'Lukt het dan nog niet? Mail uw klacht naar',
+    },
+    receipt: {
+      title: 'Uw klacht is ontvangen',
+      referenceLabel: 'Uw kenmerk',
+      keep: 'Bewaar dit kenmerk. Noem het als u contact met ons opneemt.',
+      duplicate: 'Deze klacht hadden we al ontvangen. Hieronder staat hetzelfde kenmerk als de eerste keer.',
+      nextTitle: 'Wat gebeurt er nu?',
+      mail: (email: string) => `We sturen een ontvangstbevestiging naar ${email}.`,
+      confirmBy: (date: string) => `U ontvangt uiterlijk ${date} een bevestiging. Daarin staat wie uw klacht behandelt.`,
+      answerBy: (date: string) => `We streven ernaar u uiterlijk ${date} een gemotiveerd antwoord te geven.`,
+      why: 'Hoe berekenen we deze data?',
+      ics: 'Zet de antwoorddatum in uw agenda (.ics)',
+      external: 'U kunt zich altijd ook wenden tot een andere geschikte externe instantie.',
+      summaryTitle: 'Wat u ons stuurde',
+      print: 'U kunt deze pagina afdrukken of opslaan. Na het sluiten kunt u haar niet meer openen.',
+      again: 'Nog een klacht indienen',
+    },
+    yes: 'Ja',
+    no: 'Nee',
+    notFilled: '(niet ingevuld)',
+  },
+  en: {
+    skipLink: 'Skip to content',
+    siteName: (org: string) => `${org} complaints`,
+    nav: { label: 'Main menu', home: 'Home', reglement: 'Complaints procedure', form: 'File a complaint' },
+    otherLanguage: { label: 'Nederlands', lang: 'nl', title: 'Lees deze pagina in het Nederlands' },
+    footer: {
+      privacy: 'Privacy statement',
+      contact: 'Questions? E-mail the complaints coordinator:',
+    },
+    home: {
+      title: 'File a complaint',
+      lead: (org: string) =>
+        `Are you not satisfied with ${org}? We want to hear about it. Every complaint helps us do better.`,
+      steps: 'How it works',
+      stepList: [
+        'You fill in the complaint form. It takes about 10 minutes.',
+        'You get a reference number at once. Use it when you ask about your complaint.',
+        'Within 7 working days you get a confirmation. It says who handles your complaint and the latest date of our answer.',
+        'Within 6 weeks you get a reasoned answer.',
+      ],
+      start: 'File a complaint',
+      readFirst: 'Would you like to know first how we handle complaints?',
+      readReglement: 'Read the complaints procedure',
+    },
+    reglement: {
+      toc: 'Contents',
+      toForm: 'File a complaint',
+      toFormText: 'Do you want to file a complaint? Use the complaint form.',
+    },
+    form: {
+      title: 'File a complaint',
+      intro: 'Fill in the form. You may leave fields marked "(optional)" empty.',
+      errorTitle: 'There is a problem',
+      errorPrefix: 'Error:',
+      titlePrefix: 'Error: ',
+      optional: '(optional)',
+      maxChars: (n: number) => `At most ${n.toLocaleString('en-GB')} characters.`,
+      charsLeft: (n: number) => `${n.toLocaleString('en-GB')} characters left.`,
+      charsOver: (n: number) => `${n.toLocaleString('en-GB')} characters too many.`,
+      sections: { you: 'About you', complaint: 'About your complaint', consent: 'Consent' },
+      role: { legend: 'Who are you?', bewoner: 'Resident', 'pand-eigenaar': 'Property owner', opdrachtgever: 'Client' },
+      name: { label: 'Name' },
+      email: { label: 'Email address', hint: 'We send the receipt and our answer to this address.' },
+      phone: { label: 'Phone number', hint: 'In case we want to call you about your complaint.' },
+      address: { label: 'Which address or complex is your complaint about?', hint: 'For example: Lindenlaan 12, Utrecht, or the name of the complex.' },
+      category: { legend: 'What is your complaint about?' },
+      complaint: { label: 'Your complaint', hint: 'Describe what happened, when, and what it means for you.' },
+      expectation: { label: 'What do you expect from us?', hint: 'For example: a repair, an apology, or a conversation.' },
+      concerns: {
+        label: 'Whom or which department is your complaint about?',
+        hint: 'Then we make sure someone else handles your complaint.',
+      },
+      earlier: { legend: 'Have you complained about this before?', nee: 'No', ja: 'Yes' },
+      whatIsNew: {
+        label: 'What is new since your previous complaint?',
+        hint: 'Only fill this in if you chose "Yes". We only handle a complaint again when there are new facts.',
+      },
+      consent: {
+        label: 'I consent to the use of my data for handling my complaint.',
+        hint: 'Read in the privacy statement what we do with your data:',
+        link: 'privacy statement',
+      },
+      submit: 'Send complaint',
+      sending: 'Sending…',
+      failedTitle: 'Your complaint has not been sent yet',
+      failedText:
+        'Something went wrong while saving your complaint. Your text is still below. Please try again in a few minutes.',
+      failedMail: 'Still not working? E-mail your complaint to',
+    },
+    receipt: {
+      title: 'We have received your complaint',
+      referenceLabel: 'Your reference number',
+      keep: 'Keep this reference number. Mention it when you contact us.',
+      duplicate: 'We had already received this complaint. Below is the same reference number as the first time.',
+      nextTitle: 'What happens next?',
+      mail: (email: string) => `We send a receipt to ${email}.`,
+      confirmBy: (date: string) => `You will receive a confirmation by ${date} at the latest. It says who handles your complaint.`,
+      answerBy: (date: string) => `We aim to give you a reasoned answer by ${date} at the latest.`,
+      why: 'How do we work out these dates?',
+      ics: 'Add the answer date to your calendar (.ics)',
+      external: 'You can always also turn to another appropriate external body.',
+      summaryTitle: 'What you sent us',
+      print: 'You can print or save this page. Once closed, it cannot be opened again.',
+      again: 'File another complaint',
+    },
+    yes: 'Yes',
+    no: 'No',
+    notFilled: '(not filled in)',
+  },
+} as const;
+
+/** The text of one language. */
+export type Ui = (typeof ui)['nl'] | (typeof ui)['en'];
