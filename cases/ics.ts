@@ -140,7 +140,7 @@ export function makeAnswerDateIcs(input: AnswerDateIcsInput): string {
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
     'BEGIN:VEVENT',
-    `UID:${escapeText(`antwoorddatum-${input.reference.toLowerCase()}@${site.host}`)}`,
+    `UID:${escapeText(`antwoorddatum-${input.reference}@${site.host}`)}`,
     `SEQUENCE:${sequence}`,
     `DTSTAMP:${basicUtc(input.dtstamp)}`,
     `DTSTART;VALUE=DATE:${basicDate(day)}`,
