@@ -1,6 +1,13 @@
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SUPPORTED_YEARS, easterSunday, horizonWarning, makeCalendar, type HolidayRecord } from './calendar.ts';
+import {
+  DEFAULT_SUPPORTED_YEARS,
+  easterSunday,
+  horizonWarning,
+  isUnsupportedYearError,
+  makeCalendar,
+  type HolidayRecord,
+} from './calendar.ts';
 
 const calendar = makeCalendar({ extraClosingDays: [], removedClosingDays: [] });
 
@@ -102,12 +109,15 @@ describe('Koningsdag when 27 April is a Sunday', () => {
   it.each([
     ['2025', '2025-04-26', '2025-04-27', '2025-04-28'],
     ['2031', '2031-04-26', '2031-04-27', '2031-04-28'],
-  ])('moves Koningsdag %s to Saturday %s, keeps Sunday %s a Sunday and Monday %s a working day', (year, saturday, sunday, monday) => {
-    expect(calendar.whyNotWorking(saturday)).toEqual({ nl: 'Koningsdag', en: "King's Day" });
-    expect(calendar.whyNotWorking(sunday)).toEqual({ nl: 'zondag', en: 'Sunday' });
-    expect(calendar.isWorkingDay(monday)).toBe(true);
-    expect(calendar.closingDays(Number(year)).some((day) => day.name.nl === 'Koningsdag')).toBe(false);
-  });
+  ])(
+    'moves Koningsdag %s to Saturday %s, keeps Sunday %s a Sunday and Monday %s a working day',
+    (year, saturday, sunday, monday) => {
+      expect(calendar.whyNotWorking(saturday)).toEqual({ nl: 'Koningsdag', en: "King's Day" });
+      expect(calendar.whyNotWorking(sunday)).toEqual({ nl: 'zondag', en: 'Sunday' });
+      expect(calendar.isWorkingDay(monday)).toBe(true);
+      expect(calendar.closingDays(Number(year)).some((day) => day.name.nl === 'Koningsdag')).toBe(false);
+    },
+  );
 });
 
 describe('the organisation’s own closing days', () => {
@@ -162,8 +172,25 @@ describe('the supported years', () => {
     expect(() => calendar.whyNotWorking(`${DEFAULT_SUPPORTED_YEARS.from - 1}-12-31`)).toThrow(/kent het jaar/);
   });
 
+  it('marks the refusal so a command can tell it from a fault', () => {
+    const refusal = (() => {
+      try {
+        calendar.closingDays(2099);
+      } catch (error) {
+        return error;
+      }
+      return undefined;
+    })();
+    expect(isUnsupportedYearError(refusal)).toBe(true);
+    expect(isUnsupportedYearError(new Error('kent het jaar 2099 niet'))).toBe(false);
+  });
+
   it('answers for a narrower configured horizon only', () => {
-    const narrow = makeCalendar({ extraClosingDays: [], removedClosingDays: [], supportedYears: { from: 2026, to: 2027 } });
+    const narrow = makeCalendar({
+      extraClosingDays: [],
+      removedClosingDays: [],
+      supportedYears: { from: 2026, to: 2027 },
+    });
     expect(narrow.isWorkingDay('2027-12-31')).toBe(true);
     expect(() => narrow.isWorkingDay('2028-01-03')).toThrow(/2026 tot en met 2027/);
   });
@@ -229,15 +256,21 @@ describe('the cross-check of date-holidays against the Atw rules', () => {
 
   it('refuses a year when date-holidays renamed a rule, rather than losing the holiday silently', () => {
     const renamed = (year: number) =>
-      good(year).map((record) => (record.rule.startsWith('04-27') ? { ...record, rule: '04-27 if sunday then previous saturday' } : record));
+      good(year).map((record) =>
+        record.rule.startsWith('04-27') ? { ...record, rule: '04-27 if sunday then previous saturday' } : record,
+      );
     const stand = makeCalendar({ extraClosingDays: [], removedClosingDays: [], holidayData: renamed });
-    expect(() => stand.isWorkingDay('2026-03-02')).toThrow(/Koningsdag: verwacht 2026-04-27, date-holidays geeft niets/);
+    expect(() => stand.isWorkingDay('2026-03-02')).toThrow(
+      /Koningsdag: verwacht 2026-04-27, date-holidays geeft niets/,
+    );
   });
 
   it('refuses a year when date-holidays puts a holiday on another date', () => {
     const shifted = (year: number) =>
       good(year).map((record) => (record.rule === 'easter 39' ? { ...record, date: '2026-05-15' } : record));
     const stand = makeCalendar({ extraClosingDays: [], removedClosingDays: [], holidayData: shifted });
-    expect(() => stand.closingDays(2026)).toThrow(/Hemelvaartsdag: verwacht 2026-05-14, date-holidays geeft 2026-05-15/);
+    expect(() => stand.closingDays(2026)).toThrow(
+      /Hemelvaartsdag: verwacht 2026-05-14, date-holidays geeft 2026-05-15/,
+    );
   });
 });

@@ -180,13 +180,26 @@ function atwHolidaysOf(year: number, source: (year: number) => readonly HolidayR
   return days;
 }
 
+const UNSUPPORTED_YEAR = 'KLACHTEN_UNSUPPORTED_YEAR';
+
+/**
+ * True for the error a calendar throws when asked about a year outside its horizon, so that a
+ * command can call it a bad argument (exit 2) rather than a fault.
+ *
+ * @example
+ * try { calendar.isWorkingDay('2099-01-05'); } catch (error) { isUnsupportedYearError(error); } // true
+ */
+export function isUnsupportedYearError(error: unknown): boolean {
+  return error instanceof Error && (error as Error & { code?: unknown }).code === UNSUPPORTED_YEAR;
+}
+
 function assertSupported(year: number, range: YearRange): void {
   if (!Number.isInteger(year) || year < range.from || year > range.to) {
-    throw new Error(
+    const message =
       `De werkdagenkalender kent het jaar ${year} niet (ondersteund: ${range.from} tot en met ${range.to}). ` +
-        'Controleer de feestdagen van de Algemene termijnenwet voor dat jaar en verruim dan supportedYears ' +
-        '(standaard DEFAULT_SUPPORTED_YEARS in cases/calendar.ts). Zonder die controle rekent de kalender niet.',
-    );
+      'Controleer de feestdagen van de Algemene termijnenwet voor dat jaar en verruim dan supportedYears ' +
+      '(standaard DEFAULT_SUPPORTED_YEARS in cases/calendar.ts). Zonder die controle rekent de kalender niet.';
+    throw Object.assign(new Error(message), { code: UNSUPPORTED_YEAR });
   }
 }
 

@@ -29,7 +29,9 @@ function parseIcs(text: string): Property[] {
       return {
         name,
         params: Object.fromEntries(params.map((param) => param.split('=') as [string, string])),
-        value: line.slice(colon + 1).replace(/\\([\\;,nN])/g, (_match, c: string) => (c === 'n' || c === 'N' ? '\n' : c)),
+        value: line
+          .slice(colon + 1)
+          .replace(/\\([\\;,nN])/g, (_match, c: string) => (c === 'n' || c === 'N' ? '\n' : c)),
       };
     });
 }
@@ -102,7 +104,9 @@ describe('the answer-date calendar file', () => {
       // A fold in the middle of a UTF-8 sequence would make the line undecodable on its own.
       expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).not.toThrow();
     }
-    expect(valueOf(parseIcs(ics), 'SUMMARY')).toBe(`Uiterste antwoorddatum klacht K-2028-7QF3M9 (${organisationName.trim()})`);
+    expect(valueOf(parseIcs(ics), 'SUMMARY')).toBe(
+      `Uiterste antwoorddatum klacht K-2028-7QF3M9 (${organisationName.trim()})`,
+    );
   });
 
   it('keeps the same UID for the same case, so an extended date replaces the event', () => {

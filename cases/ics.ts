@@ -39,12 +39,18 @@ const utf8 = new TextEncoder();
  * escapeText('a,b;c\\d\ne'); // "a\\,b\\;c\\\\d\\ne"
  */
 export function escapeText(value: string): string {
-  return value
+  const escaped = value
     .replace(/\\/g, '\\\\')
     .replace(/;/g, '\\;')
     .replace(/,/g, '\\,')
-    .replace(/\r\n|\r|\n/g, '\\n')
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
+    .replace(/\r\n|\r|\n/g, '\\n');
+  return [...escaped].filter(isAllowedInText).join('');
+}
+
+/** TEXT allows a tab but no other control character. */
+function isAllowedInText(character: string): boolean {
+  const code = character.codePointAt(0) ?? 0;
+  return code === 0x09 || (code >= 0x20 && code !== 0x7f);
 }
 
 /**
@@ -118,10 +124,13 @@ const TEXTS = {
  */
 export function makeAnswerDateIcs(input: AnswerDateIcsInput): string {
   if (!/^[A-Za-z0-9._-]+$/.test(input.reference)) {
-    throw new Error(`Kenmerk "${input.reference}" is ongeldig voor een agenda-bestand: alleen letters, cijfers, '.', '_' en '-'.`);
+    throw new Error(
+      `Kenmerk "${input.reference}" is ongeldig voor een agenda-bestand: alleen letters, cijfers, '.', '_' en '-'.`,
+    );
   }
   const sequence = input.sequence ?? 0;
-  if (!Number.isInteger(sequence) || sequence < 0) throw new Error(`sequence moet een geheel getal ≥ 0 zijn, niet ${sequence}.`);
+  if (!Number.isInteger(sequence) || sequence < 0)
+    throw new Error(`sequence moet een geheel getal ≥ 0 zijn, niet ${sequence}.`);
   const organisation = input.organisationName.trim();
   if (organisation === '') throw new Error('organisationName is leeg.');
   let site: URL;

@@ -2,7 +2,14 @@ import fc from 'fast-check';
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
 import { makeCalendar } from './calendar.ts';
-import { DEFAULT_TERMS_SETTINGS, computeTerms, explainTerms, formatDate, receiptDate, workingDaysBetween } from './terms.ts';
+import {
+  DEFAULT_TERMS_SETTINGS,
+  computeTerms,
+  explainTerms,
+  formatDate,
+  receiptDate,
+  workingDaysBetween,
+} from './terms.ts';
 
 const calendar = makeCalendar({ extraClosingDays: [], removedClosingDays: [] });
 const settings = DEFAULT_TERMS_SETTINGS;

@@ -31,8 +31,16 @@ describe('the receipt date', () => {
     ['23:30 on the first day of winter time (22:30 UTC) is still Sunday', '2026-10-25T22:30:00Z', '2026-10-25'],
     ['New Year’s Eve 23:59:59 in Amsterdam is still 31 December', '2026-12-31T22:59:59Z', '2026-12-31'],
     ['23:30 UTC on New Year’s Eve is New Year’s Day in Amsterdam', '2026-12-31T23:30:00Z', '2027-01-01'],
-    ['an evening in California on 31 December is New Year’s Day in Amsterdam', '2026-12-31T18:00:00-08:00', '2027-01-01'],
-    ['a moment with an offset and a zone annotation is read by its offset', '2026-03-03T10:00:00+01:00[Europe/Amsterdam]', '2026-03-03'],
+    [
+      'an evening in California on 31 December is New Year’s Day in Amsterdam',
+      '2026-12-31T18:00:00-08:00',
+      '2027-01-01',
+    ],
+    [
+      'a moment with an offset and a zone annotation is read by its offset',
+      '2026-03-03T10:00:00+01:00[Europe/Amsterdam]',
+      '2026-03-03',
+    ],
     ['a leap day is a real day', '2028-02-29T12:00:00Z', '2028-02-29'],
   ];
 
@@ -45,12 +53,16 @@ describe('the receipt date', () => {
     expect(() => receiptDate('2026-03-03T10:00:00[Europe/Amsterdam]', AMS)).toThrow(/geen tijdzone/);
   });
 
-  it.each(['2026-02-30T10:00Z', '2027-02-29T10:00:00Z', '2026-03-03T25:00Z', '2026-03-03', 'gisteren', ''])(
+  it.each(['2026-02-30T10:00Z', '2027-02-29T10:00:00Z', '2026-03-03T25:00Z', '2026-02-30', 'gisteren', ''])(
     'refuses "%s" as a moment that does not exist or is not ISO 8601',
     (receivedAt) => {
-      expect(() => receiptDate(receivedAt, AMS)).toThrow(/geen bestaand tijdstip|geen tijdzone/);
+      expect(() => receiptDate(receivedAt, AMS)).toThrow(/geen bestaand tijdstip/);
     },
   );
+
+  it('refuses a date without a time and says so', () => {
+    expect(() => receiptDate('2026-03-03', AMS)).toThrow(/datum zonder tijdstip en tijdzone/);
+  });
 
   it('refuses an impossible date as not existing, not as lacking a zone', () => {
     expect(() => receiptDate('2026-02-30T10:00Z', AMS)).toThrow(/geen bestaand tijdstip/);
@@ -62,7 +74,14 @@ describe('the receipt date', () => {
 });
 
 describe('the terms of a complaint', () => {
-  const cases: [what: string, receivedAt: string, received: string, confirmBy: string, answerBy: string, extended: string][] = [
+  const cases: [
+    what: string,
+    receivedAt: string,
+    received: string,
+    confirmBy: string,
+    answerBy: string,
+    extended: string,
+  ][] = [
     [
       'the reglement’s example, received on Friday 3 March 2028, answers after Easter',
       '2028-03-03T10:00:00+01:00',
@@ -71,25 +90,158 @@ describe('the terms of a complaint', () => {
       '2028-04-18',
       '2028-05-12',
     ],
-    ['a complaint received on a Saturday counts from Monday', '2026-03-07T11:00:00+01:00', '2026-03-07', '2026-03-17', '2026-04-20', '2026-05-18'],
-    ['a complaint received on a Sunday counts from Monday', '2026-03-08T11:00:00+01:00', '2026-03-08', '2026-03-17', '2026-04-20', '2026-05-18'],
-    ['a complaint received on Tweede Paasdag counts from Tuesday', '2026-04-06T09:00:00+02:00', '2026-04-06', '2026-04-15', '2026-05-18', '2026-06-15'],
-    ['a complaint received on Koningsdag skips Bevrijdingsdag too', '2026-04-27T15:00:00+02:00', '2026-04-27', '2026-05-07', '2026-06-08', '2026-07-06'],
-    ['a complaint received before Christmas 2026 skips both Christmas days', '2026-12-17T12:00:00Z', '2026-12-17', '2026-12-29', '2027-01-28', '2027-02-25'],
-    ['a complaint received just before the year end skips Nieuwjaarsdag but not Oudejaarsavond', '2026-12-23T12:00:00Z', '2026-12-23', '2027-01-05', '2027-02-03', '2027-03-03'],
-    ['a complaint received before Easter 2027 skips Goede Vrijdag and Tweede Paasdag', '2027-03-22T12:00:00Z', '2027-03-22', '2027-04-02', '2027-05-03', '2027-05-31'],
-    ['a complaint received the day before Koningsdag 2027 skips three holidays in two weeks', '2027-04-26T12:00:00Z', '2027-04-26', '2027-05-10', '2027-06-07', '2027-07-05'],
-    ['a complaint received two days before Koningsdag 2028 skips Koningsdag and Bevrijdingsdag', '2028-04-25T12:00:00Z', '2028-04-25', '2028-05-08', '2028-06-06', '2028-07-04'],
-    ['a complaint received before Hemelvaartsdag 2026 skips it', '2026-05-11T12:00:00Z', '2026-05-11', '2026-05-21', '2026-06-22', '2026-07-20'],
-    ['a complaint received before Pinksteren 2028 skips Tweede Pinksterdag', '2028-05-31T12:00:00Z', '2028-05-31', '2028-06-12', '2028-07-12', '2028-08-09'],
-    ['a complaint received before Christmas 2028 runs into 2029', '2028-12-22T12:00:00Z', '2028-12-22', '2029-01-05', '2029-02-02', '2029-03-02'],
-    ['late Sunday evening before summer time ends counts from the Sunday', '2026-03-29T21:30:00Z', '2026-03-29', '2026-04-09', '2026-05-11', '2026-06-08'],
-    ['half past midnight in summer time counts from the Monday', '2026-03-29T22:30:00Z', '2026-03-30', '2026-04-10', '2026-05-11', '2026-06-08'],
-    ['late Sunday evening on the day winter time begins counts from the Sunday', '2026-10-25T22:30:00Z', '2026-10-25', '2026-11-03', '2026-12-07', '2027-01-04'],
-    ['23:30 UTC on 25 October 2026 counts from Monday 26 October', '2026-10-25T23:30:00Z', '2026-10-26', '2026-11-04', '2026-12-07', '2027-01-04'],
-    ['New Year’s Eve 2027 at 23:45 in Amsterdam counts from 31 December', '2027-12-31T22:45:00Z', '2027-12-31', '2028-01-11', '2028-02-11', '2028-03-10'],
-    ['New Year’s Eve 2027 at 23:15 UTC counts from Nieuwjaarsdag 2028', '2027-12-31T23:15:00Z', '2028-01-01', '2028-01-11', '2028-02-14', '2028-03-13'],
-    ['an extended term ending on Tweede Pinksterdag 2028 moves to Tuesday', '2028-03-27T12:00:00+02:00', '2028-03-27', '2028-04-05', '2028-05-08', '2028-06-06'],
+    [
+      'a complaint received on a Saturday counts from Monday',
+      '2026-03-07T11:00:00+01:00',
+      '2026-03-07',
+      '2026-03-17',
+      '2026-04-20',
+      '2026-05-18',
+    ],
+    [
+      'a complaint received on a Sunday counts from Monday',
+      '2026-03-08T11:00:00+01:00',
+      '2026-03-08',
+      '2026-03-17',
+      '2026-04-20',
+      '2026-05-18',
+    ],
+    [
+      'a complaint received on Tweede Paasdag counts from Tuesday',
+      '2026-04-06T09:00:00+02:00',
+      '2026-04-06',
+      '2026-04-15',
+      '2026-05-18',
+      '2026-06-15',
+    ],
+    [
+      'a complaint received on Koningsdag skips Bevrijdingsdag too',
+      '2026-04-27T15:00:00+02:00',
+      '2026-04-27',
+      '2026-05-07',
+      '2026-06-08',
+      '2026-07-06',
+    ],
+    [
+      'a complaint received before Christmas 2026 skips both Christmas days',
+      '2026-12-17T12:00:00Z',
+      '2026-12-17',
+      '2026-12-29',
+      '2027-01-28',
+      '2027-02-25',
+    ],
+    [
+      'a complaint received just before the year end skips Nieuwjaarsdag but not Oudejaarsavond',
+      '2026-12-23T12:00:00Z',
+      '2026-12-23',
+      '2027-01-05',
+      '2027-02-03',
+      '2027-03-03',
+    ],
+    [
+      'a complaint received before Easter 2027 skips Goede Vrijdag and Tweede Paasdag',
+      '2027-03-22T12:00:00Z',
+      '2027-03-22',
+      '2027-04-02',
+      '2027-05-03',
+      '2027-05-31',
+    ],
+    [
+      'a complaint received the day before Koningsdag 2027 skips three holidays in two weeks',
+      '2027-04-26T12:00:00Z',
+      '2027-04-26',
+      '2027-05-10',
+      '2027-06-07',
+      '2027-07-05',
+    ],
+    [
+      'a complaint received two days before Koningsdag 2028 skips Koningsdag and Bevrijdingsdag',
+      '2028-04-25T12:00:00Z',
+      '2028-04-25',
+      '2028-05-08',
+      '2028-06-06',
+      '2028-07-04',
+    ],
+    [
+      'a complaint received before Hemelvaartsdag 2026 skips it',
+      '2026-05-11T12:00:00Z',
+      '2026-05-11',
+      '2026-05-21',
+      '2026-06-22',
+      '2026-07-20',
+    ],
+    [
+      'a complaint received before Pinksteren 2028 skips Tweede Pinksterdag',
+      '2028-05-31T12:00:00Z',
+      '2028-05-31',
+      '2028-06-12',
+      '2028-07-12',
+      '2028-08-09',
+    ],
+    [
+      'a complaint received before Christmas 2028 runs into 2029',
+      '2028-12-22T12:00:00Z',
+      '2028-12-22',
+      '2029-01-05',
+      '2029-02-02',
+      '2029-03-02',
+    ],
+    [
+      'late Sunday evening before summer time ends counts from the Sunday',
+      '2026-03-29T21:30:00Z',
+      '2026-03-29',
+      '2026-04-09',
+      '2026-05-11',
+      '2026-06-08',
+    ],
+    [
+      'half past midnight in summer time counts from the Monday',
+      '2026-03-29T22:30:00Z',
+      '2026-03-30',
+      '2026-04-10',
+      '2026-05-11',
+      '2026-06-08',
+    ],
+    [
+      'late Sunday evening on the day winter time begins counts from the Sunday',
+      '2026-10-25T22:30:00Z',
+      '2026-10-25',
+      '2026-11-03',
+      '2026-12-07',
+      '2027-01-04',
+    ],
+    [
+      '23:30 UTC on 25 October 2026 counts from Monday 26 October',
+      '2026-10-25T23:30:00Z',
+      '2026-10-26',
+      '2026-11-04',
+      '2026-12-07',
+      '2027-01-04',
+    ],
+    [
+      'New Year’s Eve 2027 at 23:45 in Amsterdam counts from 31 December',
+      '2027-12-31T22:45:00Z',
+      '2027-12-31',
+      '2028-01-11',
+      '2028-02-11',
+      '2028-03-10',
+    ],
+    [
+      'New Year’s Eve 2027 at 23:15 UTC counts from Nieuwjaarsdag 2028',
+      '2027-12-31T23:15:00Z',
+      '2028-01-01',
+      '2028-01-11',
+      '2028-02-14',
+      '2028-03-13',
+    ],
+    [
+      'an extended term ending on Tweede Pinksterdag 2028 moves to Tuesday',
+      '2028-03-27T12:00:00+02:00',
+      '2028-03-27',
+      '2028-04-05',
+      '2028-05-08',
+      '2028-06-06',
+    ],
   ];
 
   it.each(cases)('%s', (_what, receivedAt, received, confirmBy, answerBy, extendedAnswerBy) => {
@@ -289,7 +441,9 @@ describe('the explanations', () => {
 
   it('explains stored terms the same as a receipt moment', () => {
     const terms = computeTerms('2027-12-31T23:15:00Z', calendar, settings);
-    expect(explainTerms(terms, calendar, settings, 'nl')).toEqual(explainTerms('2027-12-31T23:15:00Z', calendar, settings, 'nl'));
+    expect(explainTerms(terms, calendar, settings, 'nl')).toEqual(
+      explainTerms('2027-12-31T23:15:00Z', calendar, settings, 'nl'),
+    );
   });
 
   it('uses the singular for one week and one working day', () => {

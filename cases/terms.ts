@@ -65,6 +65,9 @@ export function receiptDate(receivedAt: string, timeZone: string): string {
 /** Why a string is not a usable moment, in Dutch. */
 function describeBadMoment(text: string): string {
   const example = 'Gebruik bijvoorbeeld 2028-03-03T14:30:00+01:00 of 2028-03-03T13:30:00Z.';
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text) && parses(() => Temporal.PlainDate.from(text, { overflow: 'reject' }))) {
+    return `"${text}" is een datum zonder tijdstip en tijdzone; de dag van ontvangst volgt uit het moment zelf. ${example}`;
+  }
   if (parses(() => Temporal.PlainDateTime.from(text, { overflow: 'reject' }))) {
     return `Het tijdstip "${text}" heeft geen tijdzone (geen +01:00 of Z erachter), dus de dag van ontvangst is niet zeker. ${example}`;
   }
@@ -91,7 +94,7 @@ export function addWorkingDays(date: DateInput, n: number, calendar: WorkingDayC
   if (!Number.isInteger(n)) throw new Error(`Het aantal werkdagen moet een geheel getal zijn, niet ${n}.`);
   const step = n < 0 ? -1 : 1;
   let day = toPlainDate(date);
-  for (let left = Math.abs(n); left > 0; ) {
+  for (let left = Math.abs(n); left > 0;) {
     day = day.add({ days: step });
     if (calendar.isWorkingDay(day)) left -= 1;
   }
@@ -270,12 +273,20 @@ function nameHolidays(days: readonly NamedDay[], locale: Locale, withDates: bool
     if (first === undefined || last === undefined) return '';
     const tail = first.name.split(' ').slice(1).join(' ');
     const name =
-      group.length === 1 ? first.name : `${joinList(group.map((day) => day.name.split(' ')[0] ?? ''), locale)} ${tail}`;
+      group.length === 1
+        ? first.name
+        : `${joinList(
+            group.map((day) => day.name.split(' ')[0] ?? ''),
+            locale,
+          )} ${tail}`;
     if (!withDates) return name;
     const dates =
       group.length === 1
         ? formatDayMonth(first.date, locale)
-        : `${joinList(group.slice(0, -1).map((day) => String(toPlainDate(day.date).day)), locale)} ${WORDS[locale].and} ${formatDayMonth(last.date, locale)}`;
+        : `${joinList(
+            group.slice(0, -1).map((day) => String(toPlainDate(day.date).day)),
+            locale,
+          )} ${WORDS[locale].and} ${formatDayMonth(last.date, locale)}`;
     return `${name} (${dates})`;
   });
 }

@@ -1,0 +1,117 @@
+import { parseArgs } from 'node:util';
+import { isUnsupportedYearError, makeCalendar } from '../../cases/calendar.ts';
+import { parseConfig, type Config } from '../../cases/config.ts';
+import { computeTerms, explainTerms, formatDate, receiptDate } from '../../cases/terms.ts';
+import { usageExit, type CliContext } from '../cli-context.ts';
+
+const usage = `Gebruik:
+  klachten terms --received <tijdstip> [--json]
+
+  --received  het moment van ontvangst, ISO 8601 met tijdzone,
+              bijvoorbeeld 2028-03-03T14:30:00+01:00 of 2028-03-03T13:30:00Z
+  --json      één JSON-object in plaats van tekst
+`;
+
+/** The organisation's terms settings, from `klachten.config.ts`, validated. */
+export async function loadTermsConfig(): Promise<Config['terms']> {
+  const { default: input } = await import('../../klachten.config.ts');
+  return parseConfig(input).terms;
+}
+
+/**
+ * Says in Dutch what was wrong with the flags, from the error `node:util` parseArgs threw.
+ *
+ * @example
+ * flagError(error); // "Onbekende optie. (Unknown option '--x' …)"
+ */
+export function flagError(error: unknown): string {
+  const code = (error as { code?: string }).code;
+  const text =
+    code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
+      ? 'Onbekende optie.'
+      : code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE'
+        ? 'Een optie mist haar waarde, of krijgt er een die ze niet verwacht.'
+        : code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL'
+          ? 'Onverwacht argument zonder optie ervoor.'
+          : 'De opties kloppen niet.';
+  return `${text} (${error instanceof Error ? error.message : String(error)})`;
+}
+
+/**
+ * `klachten terms --received <moment> [--json]`: the terms of a complaint received at that moment,
+ * with explanations. Bad arguments: a Dutch message on stderr and exit code 2.
+ * `terms` is the organisation's `config.terms`; the dispatcher leaves it out and it is loaded.
+ *
+ * @example
+ * await run({ argv: ['--received', '2028-03-03T10:00:00+01:00', '--json'], … });
+ * // prints {"received":"2028-03-03","confirmBy":"2028-03-14","answerBy":"2028-04-18",…}, returns 0
+ */
+export async function run(ctx: CliContext, terms?: Config['terms']): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: ctx.argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        received: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+    });
+  } catch (error) {
+    ctx.stderr(`${flagError(error)}\n\n${usage}`);
+    return usageExit;
+  }
+  if (parsed.values.help) {
+    ctx.stdout(usage);
+    return 0;
+  }
+  const receivedAt = parsed.values.received;
+  if (receivedAt === undefined || receivedAt === '') {
+    ctx.stderr(`Geef het moment van ontvangst op met --received.\n\n${usage}`);
+    return usageExit;
+  }
+  const settings = terms ?? (await loadTermsConfig());
+  try {
+    receiptDate(receivedAt, settings.timeZone);
+  } catch (error) {
+    ctx.stderr(`${(error as Error).message}\n`);
+    return usageExit;
+  }
+  const calendar = makeCalendar(settings);
+  let result;
+  try {
+    const computed = computeTerms(receivedAt, calendar, settings);
+    result = {
+      ...computed,
+      explanation: {
+        nl: explainTerms(computed, calendar, settings, 'nl'),
+        en: explainTerms(computed, calendar, settings, 'en'),
+      },
+    };
+  } catch (error) {
+    if (!isUnsupportedYearError(error)) throw error;
+    ctx.stderr(`${(error as Error).message}\n`);
+    return usageExit;
+  }
+  if (parsed.values.json) {
+    ctx.stdout(`${JSON.stringify(result, null, 2)}\n`);
+    return 0;
+  }
+  const nl = result.explanation.nl;
+  ctx.stdout(
+    [
+      `Klacht ontvangen op ${formatDate(result.received, 'nl')} (${result.received}).`,
+      '',
+      'Bevestiging met behandelaar en antwoorddatum:',
+      `  ${nl.confirmBy}`,
+      'Gemotiveerd antwoord:',
+      `  ${nl.answerBy}`,
+      'Na eenmalige verlenging:',
+      `  ${nl.extendedAnswerBy}`,
+      '',
+    ].join('\n'),
+  );
+  return 0;
+}
