@@ -1,0 +1,195 @@
+import { describe, expect, it } from 'vitest';
+import { aCase } from '../tests/support/case-fixture.ts';
+import { parseCase, type Case } from './case.ts';
+import { applyMove, moveNote, possibleMoves, type Move, type MoveContext, type MoveResult } from './lifecycle.ts';
+
+const people = [
+  { id: 'jan-de-vries', name: 'Jan de Vries', login: 'jdevries', department: 'Onderhoud' },
+  { id: 'fatma-yilmaz', name: 'Fatma Yılmaz', login: 'fyilmaz', department: 'Klantcontact' },
+];
+const context: MoveContext = {
+  at: '2026-10-28T10:00:00+01:00',
+  by: 'coordinator',
+  timeZone: 'Europe/Amsterdam',
+  people,
+};
+
+function move(record: Case, m: Move, overrides: Partial<MoveContext> = {}): MoveResult {
+  return applyMove(record, m, { ...context, ...overrides });
+}
+
+function moved(record: Case, m: Move, overrides: Partial<MoveContext> = {}): Case {
+  const result = move(record, m, overrides);
+  if (!result.ok) throw new Error(`refused: ${result.reason}`);
+  return result.case;
+}
+
+function refusal(record: Case, m: Move, overrides: Partial<MoveContext> = {}): string {
+  const result = move(record, m, overrides);
+  if (result.ok) throw new Error(`expected a refusal, got status ${result.case.status}`);
+  return result.reason;
+}
+
+const confirm: Move = { type: 'confirm', handler: 'fatma-yilmaz' };
+const extend: Move = { type: 'extend', reason: 'We wachten op het rapport van de liftmonteur.' };
+const answer: Move = { type: 'answer', report: 'https://example.org/verslag.pdf' };
+
+describe('applyMove', () => {
+  it('walks a case through its whole life, one event per move, each a valid case', () => {
+    let record = aCase();
+    record = moved(record, confirm);
+    record = moved(record, extend);
+    record = moved(record, answer);
+    record = moved(record, { type: 'close', outcome: 'deels-gegrond' });
+    expect(record.status).toBe('afgesloten');
+    expect(record.handler).toBe('fatma-yilmaz');
+    expect(record.extended).toBe(true);
+    expect(record.outcome).toBe('deels-gegrond');
+    expect(record.events.map((event) => event.status)).toEqual([
+      'ontvangen',
+      'bevestigd',
+      'verdaagd',
+      'beantwoord',
+      'afgesloten',
+    ]);
+    expect(record.events.at(-3)).toEqual({
+      at: context.at,
+      status: 'verdaagd',
+      by: 'coordinator',
+      reason: 'We wachten op het rapport van de liftmonteur.',
+    });
+    expect(record.events.at(-2)?.report).toBe('https://example.org/verslag.pdf');
+    expect(parseCase(record)).toEqual(record);
+  });
+
+  it('leaves the case it was given unchanged', () => {
+    const record = aCase();
+    const copy = structuredClone(record);
+    moved(record, confirm);
+    expect(record).toEqual(copy);
+  });
+
+  it('records the handler by person id when the coordinator names the GitHub login', () => {
+    const result = move(aCase(), { type: 'confirm', handler: '@FYilmaz' });
+    expect(result.ok && result.case.handler).toBe('fatma-yilmaz');
+    expect(result.ok && result.event).toEqual({
+      at: context.at,
+      status: 'bevestigd',
+      by: 'coordinator',
+      handler: 'fatma-yilmaz',
+    });
+  });
+
+  it('answers without extending, and without a report', () => {
+    const record = moved(moved(aCase(), confirm), { type: 'answer' });
+    expect(record.status).toBe('beantwoord');
+    expect(record.extended).toBe(false);
+    expect(record.events.at(-1)).not.toHaveProperty('report');
+  });
+
+  it('marks a repeat complaint as not taken up, naming the earlier case in upper case', () => {
+    const record = moved(aCase({ earlier: 'ja', whatIsNew: 'niets' }), {
+      type: 'not-taken-up',
+      earlierReference: 'k-2025-abcdef',
+    });
+    expect(record.status).toBe('niet-in-behandeling');
+    expect(record.earlierReference).toBe('K-2025-ABCDEF');
+    expect(record.events.at(-1)?.earlierReference).toBe('K-2025-ABCDEF');
+  });
+
+  it('closes a withdrawn complaint from any open status', () => {
+    for (const record of [aCase(), moved(aCase(), confirm), moved(moved(aCase(), confirm), extend)]) {
+      expect(moved(record, { type: 'close', outcome: 'ingetrokken' }).status).toBe('afgesloten');
+    }
+  });
+
+  it('refuses to close an unanswered complaint with any outcome but a withdrawal', () => {
+    expect(refusal(moved(aCase(), confirm), { type: 'close', outcome: 'gegrond' })).toMatch(
+      /pas als de klacht is beantwoord/,
+    );
+  });
+
+  it('refuses to extend twice', () => {
+    expect(refusal(moved(moved(aCase(), confirm), extend), extend)).toMatch(/maar één keer/);
+  });
+
+  it('refuses to extend once the answer term has passed', () => {
+    const record = moved(aCase(), confirm);
+    // answerBy is 2026-12-07: still possible that day, not the day after (Amsterdam time).
+    expect(move(record, extend, { at: '2026-12-07T23:30:00+01:00' }).ok).toBe(true);
+    expect(refusal(record, extend, { at: '2026-12-07T23:30:00Z' })).toMatch(/liep af op 2026-12-07/);
+  });
+
+  it('refuses an extension without a reason', () => {
+    expect(refusal(moved(aCase(), confirm), { type: 'extend', reason: '  ' })).toMatch(/Geef een reden/);
+  });
+
+  it('refuses to extend or answer before the case is confirmed', () => {
+    expect(refusal(aCase(), extend)).toMatch(/Bevestig de klacht eerst/);
+    expect(refusal(aCase(), answer)).toMatch(/Bevestig de klacht eerst/);
+  });
+
+  it('refuses to confirm twice', () => {
+    expect(refusal(moved(aCase(), confirm), confirm)).toMatch(/al bevestigd/);
+  });
+
+  it('refuses every move on a closed case', () => {
+    const closed = moved(moved(moved(aCase(), confirm), answer), { type: 'close', outcome: 'ongegrond' });
+    const notTakenUp = moved(aCase(), { type: 'not-taken-up', earlierReference: 'K-2025-ABCDEF' });
+    const all: Move[] = [confirm, extend, answer, { type: 'close', outcome: 'ingetrokken' }];
+    for (const m of all) {
+      expect(refusal(closed, m)).toMatch(/al afgesloten/);
+      expect(refusal(notTakenUp, m)).toMatch(/niet in behandeling genomen/);
+    }
+  });
+
+  it('refuses to mark a confirmed case as not taken up', () => {
+    expect(refusal(moved(aCase(), confirm), { type: 'not-taken-up', earlierReference: 'K-2025-ABCDEF' })).toMatch(
+      /nog niet is bevestigd/,
+    );
+  });
+
+  it('refuses an earlier reference that is not a reference, or is the case itself', () => {
+    const record = aCase();
+    expect(refusal(record, { type: 'not-taken-up', earlierReference: '#12' })).toMatch(/geen kenmerk/);
+    expect(refusal(record, { type: 'not-taken-up', earlierReference: record.reference })).toMatch(/naar zichzelf/);
+  });
+
+  it('refuses a handler who is not a configured person', () => {
+    expect(refusal(aCase(), { type: 'confirm', handler: 'onbekend' })).toMatch(/geen bekende behandelaar/);
+  });
+
+  it('refuses the person the complaint is about as handler', () => {
+    const record = aCase({ concerns: 'Meneer de Vries van de monteurs' });
+    expect(refusal(record, { type: 'confirm', handler: 'jdevries' })).toMatch(
+      /Jan de Vries kan deze klacht niet behandelen/,
+    );
+    expect(moved(record, confirm).handler).toBe('fatma-yilmaz');
+  });
+
+  it('refuses an outcome that does not exist', () => {
+    const answered = moved(moved(aCase(), confirm), answer);
+    expect(refusal(answered, { type: 'close', outcome: 'misschien' } as unknown as Move)).toMatch(/geen uitkomst/);
+  });
+});
+
+describe('possibleMoves', () => {
+  it('lists what can follow each status', () => {
+    const confirmed = moved(aCase(), confirm);
+    expect(possibleMoves(aCase())).toEqual(['confirm', 'close', 'not-taken-up']);
+    expect(possibleMoves(confirmed)).toEqual(['extend', 'answer', 'close']);
+    expect(possibleMoves(moved(confirmed, extend))).toEqual(['answer', 'close']);
+    expect(possibleMoves(moved(confirmed, answer))).toEqual(['close']);
+    expect(possibleMoves({ status: 'afgesloten', extended: false })).toEqual([]);
+  });
+});
+
+describe('moveNote', () => {
+  it('keeps the reason of an extension and the report out of the history line', () => {
+    const confirmed = moved(aCase(), confirm);
+    const extended = move(confirmed, extend);
+    const answered = move(confirmed, answer);
+    expect(extended.ok && moveNote(extended)).toBe('termijn verdaagd');
+    expect(answered.ok && moveNote(answered)).toBe('beantwoord, met verslag');
+  });
+});
