@@ -29,12 +29,16 @@ export const limits = {
  */
 export type ErrorCode = 'required' | 'tooLong' | 'email' | 'phone' | 'choice' | 'consent';
 
+// Browsers send a textarea's line breaks as CRLF; what the person typed is plain newlines.
+const normaliseNewlines = (value: string) => value.replace(/\r\n?/g, '\n');
+
 // Empty form fields arrive as null (Astro) or '' (plain forms); both mean "not filled in".
 const text = (max: number) =>
-  z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(max, { error: 'tooLong' });
+  z.string({ error: 'required' }).overwrite(normaliseNewlines).trim().min(1, { error: 'required' }).max(max, { error: 'tooLong' });
 const optionalText = (max: number) =>
   z
     .string({ error: 'required' })
+    .overwrite(normaliseNewlines)
     .trim()
     .max(max, { error: 'tooLong' })
     .nullish()
@@ -143,75 +147,90 @@ function toErrorCode(message: string): ErrorCode {
  * errorMessage('nl', 'name', 'tooLong') // "Uw naam is te lang: gebruik hoogstens 120 tekens."
  */
 export function errorMessage(locale: Locale, field: ComplaintField, code: ErrorCode): string {
-  const label = fieldNames[locale][field];
-  const max = field in limits ? limits[field as keyof typeof limits] : undefined;
   const m = complaintMessages[locale];
   switch (code) {
     case 'required':
-      return m.required(label);
-    case 'tooLong':
-      return m.tooLong(label, max ?? 0);
+    case 'choice':
+      return m.required[field];
+    case 'tooLong': {
+      const max = field in limits ? limits[field as keyof typeof limits] : 0;
+      return m.tooLong(m.names[field], max);
+    }
     case 'email':
       return m.email;
     case 'phone':
       return m.phone;
     case 'consent':
-      return m.consent;
-    case 'choice':
-      return m.choice(label);
+      return m.required.consent;
   }
 }
 
-/** How each field is named inside an error sentence. */
-export const fieldNames: Record<Locale, Record<ComplaintField, string>> = {
-  nl: {
-    role: 'wie u bent',
-    name: 'uw naam',
-    email: 'uw e-mailadres',
-    phone: 'uw telefoonnummer',
-    address: 'het adres of complex',
-    category: 'waar uw klacht over gaat',
-    complaint: 'uw klacht',
-    expectation: 'wat u verwacht',
-    concerns: 'over wie of welke afdeling',
-    earlier: 'of u hierover al eerder klaagde',
-    whatIsNew: 'wat er nieuw is',
-    consent: 'uw toestemming',
-  },
-  en: {
-    role: 'who you are',
-    name: 'your name',
-    email: 'your email address',
-    phone: 'your phone number',
-    address: 'the address or complex',
-    category: 'what your complaint is about',
-    complaint: 'your complaint',
-    expectation: 'what you expect',
-    concerns: 'whom or which department',
-    earlier: 'whether you complained about this before',
-    whatIsNew: 'what is new',
-    consent: 'your consent',
-  },
-};
-
-const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-
-/** The sentences behind each error code. */
+/** The sentences behind each error code, per field where the wording differs. */
 export const complaintMessages = {
   nl: {
-    required: (label: string) => `Vul ${label} in.`,
-    tooLong: (label: string, max: number) => `${capitalise(label)} is te lang: gebruik hoogstens ${max} tekens.`,
+    required: {
+      role: 'Kies wie u bent: bewoner, pand eigenaar of opdrachtgever.',
+      name: 'Vul uw naam in.',
+      email: 'Vul uw e-mailadres in.',
+      phone: 'Vul een geldig telefoonnummer in, of laat het veld leeg.',
+      address: 'Vul het adres of complex in waar uw klacht over gaat.',
+      category: 'Kies waar uw klacht over gaat.',
+      complaint: 'Beschrijf uw klacht.',
+      expectation: 'Vul in wat u van ons verwacht.',
+      concerns: 'Vul in over wie of welke afdeling uw klacht gaat, of laat het veld leeg.',
+      earlier: 'Kies of u hier al eerder over heeft geklaagd.',
+      whatIsNew: 'Vul in wat er nieuw is sinds uw vorige klacht.',
+      consent: 'Geef toestemming voor het gebruik van uw gegevens. Zonder toestemming kunnen we uw klacht niet behandelen.',
+    },
+    names: {
+      role: 'Wie u bent',
+      name: 'Uw naam',
+      email: 'Uw e-mailadres',
+      phone: 'Uw telefoonnummer',
+      address: 'Het adres of complex',
+      category: 'Het onderwerp',
+      complaint: 'Uw klacht',
+      expectation: 'Wat u verwacht',
+      concerns: 'Over wie of welke afdeling',
+      earlier: 'Eerder geklaagd',
+      whatIsNew: 'Wat er nieuw is',
+      consent: 'Toestemming',
+    },
+    tooLong: (name: string, max: number) => `${name} is te lang: gebruik hoogstens ${max.toLocaleString('nl-NL')} tekens.`,
     email: 'Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.',
     phone: 'Vul een geldig telefoonnummer in, bijvoorbeeld 06 12345678, of laat het veld leeg.',
-    consent: 'Geef toestemming voor het gebruik van uw gegevens. Zonder toestemming kunnen we uw klacht niet behandelen.',
-    choice: (label: string) => `Kies ${label}.`,
   },
   en: {
-    required: (label: string) => `Enter ${label}.`,
-    tooLong: (label: string, max: number) => `${capitalise(label)} is too long: use at most ${max} characters.`,
+    required: {
+      role: 'Choose who you are: resident, property owner or client.',
+      name: 'Enter your name.',
+      email: 'Enter your email address.',
+      phone: 'Enter a valid phone number, or leave it empty.',
+      address: 'Enter the address or complex your complaint is about.',
+      category: 'Choose what your complaint is about.',
+      complaint: 'Describe your complaint.',
+      expectation: 'Enter what you expect from us.',
+      concerns: 'Enter whom or which department your complaint is about, or leave it empty.',
+      earlier: 'Choose whether you have complained about this before.',
+      whatIsNew: 'Enter what is new since your previous complaint.',
+      consent: 'Give your consent to the use of your data. Without it we cannot handle your complaint.',
+    },
+    names: {
+      role: 'Who you are',
+      name: 'Your name',
+      email: 'Your email address',
+      phone: 'Your phone number',
+      address: 'The address or complex',
+      category: 'The subject',
+      complaint: 'Your complaint',
+      expectation: 'What you expect',
+      concerns: 'Whom or which department',
+      earlier: 'Complained before',
+      whatIsNew: 'What is new',
+      consent: 'Consent',
+    },
+    tooLong: (name: string, max: number) => `${name} is too long: use at most ${max.toLocaleString('en-GB')} characters.`,
     email: 'Enter a valid email address, for example name@example.com.',
     phone: 'Enter a valid phone number, for example +31 6 12345678, or leave it empty.',
-    consent: 'Give your consent to the use of your data. Without it we cannot handle your complaint.',
-    choice: (label: string) => `Choose ${label}.`,
   },
-} as const;
+} as const satisfies Record<Locale, { required: Record<ComplaintField, string>; names: Record<ComplaintField, string> } & Record<string, unknown>>;

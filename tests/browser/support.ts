@@ -1,0 +1,78 @@
+// What every browser test needs: Debian's Chromium, the site's address, its store, and axe-core.
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { makeGitFolderStore } from '../../cases/stores/git-folder.ts';
+
+/** Debian's Chromium, never a downloaded one; the flags keep it off this machine's closed network. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** The running site's address, e.g. `http://127.0.0.1:40123`. */
+export const baseUrl = (): string => inject('baseUrl');
+
+/** The site's Git-folder store, read directly as a coordinator's tools would. */
+export const siteStore = () => makeGitFolderStore(join(inject('dataDir'), 'cases'));
+
+/** Everything the site's server wrote to stdout and stderr so far. */
+export const serverLog = (): Promise<string> => readFile(inject('serverLog'), 'utf8');
+
+const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** The WCAG 2.2 A and AA rules. */
+const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+
+/**
+ * Runs axe-core on the page as it is now and returns its violations, readable in a failure message.
+ * The page must have JavaScript enabled (axe is a script).
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: await axeSource });
+  const violations = await page.evaluate(async (tags) => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
+    return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+  }, wcagTags);
+  return violations;
+}
+
+/** The values a complainant types in the tests: accents, emoji and newlines on purpose. */
+export const typed = {
+  nl: {
+    role: 'bewoner',
+    name: 'Zoë Ünal-de Wit',
+    email: 'zoe.unal@example.nl',
+    phone: '06 12345678',
+    address: 'Lindenlaan 12, 3581 Utrecht',
+    category: 'onderhoud',
+    complaint: 'De lift 🛗 is al drie weken kapot.\n\nMijn buurvrouw (87) kan niet naar buiten. Ça ne va pas!',
+    expectation: 'Dat de lift deze week wordt gemaakt,\nen een excuus.',
+    concerns: 'Afdeling Onderhoud',
+  },
+  en: {
+    role: 'pand-eigenaar',
+    name: 'Øyvind O’Brien',
+    email: 'oyvind@example.com',
+    phone: '+31 20 123 4567',
+    address: 'Keizersgracht 1, Amsterdam',
+    category: 'communicatie',
+    complaint: 'Nobody answers the phone 📞.\n\nI called on Monday, Tuesday and Friday — no reply.',
+    expectation: 'A call back within a week.',
+    concerns: '',
+  },
+} as const;
