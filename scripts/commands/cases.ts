@@ -3,22 +3,31 @@ import type { Case } from '../../cases/case.ts';
 import { makeStoreFromEnv } from '../../cases/stores/from-env.ts';
 import { usageExit, type CliContext } from '../cli-context.ts';
 import config from '../../klachten.config.ts';
+import { answerTerm } from '../../cases/deadlines.ts';
+import { findPerson } from '../../cases/people.ts';
+import { isMoveCommand, moveUsage, runMove } from './case-moves.ts';
 
 const usage = `Gebruik:
   klachten cases list [--json]            alle klachten, oudste eerst
   klachten cases show <kenmerk> [--json]  één klacht
-`;
+
+${moveUsage}`;
 
 /**
- * `klachten cases list|show`: read the configured store.
+ * `klachten cases list|show`: read the configured store; the move subcommands are in `case-moves.ts`.
  *
  * @example
  * await run({ argv: ['show', 'K-2026-7QF3M9', '--json'], … }) // prints the case as JSON, returns 0
  */
 export async function run(ctx: CliContext): Promise<number> {
+  if (isMoveCommand(ctx.argv[0])) return runMove(ctx, { config, store: makeStoreFromEnv(ctx.env, config, ctx.cwd) });
   let parsed;
   try {
-    parsed = parseArgs({ args: ctx.argv, allowPositionals: true, options: { json: { type: 'boolean', default: false } } });
+    parsed = parseArgs({
+      args: ctx.argv,
+      allowPositionals: true,
+      options: { json: { type: 'boolean', default: false } },
+    });
   } catch (error) {
     ctx.stderr(`${(error as Error).message}\n\n${usage}`);
     return usageExit;
@@ -48,7 +57,7 @@ export async function run(ctx: CliContext): Promise<number> {
 function listText(cases: Case[], where: string): string {
   if (cases.length === 0) return `Nog geen klachten in ${where}.\n`;
   const rows = cases.map((c) =>
-    [c.reference, c.status.padEnd(19), c.terms.received, `antwoord uiterlijk ${c.terms.answerBy}`, c.category].join('  '),
+    [c.reference, c.status.padEnd(19), c.terms.received, `antwoord uiterlijk ${answerTerm(c)}`, c.category].join('  '),
   );
   return `${rows.join('\n')}\n\n${cases.length} klacht(en) in ${where}.\n`;
 }
@@ -59,7 +68,10 @@ function showText(c: Case): string {
     `Status:        ${c.status}`,
     `Ontvangen:     ${c.receivedAt}`,
     `Bevestigen:    uiterlijk ${c.terms.confirmBy}`,
-    `Antwoord:      uiterlijk ${c.extended ? c.terms.extendedAnswerBy : c.terms.answerBy}`,
+    `Antwoord:      uiterlijk ${c.extended ? c.terms.extendedAnswerBy : c.terms.answerBy}${c.extended ? ' (verdaagd)' : ''}`,
+    `Behandelaar:   ${c.handler === undefined ? '-' : (findPerson(config.people, c.handler)?.name ?? c.handler)}`,
+    ...(c.outcome === undefined ? [] : [`Uitkomst:      ${c.outcome}`]),
+    ...(c.earlierReference === undefined ? [] : [`Eerdere klacht: ${c.earlierReference}`]),
     `Rol:           ${c.role}`,
     `Categorie:     ${c.category}`,
     `Naam:          ${c.name}`,
@@ -74,6 +86,10 @@ function showText(c: Case): string {
     '',
     'Verwachting:',
     c.expectation,
+    '',
+    'Verloop:',
+    ...c.events.map((event) => `  ${event.at}  ${event.status.padEnd(19)} ${event.by ?? ''}`.trimEnd()),
+    ...c.notices.map((notice) => `  ${notice.at}  melding ${notice.key}`),
   ];
   return `${lines.join('\n')}\n`;
 }

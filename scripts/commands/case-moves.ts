@@ -1,0 +1,211 @@
+import { parseArgs } from 'node:util';
+import { outcomes, referencePattern, type Case, type Outcome } from '../../cases/case.ts';
+import type { Config } from '../../cases/config.ts';
+import { applyMove, moveNote, type Move, type MoveContext, type MoveMade } from '../../cases/lifecycle.ts';
+import type { CaseStore } from '../../cases/store.ts';
+import { receivedAtIso } from '../../cases/intake.ts';
+import { usageExit, type CliContext } from '../cli-context.ts';
+import { flagError } from './terms.ts';
+
+/** Exit code for a move the lifecycle refuses (the case is in the wrong state, the handler is not allowed). */
+export const refusedExit = 1;
+
+/** The move subcommands, with their Dutch aliases. */
+const subcommands: Readonly<Record<string, Move['type']>> = {
+  confirm: 'confirm',
+  bevestig: 'confirm',
+  extend: 'extend',
+  verdaag: 'extend',
+  answer: 'answer',
+  beantwoord: 'answer',
+  close: 'close',
+  sluit: 'close',
+  'not-taken-up': 'not-taken-up',
+  'niet-in-behandeling': 'not-taken-up',
+};
+
+export const moveUsage = `Een klacht verplaatsen (Nederlandse namen mogen ook):
+  klachten cases confirm <kenmerk> --handler <id>       (bevestig)  behandelaar uit people in klachten.config.ts
+  klachten cases extend <kenmerk> --reason "<reden>"    (verdaag)   eenmaal, vóór het einde van de termijn
+  klachten cases answer <kenmerk> [--report <verslag>]  (beantwoord) link naar of tekst van het verslag
+  klachten cases close <kenmerk> --outcome <uitkomst>   (sluit)     ${outcomes.join(', ')}
+  klachten cases not-taken-up <kenmerk> --earlier <kenmerk>  (niet-in-behandeling) herhaalde klacht
+  Bij elke verplaatsing: [--by <naam>] wie het doet (standaard klachten-cli).
+
+  Afsluitcode 0: gelukt; 1: de stap kan nu niet (de reden staat erbij);
+  2: verkeerde opdracht of onbekend kenmerk.
+`;
+
+/**
+ * Whether a word is one of the move subcommands (`confirm`, `bevestig`, …).
+ *
+ * @example
+ * isMoveCommand('verdaag') // true
+ */
+export function isMoveCommand(word: string | undefined): boolean {
+  return word !== undefined && Object.hasOwn(subcommands, word);
+}
+
+/** An error thrown out of a store's `change` when the case moved on under our feet. */
+function refusedError(reason: string): Error {
+  return Object.assign(new Error(reason), { refused: true });
+}
+
+/** The result of trying a move through a store. */
+export type MoveOutcome =
+  { kind: 'moved'; result: MoveMade } | { kind: 'refused'; reason: string } | { kind: 'unknown-case' };
+
+/**
+ * Makes a move on a stored case: checks it on the case as read, then re-applies it inside the
+ * store's update to the case as it is at that moment, so a move made meanwhile by someone else is
+ * never overwritten (the second of two `/bevestig`s is refused, not applied twice).
+ *
+ * @example
+ * await moveCase(store, 'K-2026-7QF3M9', { type: 'confirm', handler: 'jan' }, context) // { kind: 'moved', result }
+ */
+export async function moveCase(
+  store: CaseStore,
+  reference: string,
+  move: Move,
+  context: MoveContext,
+  read?: Case,
+): Promise<MoveOutcome> {
+  const record = read ?? (await store.getCase(reference));
+  if (record === undefined) return { kind: 'unknown-case' };
+  const first = applyMove(record, move, context);
+  if (!first.ok) return { kind: 'refused', reason: first.reason };
+  let made: MoveMade = first;
+  try {
+    await store.updateCase(
+      record.reference,
+      (current) => {
+        const again = applyMove(current, move, context);
+        if (!again.ok) throw refusedError(again.reason);
+        made = again;
+        return again.case;
+      },
+      moveNote(first),
+    );
+  } catch (error) {
+    if (error instanceof Error && 'refused' in error) return { kind: 'refused', reason: error.message };
+    throw error;
+  }
+  return { kind: 'moved', result: made };
+}
+
+/** Reads the move and its arguments from the command line; a Dutch message when they are wrong. */
+function parseMove(argv: string[]): { reference: string; move: Move; by: string } | { problem: string } {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        handler: { type: 'string' },
+        reason: { type: 'string' },
+        report: { type: 'string' },
+        outcome: { type: 'string' },
+        earlier: { type: 'string' },
+        by: { type: 'string' },
+      },
+    });
+  } catch (error) {
+    return { problem: flagError(error) };
+  }
+  const [word, rawReference, ...rest] = parsed.positionals;
+  const type = word === undefined ? undefined : subcommands[word];
+  if (type === undefined) return { problem: `Onbekende stap: ${word ?? '(geen)'}.` };
+  if (rawReference === undefined) return { problem: 'Geef het kenmerk van de klacht, zoals K-2026-7QF3M9.' };
+  if (rest.length > 0)
+    return { problem: `Onverwacht: ${rest.join(' ')}. Zet een tekst met spaties tussen aanhalingstekens.` };
+  const reference = rawReference.toUpperCase();
+  if (!referencePattern.test(reference)) return { problem: `"${rawReference}" is geen kenmerk (zoals K-2026-7QF3M9).` };
+  const values = parsed.values;
+  const allowed: Record<Move['type'], string[]> = {
+    confirm: ['handler'],
+    extend: ['reason'],
+    answer: ['report'],
+    close: ['outcome'],
+    'not-taken-up': ['earlier'],
+  };
+  const stray = (['handler', 'reason', 'report', 'outcome', 'earlier'] as const).filter(
+    (name) => values[name] !== undefined && !allowed[type].includes(name),
+  );
+  if (stray.length > 0) return { problem: `--${stray.join(', --')} hoort niet bij ${word}.` };
+  const by = values.by?.trim() || 'klachten-cli';
+  const missing = (flag: string, example: string) => ({
+    problem: `${word} heeft ${flag} nodig, bijvoorbeeld ${example}.`,
+  });
+  switch (type) {
+    case 'confirm':
+      if (!values.handler?.trim()) return missing('--handler', '--handler jan-de-vries');
+      return { reference, by, move: { type, handler: values.handler } };
+    case 'extend':
+      if (!values.reason?.trim()) return missing('--reason', '--reason "We wachten op een rapport van de monteur."');
+      return { reference, by, move: { type, reason: values.reason } };
+    case 'answer':
+      return { reference, by, move: values.report === undefined ? { type } : { type, report: values.report } };
+    case 'close': {
+      const outcome = values.outcome?.trim().toLowerCase().replace(/\s+/g, '-');
+      if (outcome === undefined || outcome === '')
+        return missing('--outcome', `--outcome gegrond (${outcomes.join(', ')})`);
+      if (!(outcomes as readonly string[]).includes(outcome)) {
+        return { problem: `"${values.outcome}" is geen uitkomst. Kies uit: ${outcomes.join(', ')}.` };
+      }
+      return { reference, by, move: { type, outcome: outcome as Outcome } };
+    }
+    case 'not-taken-up': {
+      const earlier = values.earlier?.trim().toUpperCase();
+      if (earlier === undefined || earlier === '') return missing('--earlier', '--earlier K-2025-7QF3M9');
+      if (!referencePattern.test(earlier))
+        return { problem: `"${values.earlier}" is geen kenmerk (zoals K-2025-7QF3M9).` };
+      return { reference, by, move: { type, earlierReference: earlier } };
+    }
+  }
+}
+
+/** What the move commands need besides the context: the configuration and the store. */
+export interface MoveDeps {
+  config: Config;
+  store: CaseStore;
+}
+
+/**
+ * `klachten cases confirm|extend|answer|close|not-taken-up <kenmerk> …` (or the Dutch names):
+ * one move on a case in the configured store. Exit 0 when made, 1 when the lifecycle refuses it
+ * (with its reason), 2 for bad arguments or an unknown reference.
+ *
+ * @example
+ * await runMove(ctx, { config, store }) // ctx.argv: ['confirm', 'K-2026-7QF3M9', '--handler', 'jan'] → 0
+ */
+export async function runMove(ctx: CliContext, deps: MoveDeps): Promise<number> {
+  const parsed = parseMove(ctx.argv);
+  if ('problem' in parsed) {
+    ctx.stderr(`${parsed.problem}\n\n${moveUsage}`);
+    return usageExit;
+  }
+  const { reference, move, by } = parsed;
+  const { config, store } = deps;
+  if (move.type === 'not-taken-up' && (await store.getCase(move.earlierReference)) === undefined) {
+    ctx.stderr(`Geen eerdere klacht met kenmerk ${move.earlierReference} in ${store.description}.\n`);
+    return usageExit;
+  }
+  const context: MoveContext = {
+    at: receivedAtIso(ctx.now(), config.terms.timeZone),
+    by,
+    timeZone: config.terms.timeZone,
+    people: config.people,
+  };
+  const outcome = await moveCase(store, reference, move, context);
+  if (outcome.kind === 'unknown-case') {
+    ctx.stderr(`Geen klacht met kenmerk ${reference} in ${store.description}.\n`);
+    return usageExit;
+  }
+  if (outcome.kind === 'refused') {
+    ctx.stderr(`${reference}: ${outcome.reason}\n`);
+    return refusedExit;
+  }
+  ctx.stdout(`${reference}: ${moveNote(outcome.result)}.\n`);
+  return 0;
+}
