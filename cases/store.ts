@@ -13,6 +13,22 @@ export interface ListOptions {
   openOnly?: boolean;
 }
 
+/** Optional extras of `updateCase`; a store that cannot use one still does the update. */
+export interface UpdateOptions {
+  /**
+   * The case exactly as this store just handed it out (from `listCases` or `getCase`). A store
+   * whose reads cost a network call may write on top of it without reading the case again; the
+   * daily deadlines job passes it so its reads stay at one listing. `change` still gets the
+   * current record, which is this one when the store skips its read.
+   */
+  current?: Case;
+  /**
+   * A message to record with the change, for the people working the case (Markdown, no
+   * complainant data): one comment on the issue (GitHub), the body of the commit (Git folder).
+   */
+  comment?: string;
+}
+
 /**
  * The port every case store implements: the Git folder (embedded default) and GitHub issues.
  * Both pass the same contract tests (`cases/stores/contract.ts`).
@@ -34,7 +50,7 @@ export interface CaseStore {
    * Changes a case. `change` gets the current record and returns the new one; `note` is a short
    * line for the history (a commit message, a comment) without personal data.
    */
-  updateCase(reference: string, change: (current: Case) => Case, note: string): Promise<Case>;
+  updateCase(reference: string, change: (current: Case) => Case, note: string, options?: UpdateOptions): Promise<Case>;
 }
 
 /** Cases with the same fingerprint within this window are one submission sent twice. */

@@ -138,13 +138,16 @@ export function makeGitFolderStore(dir: string): CaseStore {
       const all = await readAll();
       return options.openOnly ? all.filter(isOpen) : all;
     },
-    updateCase(reference, change, note) {
+    updateCase(reference, change, note, options = {}) {
+      // `options.current` is not needed: reading a local file is cheap, and under the lock it is
+      // the only way to be sure nobody changed the case since it was listed.
       return exclusive(async () => {
         const current = referencePattern.test(reference) ? await read(fileName(reference)) : undefined;
         if (!current) throw new Error(`Geen klacht met kenmerk ${reference}.`);
         const next = parseCase(change(current));
         if (next.reference !== current.reference) throw new Error('Het kenmerk van een klacht verandert nooit.');
-        await write(next, `${reference}: ${note}`);
+        const body = options.comment === undefined ? '' : `\n\n${options.comment.trim()}`;
+        await write(next, `${reference}: ${note}${body}`);
         return next;
       });
     },
