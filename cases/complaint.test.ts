@@ -54,8 +54,13 @@ describe('the complaint form schema', () => {
   });
 
   it('asks what is new when the person complained about this before', () => {
-    expect(validateComplaint(schema, { ...valid, earlier: 'ja' })).toEqual({ ok: false, errors: { whatIsNew: 'required' } });
+    expect(validateComplaint(schema, { ...valid, earlier: 'ja' })).toEqual({
+      ok: false,
+      errors: { whatIsNew: 'required' },
+    });
     expect(validateComplaint(schema, { ...valid, earlier: 'ja', whatIsNew: 'Nieuwe lekkage.' }).ok).toBe(true);
+    const everythingWrong = validateComplaint(schema, { earlier: 'ja' });
+    expect(!everythingWrong.ok && everythingWrong.errors.whatIsNew).toBe('required');
   });
 
   it('refuses a value of the wrong type instead of coercing it', () => {
@@ -83,6 +88,8 @@ describe('error messages', () => {
 
   it('names the limit when a text is too long', () => {
     expect(errorMessage('nl', 'complaint', 'tooLong')).toBe('Uw klacht is te lang: gebruik hoogstens 20.000 tekens.');
-    expect(errorMessage('en', 'complaint', 'tooLong')).toBe('Your complaint is too long: use at most 20,000 characters.');
+    expect(errorMessage('en', 'complaint', 'tooLong')).toBe(
+      'Your complaint is too long: use at most 20,000 characters.',
+    );
   });
 });

@@ -34,7 +34,12 @@ const normaliseNewlines = (value: string) => value.replace(/\r\n?/g, '\n');
 
 // Empty form fields arrive as null (Astro) or '' (plain forms); both mean "not filled in".
 const text = (max: number) =>
-  z.string({ error: 'required' }).overwrite(normaliseNewlines).trim().min(1, { error: 'required' }).max(max, { error: 'tooLong' });
+  z
+    .string({ error: 'required' })
+    .overwrite(normaliseNewlines)
+    .trim()
+    .min(1, { error: 'required' })
+    .max(max, { error: 'tooLong' });
 const optionalText = (max: number) =>
   z
     .string({ error: 'required' })
@@ -76,11 +81,13 @@ export function makeComplaintSchema(categoryIds: readonly [string, ...string[]])
       whatIsNew: optionalText(limits.whatIsNew),
       consent: z.literal('ja', { error: 'consent' }),
     })
-    .superRefine((value, ctx) => {
+    .refine((value) => value.earlier !== 'ja' || Boolean(value.whatIsNew), {
       // The reglement does not take up a repeat complaint without new facts: ask for them.
-      if (value.earlier === 'ja' && !value.whatIsNew) {
-        ctx.addIssue({ code: 'custom', path: ['whatIsNew'], message: 'required' });
-      }
+      path: ['whatIsNew'],
+      error: 'required',
+      // Also when other fields are wrong, so the person sees every error at once.
+      when: (payload) =>
+        !payload.issues.some((issue) => issue.path?.[0] === 'earlier' || issue.path?.[0] === 'whatIsNew'),
     });
 }
 
@@ -180,7 +187,8 @@ export const complaintMessages = {
       concerns: 'Vul in over wie of welke afdeling uw klacht gaat, of laat het veld leeg.',
       earlier: 'Kies of u hier al eerder over heeft geklaagd.',
       whatIsNew: 'Vul in wat er nieuw is sinds uw vorige klacht.',
-      consent: 'Geef toestemming voor het gebruik van uw gegevens. Zonder toestemming kunnen we uw klacht niet behandelen.',
+      consent:
+        'Geef toestemming voor het gebruik van uw gegevens. Zonder toestemming kunnen we uw klacht niet behandelen.',
     },
     names: {
       role: 'Wie u bent',
@@ -196,7 +204,8 @@ export const complaintMessages = {
       whatIsNew: 'Wat er nieuw is',
       consent: 'Toestemming',
     },
-    tooLong: (name: string, max: number) => `${name} is te lang: gebruik hoogstens ${max.toLocaleString('nl-NL')} tekens.`,
+    tooLong: (name: string, max: number) =>
+      `${name} is te lang: gebruik hoogstens ${max.toLocaleString('nl-NL')} tekens.`,
     email: 'Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.',
     phone: 'Vul een geldig telefoonnummer in, bijvoorbeeld 06 12345678, of laat het veld leeg.',
   },
@@ -229,8 +238,12 @@ export const complaintMessages = {
       whatIsNew: 'What is new',
       consent: 'Consent',
     },
-    tooLong: (name: string, max: number) => `${name} is too long: use at most ${max.toLocaleString('en-GB')} characters.`,
+    tooLong: (name: string, max: number) =>
+      `${name} is too long: use at most ${max.toLocaleString('en-GB')} characters.`,
     email: 'Enter a valid email address, for example name@example.com.',
     phone: 'Enter a valid phone number, for example +31 6 12345678, or leave it empty.',
   },
-} as const satisfies Record<Locale, { required: Record<ComplaintField, string>; names: Record<ComplaintField, string> } & Record<string, unknown>>;
+} as const satisfies Record<
+  Locale,
+  { required: Record<ComplaintField, string>; names: Record<ComplaintField, string> } & Record<string, unknown>
+>;

@@ -28,9 +28,11 @@ export async function handleIntake(request: Request): Promise<IntakeResponse> {
   if (!/^(application\/x-www-form-urlencoded|multipart\/form-data)\b/i.test(type)) {
     return { status: 415, result: { kind: 'unreadable' } };
   }
+  const body = await readLimited(request, maxBodyBytes);
+  if (body === 'too-large') return { status: 413, result: { kind: 'unreadable' } };
   let form: FormData;
   try {
-    form = await request.formData();
+    form = await new Response(body, { headers: { 'content-type': type } }).formData();
   } catch {
     return { status: 415, result: { kind: 'unreadable' } };
   }
@@ -55,3 +57,26 @@ export async function handleIntake(request: Request): Promise<IntakeResponse> {
   }
 }
 
+/** Reads a request body up to `max` bytes; a chunked upload without a length cannot get round it. */
+async function readLimited(request: Request, max: number): Promise<Uint8Array<ArrayBuffer> | 'too-large'> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = request.body?.getReader();
+  for (;;) {
+    const next = await reader?.read();
+    if (!next || next.done) break;
+    size += next.value.byteLength;
+    if (size > max) {
+      await reader?.cancel();
+      return 'too-large';
+    }
+    chunks.push(next.value);
+  }
+  const body = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return body;
+}

@@ -41,8 +41,12 @@ for (const locale of ['nl', 'en'] as const) {
 
         await page.goto(`${baseUrl()}${paths[locale].home}`);
         await page.locator('main').getByRole('link', { name: t.home.readReglement }).click();
-        await expect.poll(() => page.locator('h1').textContent()).toBe(locale === 'nl' ? 'Klachtenreglement' : 'Complaints procedure');
-        await expect.poll(() => page.getByRole('navigation', { name: t.reglement.toc }).getByRole('link').count()).toBe(7);
+        await expect
+          .poll(() => page.locator('h1').textContent())
+          .toBe(locale === 'nl' ? 'Klachtenreglement' : 'Complaints procedure');
+        await expect
+          .poll(() => page.getByRole('navigation', { name: t.reglement.toc }).getByRole('link').count())
+          .toBe(7);
         await page.locator('main').getByRole('link', { name: t.reglement.toForm }).first().click();
         await expect.poll(() => page.url()).toBe(`${baseUrl()}${paths[locale].form}`);
 
@@ -52,10 +56,9 @@ for (const locale of ['nl', 'en'] as const) {
         const summary = page.locator('.error-summary');
         await expect.poll(() => summary.isVisible()).toBe(true);
         expect(await summary.getByRole('heading').textContent()).toBe(t.form.errorTitle);
-        expect(await summary.getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual([
-          '#veld-name',
-          '#veld-email',
-        ]);
+        expect(
+          await summary.getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href'))),
+        ).toEqual(['#veld-name', '#veld-email']);
         expect(await page.title()).toMatch(new RegExp(`^${t.form.titlePrefix}`));
         if (javaScriptEnabled) expect(await page.evaluate(() => document.activeElement?.id)).toBe('foutoverzicht');
         // Everything else is still there, exactly as typed.
@@ -100,8 +103,12 @@ for (const locale of ['nl', 'en'] as const) {
         expect(stored?.concerns).toBe(typed[locale].concerns || undefined);
 
         // The receipt shows the two dates the store holds for this case.
-        expect(await page.getByTestId('confirm-by').textContent()).toContain(formatDate(stored?.terms.confirmBy ?? '', locale));
-        expect(await page.getByTestId('answer-by').textContent()).toContain(formatDate(stored?.terms.answerBy ?? '', locale));
+        expect(await page.getByTestId('confirm-by').textContent()).toContain(
+          formatDate(stored?.terms.confirmBy ?? '', locale),
+        );
+        expect(await page.getByTestId('answer-by').textContent()).toContain(
+          formatDate(stored?.terms.answerBy ?? '', locale),
+        );
         // And the complaint exactly as sent, newlines included.
         expect(await page.locator('.summary-list dd').nth(6).innerText()).toBe(typed[locale].complaint);
         await context.close();

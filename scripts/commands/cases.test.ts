@@ -1,0 +1,95 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeGitFolderStore } from '../../cases/stores/git-folder.ts';
+import { aCase } from '../../tests/support/case-fixture.ts';
+import type { CliContext } from '../cli-context.ts';
+import { run } from './cases.ts';
+
+let dataDir: string;
+let out: string;
+let err: string;
+const ctx = (...argv: string[]): CliContext => ({
+  argv,
+  env: { KLACHTEN_DATA_DIR: dataDir },
+  cwd: process.cwd(),
+  stdout: (text) => (out += text),
+  stderr: (text) => (err += text),
+  now: () => new Date('2026-11-25T12:00:00Z'),
+});
+
+beforeEach(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'klachten-cli-'));
+  out = '';
+  err = '';
+});
+afterEach(() => rm(dataDir, { recursive: true, force: true }));
+
+describe('klachten cases', () => {
+  it('says so when there are no cases yet, naming where it looked', async () => {
+    expect(await run(ctx('list'))).toBe(0);
+    expect(out).toBe(`Nog geen klachten in Git-map ${join(dataDir, 'cases')}.\n`);
+  });
+
+  it('lists cases oldest first, without personal data in the overview', async () => {
+    const store = makeGitFolderStore(join(dataDir, 'cases'));
+    const later = aCase({ receivedAt: '2026-11-02T09:00:00+01:00' });
+    const earlier = aCase({ receivedAt: '2026-10-30T09:00:00+01:00' });
+    await store.fileCase(later);
+    await store.fileCase(earlier);
+    expect(await run(ctx('list'))).toBe(0);
+    const lines = out.trim().split('\n');
+    expect(lines[0]).toContain(earlier.reference);
+    expect(lines[1]).toContain(later.reference);
+    expect(out).not.toContain(earlier.name);
+    out = '';
+    expect(await run(ctx('list', '--json'))).toBe(0);
+    expect((JSON.parse(out) as { reference: string }[]).map((c) => c.reference)).toEqual([
+      earlier.reference,
+      later.reference,
+    ]);
+  });
+
+  it('shows one case as JSON with the reference, status, receipt moment, role, category and the form fields', async () => {
+    const record = aCase({ complaint: 'Lekkage 💧\nin de badkamer', phone: '06 12345678' });
+    await makeGitFolderStore(join(dataDir, 'cases')).fileCase(record);
+    expect(await run(ctx('show', record.reference, '--json'))).toBe(0);
+    expect(JSON.parse(out)).toMatchObject({
+      reference: record.reference,
+      status: 'ontvangen',
+      receivedAt: record.receivedAt,
+      role: 'bewoner',
+      category: 'onderhoud',
+      name: record.name,
+      email: record.email,
+      phone: '06 12345678',
+      address: record.address,
+      complaint: 'Lekkage 💧\nin de badkamer',
+      expectation: record.expectation,
+      earlier: 'nee',
+    });
+  });
+
+  it('refuses an unknown reference and bad arguments with exit code 2 and a message', async () => {
+    expect(await run(ctx('show', 'K-2026-ZZZZZZ'))).toBe(2);
+    expect(err).toContain('Geen klacht met kenmerk K-2026-ZZZZZZ');
+    err = '';
+    expect(await run(ctx('show'))).toBe(2);
+    expect(await run(ctx('list', '--bogus'))).toBe(2);
+    expect(await run(ctx('dance'))).toBe(2);
+    expect(err).toContain('Gebruik:');
+  });
+});
+
+describe('the klachten command line', () => {
+  it('runs through npm and exits 2 on an unknown command', async () => {
+    const result = await promisify(execFile)('npm', ['run', '--silent', 'klachten', '--', 'bogus'], {
+      env: { ...process.env, KLACHTEN_DATA_DIR: dataDir },
+    }).catch((error: { code: number; stderr: string }) => error);
+    expect('code' in result && result.code).toBe(2);
+    expect('stderr' in result && result.stderr).toContain('Onbekende opdracht: bogus');
+  });
+});
