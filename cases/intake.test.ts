@@ -53,7 +53,12 @@ describe('receiving a complaint', () => {
       reference: expect.stringMatching(/^K-2028-[0-9A-HJKMNP-TV-Z]{6}$/),
       status: 'ontvangen',
       receivedAt: '2028-03-03T11:15:00+01:00',
-      terms: { received: '2028-03-03', confirmBy: '2028-03-14', answerBy: '2028-04-18', extendedAnswerBy: '2028-05-12' },
+      terms: {
+        received: '2028-03-03',
+        confirmBy: '2028-03-14',
+        answerBy: '2028-04-18',
+        extendedAnswerBy: '2028-05-12',
+      },
       complaint: form.complaint,
       name: form.name,
       phone: form.phone,
@@ -66,7 +71,9 @@ describe('receiving a complaint', () => {
     const first = await fileComplaint(form, context);
     const again = await fileComplaint(form, { ...context, now: new Date('2028-03-03T10:16:00Z') });
     expect(again.kind === 'filed' && !again.created).toBe(true);
-    expect(first.kind === 'filed' && again.kind === 'filed' && again.case.reference === first.case.reference).toBe(true);
+    expect(first.kind === 'filed' && again.kind === 'filed' && again.case.reference === first.case.reference).toBe(
+      true,
+    );
     expect(await context.store.listCases()).toHaveLength(1);
   });
 
@@ -81,7 +88,10 @@ describe('receiving a complaint', () => {
   });
 
   it('keeps the input and reports a failure when the store cannot confirm', async () => {
-    const broken: CaseStore = { ...context.store, fileCase: () => Promise.reject(new Error(`disk full for ${form.name}`)) };
+    const broken: CaseStore = {
+      ...context.store,
+      fileCase: () => Promise.reject(new Error(`disk full for ${form.name}`)),
+    };
     const result = await fileComplaint(form, { ...context, store: broken });
     expect(result).toEqual({ kind: 'failed', values: typed });
   });
@@ -89,7 +99,10 @@ describe('receiving a complaint', () => {
   it('logs what happened without any personal data', async () => {
     await fileComplaint(form, context);
     await fileComplaint({ ...form, email: 'x' }, context);
-    const broken: CaseStore = { ...context.store, fileCase: () => Promise.reject(new Error(`disk full for ${form.name}`)) };
+    const broken: CaseStore = {
+      ...context.store,
+      fileCase: () => Promise.reject(new Error(`disk full for ${form.name}`)),
+    };
     await fileComplaint(form, { ...context, store: broken });
     const text = logged.join('\n');
     expect(logged).toHaveLength(3);

@@ -20,7 +20,7 @@ afterEach(async () => {
 describe('the case file format', () => {
   it('gives back exactly the complaint that was written, with accents, emoji, newlines and markup', () => {
     const complaint = '---\ntitle: geen front matter\n---\n\n  Één lift 🛗 kapot!\r\n\n# geen kop\n\n\n';
-    const record = aCase({ complaint, name: "O'Brien: \"Zoë\" # 1", expectation: 'yes\nno: maybe' });
+    const record = aCase({ complaint, name: 'O\'Brien: "Zoë" # 1', expectation: 'yes\nno: maybe' });
     expect(fileToCase(caseToFile(record))).toEqual(record);
   });
 
@@ -103,9 +103,9 @@ describe('the Git-folder store', () => {
     const record = aCase();
     await store.fileCase(record);
     await expect(store.updateCase('K-2026-ZZZZZZ', (c) => c, 'x')).rejects.toThrow(/Geen klacht/);
-    await expect(store.updateCase(record.reference, (c) => ({ ...c, reference: 'K-2026-ZZZZZZ' }), 'x')).rejects.toThrow(
-      /kenmerk/,
-    );
+    await expect(
+      store.updateCase(record.reference, (c) => ({ ...c, reference: 'K-2026-ZZZZZZ' }), 'x'),
+    ).rejects.toThrow(/kenmerk/);
   });
 
   it('lists only open cases when asked', async () => {
