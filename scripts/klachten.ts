@@ -1,7 +1,10 @@
 // The `klachten` command: parses nothing itself, only picks the command and hands it the world.
 import type { CliContext } from './cli-context.ts';
 
-const commands: Record<string, { summary: string; load: () => Promise<{ run: (ctx: CliContext) => Promise<number> }> }> = {
+const commands: Record<
+  string,
+  { summary: string; load: () => Promise<{ run: (ctx: CliContext) => Promise<number> }> }
+> = {
   cases: { summary: 'klachten bekijken en verplaatsen (list, show)', load: () => import('./commands/cases.ts') },
   terms: { summary: 'de termijnen van een klacht berekenen', load: () => import('./commands/terms.ts') },
   calendar: { summary: 'de niet-werkdagen van een jaar tonen', load: () => import('./commands/calendar.ts') },
@@ -24,11 +27,11 @@ if (!command) {
   try {
     const { run } = await command.load();
     process.exitCode = await run({
-    argv,
-    env: process.env,
-    cwd: process.cwd(),
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
+      argv,
+      env: process.env,
+      cwd: process.cwd(),
+      stdout: (text) => process.stdout.write(text),
+      stderr: (text) => process.stderr.write(text),
       now: () => new Date(),
     });
   } catch (error) {
