@@ -1,6 +1,7 @@
 // @ts-check
 import eslint from '@eslint/js';
 import astro from 'eslint-plugin-astro';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -9,6 +10,7 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   ...astro.configs.recommended,
   {
+    languageOptions: { globals: { ...globals.node } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       // Personal data must never reach a log by accident: logging goes through the stores' `log` port.
@@ -18,5 +20,10 @@ export default tseslint.config(
   {
     files: ['scripts/**', 'bench/**', 'tests/**', 'site/server/context.ts'],
     rules: { 'no-console': 'off' },
+  },
+  {
+    // Code that runs in the visitor's browser.
+    files: ['site/scripts/**'],
+    languageOptions: { globals: { ...globals.browser } },
   },
 );
