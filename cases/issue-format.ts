@@ -4,6 +4,7 @@ import { parseCase, referencePattern, statuses } from './case.ts';
 import type { Case, Status } from './case.ts';
 import type { Config } from './config.ts';
 import { formatDate, type TermsExplanation } from './terms.ts';
+import { isOverdueLabel, overdueLabels, overdueLabelsOf } from './deadlines.ts';
 
 /**
  * The issue format: how a case is written into a GitHub issue and read back.
@@ -125,7 +126,9 @@ export function categoryLabel(categoryId: string): string {
  * isOwnLabel('spoed') // false
  */
 export function isOwnLabel(name: string): boolean {
-  return name === caseLabel || name.startsWith('status: ') || name.startsWith('categorie: ');
+  return (
+    name === caseLabel || name.startsWith('status: ') || name.startsWith('categorie: ') || isOverdueLabel(name)
+  );
 }
 
 /** A label as `klachten setup` keeps it in the repository. */
@@ -173,6 +176,9 @@ export function labelDefinitions(categories: Config['categories']): LabelDefinit
       color: 'c5def5',
       description: truncate(`Categorie: ${category.label.nl} / ${category.label.en}`, 100),
     })),
+    // Set by the daily deadlines job while a term is overdue (cases/deadlines.ts).
+    { name: overdueLabels.confirm, color: 'b60205', description: 'Bevestigingstermijn verlopen / confirmation overdue' },
+    { name: overdueLabels.answer, color: 'b60205', description: 'Antwoordtermijn verlopen / answer overdue' },
   ];
 }
 
@@ -405,13 +411,14 @@ export function issueTitle(record: Case, context: IssueContext): string {
 }
 
 /**
- * The labels of a case: the case label, its status and its category.
+ * The labels of a case: the case label, its status, its category and, while a term is overdue
+ * and escalated, the overdue label (`overdueLabelsOf`).
  *
  * @example
  * issueLabels(record) // ['klacht', 'status: ontvangen', 'categorie: onderhoud']
  */
 export function issueLabels(record: Case): string[] {
-  return [caseLabel, statusLabel(record.status), categoryLabel(record.category)];
+  return [caseLabel, statusLabel(record.status), categoryLabel(record.category), ...overdueLabelsOf(record)];
 }
 
 /**
