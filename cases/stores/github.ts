@@ -104,6 +104,12 @@ export function classifyFailure(error: unknown): FailureKind {
   return 'rejected';
 }
 
+/** Whether an error came from a call to GitHub (and not from our own checks). */
+function isCallFailure(error: unknown): boolean {
+  if (!(error instanceof Error) || 'kind' in error || decodeFailure(error) !== undefined) return false;
+  return 'status' in error || error.name === 'AbortError' || error.name === 'TimeoutError';
+}
+
 /** The error a store call ends with: a kind and a status, never a response body or the case. */
 function storeError(kind: FailureKind | 'budget', message: string, status?: number): Error {
   return Object.assign(new Error(message), { kind, ...(status === undefined ? {} : { status }) });
@@ -145,6 +151,11 @@ export function makeGitHubStore(octokit: Octokit, repository: GitHubRepository, 
   const maxCreateAttempts = options.maxCreateAttempts ?? 3;
   /** Issue numbers of references seen, so a repeated lookup is one call. */
   const numbers = new Map<string, number>();
+  /**
+   * Issues as the last listing returned them, by reference, until the case is written: an update
+   * given `current` (the daily deadlines job) writes on top of them without reading the issue again.
+   */
+  const listed = new Map<string, IssueItem>();
   const queues = new Map<string, Promise<unknown>>();
 
   /** Runs `work` after earlier work on any of the same keys in this process. */
@@ -354,7 +365,7 @@ export function makeGitHubStore(octokit: Octokit, repository: GitHubRepository, 
       try {
         existing = await findSame(record, deadline);
       } catch (error) {
-        if (typeof error === 'object' && error !== null && 'kind' in error) throw error;
+        if (!isCallFailure(error)) throw error;
         const kind = classifyFailure(error);
         log('github.lookup-failed', { reference: record.reference, kind, status: statusOf(error) });
         throw storeError(kind, 'GitHub is niet bereikbaar.', statusOf(error));
@@ -446,7 +457,7 @@ export function makeGitHubStore(octokit: Octokit, repository: GitHubRepository, 
     try {
       return await work();
     } catch (error) {
-      if (decodeFailure(error) !== undefined || (typeof error === 'object' && error !== null && 'kind' in error)) throw error;
+      if (!isCallFailure(error)) throw error;
       const kind = classifyFailure(error);
       log('github.read-failed', { what, kind, status: statusOf(error) });
       throw storeError(kind, `GitHub: ${what} mislukt (${statusOf(error) || kind}).`, statusOf(error));
@@ -488,7 +499,10 @@ export function makeGitHubStore(octokit: Octokit, repository: GitHubRepository, 
             continue;
           }
           try {
-            cases.push({ record: await readIssue(issue, deadline), number: issue.number });
+            const record = await readIssue(issue, deadline);
+            numbers.set(record.reference, issue.number);
+            listed.set(record.reference, issue);
+            cases.push({ record, number: issue.number });
           } catch (error) {
             // A filing that broke off before its last page is held by the fallback and finished by `sync`.
             if (decodeFailure(error) !== 'incomplete') throw error;
@@ -502,32 +516,50 @@ export function makeGitHubStore(octokit: Octokit, repository: GitHubRepository, 
       });
     },
 
-    updateCase(reference, change, note) {
+    updateCase(reference, change, note, updateOptions = {}) {
       return serialised([reference], () =>
         wrapRead('klacht bijwerken', async () => {
           const deadline = clock() + readBudgetMs;
-          const issue = referencePattern.test(reference) ? await findIssue(reference, deadline) : undefined;
+          // The caller just listed this case (`current`): write on top of the listed issue, no read.
+          // Only for a one-page case: a longer one needs its comments to rewrite the continuation.
+          const known = updateOptions.current === undefined ? undefined : listed.get(reference);
+          const reuse = known !== undefined && readPageHeader(known.body ?? '')?.parts === 1;
+          const issue = reuse
+            ? known
+            : referencePattern.test(reference)
+              ? await findIssue(reference, deadline)
+              : undefined;
           if (!issue) throw new Error(`Geen klacht met kenmerk ${reference}.`);
           const header = readPageHeader(issue.body ?? '') as PageHeader;
           const comments = header.parts > 1 ? await listComments(issue.number, deadline) : [];
-          const current = decodeIssue({
-            title: issue.title,
-            body: issue.body ?? '',
-            labels: labelNames(issue),
-            comments: comments.map((comment) => comment.body ?? ''),
-          });
+          const current =
+            reuse && updateOptions.current !== undefined
+              ? updateOptions.current
+              : decodeIssue({
+                  title: issue.title,
+                  body: issue.body ?? '',
+                  labels: labelNames(issue),
+                  comments: comments.map((comment) => comment.body ?? ''),
+                });
           const next = parseCase(change(current));
           if (next.reference !== current.reference) throw new Error('Het kenmerk van een klacht verandert nooit.');
+          listed.delete(reference);
           await writeIssue(issue, next, encodeIssue(next, options.context), deadline, comments);
+          // A caller's comment (a term notice, the answer to a slash command) stands in for the
+          // note, and must arrive: its failure fails the update (the case itself is written).
+          const comment = updateOptions.comment;
           await octokit
             .request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
               owner,
               repo,
               issue_number: issue.number,
-              body: `<!-- klachtenloket:note -->\n${note}`,
+              body: `<!-- klachtenloket:note -->\n${comment ?? note}`,
               request: request(deadline),
             })
-            .catch((error: unknown) => log('github.note-failed', { reference, status: statusOf(error) }));
+            .catch((error: unknown) => {
+              log('github.note-failed', { reference, status: statusOf(error) });
+              if (comment !== undefined) throw error;
+            });
           log('github.case-updated', { reference, status: next.status });
           return next;
         }),
