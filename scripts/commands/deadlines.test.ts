@@ -64,7 +64,7 @@ async function deadlines(argv: string[], options: { store?: CaseStore; env?: Rec
 }
 
 // The fixture's terms: confirm by 2026-11-04, answer by 2026-12-07, extended to 2027-01-04.
-async function seed(): Promise<Record<string, Case>> {
+async function seed() {
   const cases = {
     remind: aCase({
       terms: {
