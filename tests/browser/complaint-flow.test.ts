@@ -109,6 +109,12 @@ for (const locale of ['nl', 'en'] as const) {
         expect(await page.getByTestId('answer-by').textContent()).toContain(
           formatDate(stored?.terms.answerBy ?? '', locale),
         );
+        // The answer date can go into the person's calendar, without a link anyone else could open.
+        const ics = await page.getByRole('link', { name: t.receipt.ics }).getAttribute('href');
+        expect(ics).toMatch(/^data:text\/calendar/);
+        const calendarText = decodeURIComponent(ics?.split(',')[1] ?? '');
+        expect(calendarText).toContain(`DTSTART;VALUE=DATE:${stored?.terms.answerBy.replaceAll('-', '')}`);
+        expect(calendarText).not.toContain(typed[locale].name);
         // And the complaint exactly as sent, newlines included.
         expect(await page.locator('.summary-list dd').nth(6).innerText()).toBe(typed[locale].complaint);
         await context.close();
