@@ -179,7 +179,7 @@ export function makeGitHubStore(octokit: Octokit, repository: GitHubRepository, 
   /** Walks the `klacht` issues, newest first; stops when `visit` returns true. */
   async function walkIssues(
     deadline: number,
-    filter: { since?: string },
+    filter: { since?: string; state?: 'open' | 'all' },
     visit: (issue: IssueItem) => boolean | Promise<boolean>,
   ): Promise<void> {
     const route = 'GET /repos/{owner}/{repo}/issues';
@@ -187,7 +187,7 @@ export function makeGitHubStore(octokit: Octokit, repository: GitHubRepository, 
       owner,
       repo,
       labels: caseLabel,
-      state: 'all',
+      state: filter.state ?? 'all',
       sort: 'created',
       direction: 'desc',
       per_page: 100,
@@ -482,7 +482,9 @@ export function makeGitHubStore(octokit: Octokit, repository: GitHubRepository, 
         const deadline = clock() + readBudgetMs;
         const cases: Array<{ record: Case; number: number }> = [];
         const issues: IssueItem[] = [];
-        await walkIssues(deadline, {}, (issue) => {
+        // Open cases only: open issues only (writeIssue closes exactly the closed cases), so the
+        // daily job reads ceil(open/100) pages however many closed cases pile up.
+        await walkIssues(deadline, listOptions.openOnly ? { state: 'open' } : {}, (issue) => {
           issues.push(issue);
           return false;
         });
