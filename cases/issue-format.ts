@@ -357,7 +357,12 @@ function overviewUnit(record: Case, context: IssueContext): string {
   if (record.satisfaction !== undefined) {
     lines.push(`- **Naar tevredenheid opgelost:** ${satisfactionNames[record.satisfaction.answer]}`);
   }
-  const explained = context.explainTerms?.(record.terms);
+  let explained: TermsExplanation | undefined;
+  try {
+    explained = context.explainTerms?.(record.terms);
+  } catch {
+    // A date beyond the calendar's horizon: the plain wording below says enough.
+  }
   const term = (date: string, why: string, explanation: string | undefined) =>
     explanation ?? `uiterlijk ${formatDate(date, 'nl')} (${why})`;
   lines.push(

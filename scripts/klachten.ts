@@ -8,6 +8,8 @@ const commands: Record<
   cases: { summary: 'klachten bekijken en verplaatsen (list, show)', load: () => import('./commands/cases.ts') },
   terms: { summary: 'de termijnen van een klacht berekenen', load: () => import('./commands/terms.ts') },
   calendar: { summary: 'de niet-werkdagen van een jaar tonen', load: () => import('./commands/calendar.ts') },
+  setup: { summary: 'de GitHub-repository klaarzetten: labels, controles', load: () => import('./commands/setup.ts') },
+  sync: { summary: 'klachten uit de noodopslag alsnog in GitHub zetten', load: () => import('./commands/sync.ts') },
 };
 
 const usage = `Gebruik: npm run --silent klachten -- <opdracht> [opties]

@@ -2,25 +2,25 @@ import type { Config } from '../config.ts';
 import { parseSettings } from '../settings.ts';
 import type { CaseStore } from '../store.ts';
 import { makeGitFolderStore } from './git-folder.ts';
+import { makeGitHubStoresFromEnv } from './github-from-env.ts';
 
 /** Records what a store did, without personal data. */
 export type Log = (event: string, fields: Record<string, string | number | boolean>) => void;
 
 /**
- * Makes the configured store: `KLACHTEN_STORE=git` (default) keeps cases in `$KLACHTEN_DATA_DIR/cases`.
+ * Makes the configured store: `KLACHTEN_STORE=git` (default) keeps cases in `$KLACHTEN_DATA_DIR/cases`;
+ * `KLACHTEN_STORE=github` keeps them as issues, with that folder as fallback (docs/github.md).
  *
  * @example
  * const store = makeStoreFromEnv(process.env, config, process.cwd());
  */
 export function makeStoreFromEnv(
   env: Record<string, string | undefined>,
-  _config: Config,
+  config: Config,
   cwd: string,
-  _log: Log = () => {},
+  log: Log = () => {},
 ): CaseStore {
   const settings = parseSettings(env, cwd);
-  if (settings.store === 'github') {
-    throw new Error('KLACHTEN_STORE=github: de GitHub-opslag is nog niet beschikbaar in deze versie.');
-  }
+  if (settings.store === 'github') return makeGitHubStoresFromEnv(env, config, cwd, log).store;
   return makeGitFolderStore(settings.casesDir);
 }

@@ -130,12 +130,14 @@ export function makeResilientStore(options: ResilientStoreOptions): ResilientSto
       );
     },
 
-    async updateCase(reference, change, note) {
+    async updateCase(reference, change, note, updateOptions) {
       // A held case is filed at the primary first, so the change lands where people work on it;
       // the fallback copy is never changed apart from its synced mark, so the two never diverge.
       const held = await heldCase(reference);
       if (held) await syncOne(primary, fallback, held, log, now);
-      return primary.updateCase(reference, change, note);
+      // `current` came from the fallback: the primary reads its own copy instead.
+      const { current: _current, ...rest } = updateOptions ?? {};
+      return primary.updateCase(reference, change, note, held ? rest : updateOptions);
     },
   };
 }

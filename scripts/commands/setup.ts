@@ -1,0 +1,110 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import matter from 'gray-matter';
+import { parseConfig, type Config } from '../../cases/config.ts';
+import { labelDefinitions } from '../../cases/issue-format.ts';
+import { syncLabels } from '../../cases/stores/github.ts';
+import { makeGitHubStoresFromEnv } from '../../cases/stores/github-from-env.ts';
+import { usageExit, type CliContext } from '../cli-context.ts';
+
+const usage = `Gebruik:
+  klachten setup [--verbose]
+
+  Zet de GitHub-repository klaar voor klachten (KLACHTEN_STORE=github, zie docs/github.md):
+  - controleert dat de repository bereikbaar en privé is;
+  - maakt de labels aan (klacht, één per status, één per categorie) en werkt gewijzigde kleuren en
+    beschrijvingen bij; verwijdert niets;
+  - controleert dat het issueformulier .github/ISSUE_TEMPLATE/klacht.yml de categorieën uit
+    klachten.config.ts aanbiedt;
+  - geeft klachten die een coördinator met dat formulier registreerde een kenmerk.
+  Twee keer draaien verandert de tweede keer niets.
+
+  --verbose   toon ook wat de GitHub-koppeling logt (zonder persoonsgegevens)
+`;
+
+/** What `setup` needs besides the context; tests pass their own configuration. */
+export interface SetupDeps {
+  config?: Config;
+}
+
+/**
+ * `klachten setup`: prepares the repository (labels, checks) and adopts registered complaints;
+ * prints what it did. Idempotent.
+ *
+ * @example
+ * await run({ argv: [], env: { GITHUB_REPOSITORY: 'livable/klachten', GITHUB_TOKEN: '…' }, … }) // 0
+ */
+export async function run(ctx: CliContext, deps: SetupDeps = {}): Promise<number> {
+  let verbose: boolean;
+  try {
+    const parsed = parseArgs({ args: ctx.argv, options: { verbose: { type: 'boolean', default: false }, help: { type: 'boolean' } } });
+    if (parsed.values.help) {
+      ctx.stdout(usage);
+      return 0;
+    }
+    verbose = parsed.values.verbose;
+  } catch (error) {
+    ctx.stderr(`${(error as Error).message}\n\n${usage}`);
+    return usageExit;
+  }
+  const config = deps.config ?? parseConfig((await import('../../klachten.config.ts')).default);
+  const log = (event: string, fields: Record<string, string | number | boolean>) => {
+    if (verbose) ctx.stderr(`${JSON.stringify({ event, ...fields })}\n`);
+  };
+  const { octokit, repository, github } = makeGitHubStoresFromEnv(ctx.env, config, ctx.cwd, log);
+  const fullName = `${repository.owner}/${repository.repo}`;
+
+  const { data: repo } = await octokit.request('GET /repos/{owner}/{repo}', { ...repository });
+  if (!repo.private) {
+    ctx.stderr(
+      `De repository ${fullName} is openbaar. Klachten bevatten persoonsgegevens: gebruik een privé-repository.\n` +
+        `The repository ${fullName} is public. Complaints hold personal data: use a private repository.\n`,
+    );
+    return 1;
+  }
+  ctx.stdout(`Repository ${fullName}: bereikbaar en privé.\n`);
+
+  const changes = await syncLabels(octokit, repository, labelDefinitions(config.categories));
+  ctx.stdout(
+    `Labels: ${changes.created.length} aangemaakt, ${changes.updated.length} bijgewerkt, ${changes.unchanged.length} ongewijzigd.\n`,
+  );
+  for (const name of changes.created) ctx.stdout(`  aangemaakt: ${name}\n`);
+  for (const name of changes.updated) ctx.stdout(`  bijgewerkt: ${name}\n`);
+
+  ctx.stdout(await checkIssueForm(ctx.cwd, config));
+
+  const adopted = await github.adoptIssueForms();
+  if (adopted.length === 0) ctx.stdout('Geregistreerde klachten (issueformulier): geen nieuwe.\n');
+  for (const result of adopted) {
+    ctx.stdout(
+      result.reference
+        ? `  issue #${result.issue}: kenmerk ${result.reference} gegeven\n`
+        : `  issue #${result.issue}: niet verwerkt, vul aan: ${(result.problems ?? []).join(', ')}\n`,
+    );
+  }
+  return 0;
+}
+
+/**
+ * Compares the categories the issue form offers with the configuration's.
+ *
+ * @example
+ * await checkIssueForm(process.cwd(), config) // 'Issueformulier: categorieën kloppen met klachten.config.ts.\n'
+ */
+export async function checkIssueForm(cwd: string, config: Pick<Config, 'categories'>): Promise<string> {
+  const path = join(cwd, '.github', 'ISSUE_TEMPLATE', 'klacht.yml');
+  const text = await readFile(path, 'utf8').catch(() => undefined);
+  if (text === undefined) return `Issueformulier ${path} ontbreekt: coördinatoren kunnen geen klachten registreren.\n`;
+  // gray-matter carries the YAML parser; the form is read as front matter.
+  const form = matter(`---\n${text}\n---\n`, {}).data as { body?: Array<{ id?: string; attributes?: { options?: unknown } }> };
+  const offered = form.body?.find((field) => field.id === 'categorie')?.attributes?.options;
+  const expected = config.categories.map((category) => category.label.nl);
+  if (Array.isArray(offered) && offered.length === expected.length && offered.every((option, i) => option === expected[i])) {
+    return 'Issueformulier: categorieën kloppen met klachten.config.ts.\n';
+  }
+  return (
+    'Let op: de categorieën in .github/ISSUE_TEMPLATE/klacht.yml wijken af van klachten.config.ts.\n' +
+    `  Zet bij "categorie" deze opties:\n${expected.map((label) => `    - ${label}`).join('\n')}\n`
+  );
+}

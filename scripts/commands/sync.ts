@@ -1,0 +1,79 @@
+import { parseArgs } from 'node:util';
+import { parseConfig, type Config } from '../../cases/config.ts';
+import { parseSettings } from '../../cases/settings.ts';
+import { makeGitHubStoresFromEnv } from '../../cases/stores/github-from-env.ts';
+import { syncFallback } from '../../cases/stores/with-fallback.ts';
+import { usageExit, type CliContext } from '../cli-context.ts';
+
+const usage = `Gebruik:
+  klachten sync [--verbose]
+
+  Zet klachten die tijdens een storing van GitHub in de noodopslag ($KLACHTEN_DATA_DIR/cases)
+  terechtkwamen alsnog in GitHub, elk precies één keer, en markeert ze daar als overgezet (er wordt
+  niets verwijderd). Geeft daarna klachten die met het issueformulier zijn geregistreerd een kenmerk.
+  Eindigt met code 1 zolang er klachten in de noodopslag blijven: zo valt een geplande run op.
+
+  --verbose   toon ook wat de GitHub-koppeling logt (zonder persoonsgegevens)
+`;
+
+/** What `sync` needs besides the context; tests pass their own configuration. */
+export interface SyncDeps {
+  config?: Config;
+}
+
+/**
+ * `klachten sync`: files what the fallback holds into GitHub exactly once; prints references and
+ * counts only.
+ *
+ * @example
+ * await run({ argv: [], env: { KLACHTEN_STORE: 'github', … }, … }) // 0 when nothing is left behind
+ */
+export async function run(ctx: CliContext, deps: SyncDeps = {}): Promise<number> {
+  let verbose: boolean;
+  try {
+    const parsed = parseArgs({ args: ctx.argv, options: { verbose: { type: 'boolean', default: false }, help: { type: 'boolean' } } });
+    if (parsed.values.help) {
+      ctx.stdout(usage);
+      return 0;
+    }
+    verbose = parsed.values.verbose;
+  } catch (error) {
+    ctx.stderr(`${(error as Error).message}\n\n${usage}`);
+    return usageExit;
+  }
+  if (parseSettings(ctx.env, ctx.cwd).store !== 'github') {
+    ctx.stdout('KLACHTEN_STORE is niet "github": er is geen noodopslag om over te zetten.\n');
+    return 0;
+  }
+  const config = deps.config ?? parseConfig((await import('../../klachten.config.ts')).default);
+  const log = (event: string, fields: Record<string, string | number | boolean>) => {
+    if (verbose) ctx.stderr(`${JSON.stringify({ event, ...fields })}\n`);
+  };
+  const { github, fallback } = makeGitHubStoresFromEnv(ctx.env, config, ctx.cwd, log);
+
+  const report = await syncFallback({ primary: github, fallback, log, now: ctx.now });
+  const total = report.filed.length + report.alreadyThere.length + report.failed.length;
+  if (total === 0) ctx.stdout(`Noodopslag (${fallback.description}): niets over te zetten.\n`);
+  for (const reference of report.filed) ctx.stdout(`  ${reference}: in GitHub gezet\n`);
+  for (const reference of report.alreadyThere) ctx.stdout(`  ${reference}: stond al in GitHub, nu gemarkeerd als overgezet\n`);
+  for (const reference of report.failed) ctx.stdout(`  ${reference}: nog niet gelukt, blijft in de noodopslag\n`);
+  if (total > 0) {
+    ctx.stdout(
+      `Overgezet: ${report.filed.length} nieuw, ${report.alreadyThere.length} stond er al; ${report.failed.length} nog in de noodopslag.\n`,
+    );
+  }
+
+  const adopted = await github.adoptIssueForms();
+  for (const result of adopted) {
+    ctx.stdout(
+      result.reference
+        ? `  issue #${result.issue}: kenmerk ${result.reference} gegeven\n`
+        : `  issue #${result.issue}: niet verwerkt, vul aan: ${(result.problems ?? []).join(', ')}\n`,
+    );
+  }
+  if (report.failed.length > 0) {
+    ctx.stderr(`${report.failed.length} klacht(en) nog niet in GitHub: draai "klachten sync" later opnieuw.\n`);
+    return 1;
+  }
+  return 0;
+}
