@@ -63,7 +63,14 @@ export async function run(ctx: CliContext, deps: SyncDeps = {}): Promise<number>
     );
   }
 
-  const adopted = await github.adoptIssueForms();
+  let adopted: Awaited<ReturnType<typeof github.adoptIssueForms>> = [];
+  let adoptionFailed = false;
+  try {
+    adopted = await github.adoptIssueForms();
+  } catch {
+    adoptionFailed = true;
+    ctx.stderr('Geregistreerde klachten (issueformulier): GitHub niet bereikbaar, volgende keer opnieuw.\n');
+  }
   for (const result of adopted) {
     ctx.stdout(
       result.reference
@@ -75,5 +82,5 @@ export async function run(ctx: CliContext, deps: SyncDeps = {}): Promise<number>
     ctx.stderr(`${report.failed.length} klacht(en) nog niet in GitHub: draai "klachten sync" later opnieuw.\n`);
     return 1;
   }
-  return 0;
+  return adoptionFailed ? 1 : 0;
 }
