@@ -141,8 +141,8 @@ describe('moveCase', () => {
     };
     // Both read the case while it was still `ontvangen`; the store serialises the writes.
     const [first, second] = await Promise.all([
-      moveCase(store, record.reference, { type: 'confirm', handler: 'jan' }, context, record),
-      moveCase(store, record.reference, { type: 'confirm', handler: 'els' }, context, record),
+      moveCase(store, record.reference, { type: 'confirm', handler: 'jan' }, context, { read: record }),
+      moveCase(store, record.reference, { type: 'confirm', handler: 'els' }, context, { read: record }),
     ]);
     expect(first.kind).toBe('moved');
     expect(second).toEqual({ kind: 'refused', reason: expect.stringMatching(/al bevestigd/) });

@@ -55,6 +55,14 @@ function refusedError(reason: string): Error {
 export type MoveOutcome =
   { kind: 'moved'; result: MoveMade } | { kind: 'refused'; reason: string } | { kind: 'unknown-case' };
 
+/** Extras of `moveCase`. */
+export interface MoveCaseOptions {
+  /** The case as just read from this store; else `moveCase` reads it. */
+  read?: Case;
+  /** The comment to record with the move (see `UpdateOptions.comment`), made from the move. */
+  comment?: (made: MoveMade) => string;
+}
+
 /**
  * Makes a move on a stored case: checks it on the case as read, then re-applies it inside the
  * store's update to the case as it is at that moment, so a move made meanwhile by someone else is
@@ -68,9 +76,9 @@ export async function moveCase(
   reference: string,
   move: Move,
   context: MoveContext,
-  read?: Case,
+  options: MoveCaseOptions = {},
 ): Promise<MoveOutcome> {
-  const record = read ?? (await store.getCase(reference));
+  const record = options.read ?? (await store.getCase(reference));
   if (record === undefined) return { kind: 'unknown-case' };
   const first = applyMove(record, move, context);
   if (!first.ok) return { kind: 'refused', reason: first.reason };
@@ -85,6 +93,7 @@ export async function moveCase(
         return again.case;
       },
       moveNote(first),
+      options.comment === undefined ? {} : { comment: options.comment(first) },
     );
   } catch (error) {
     if (error instanceof Error && 'refused' in error) return { kind: 'refused', reason: error.message };
