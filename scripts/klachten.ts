@@ -5,11 +5,22 @@ const commands: Record<
   string,
   { summary: string; load: () => Promise<{ run: (ctx: CliContext) => Promise<number> }> }
 > = {
-  cases: { summary: 'klachten bekijken en verplaatsen (list, show)', load: () => import('./commands/cases.ts') },
+  cases: {
+    summary: 'klachten bekijken en verplaatsen (list, show, confirm, …)',
+    load: () => import('./commands/cases.ts'),
+  },
   terms: { summary: 'de termijnen van een klacht berekenen', load: () => import('./commands/terms.ts') },
   calendar: { summary: 'de niet-werkdagen van een jaar tonen', load: () => import('./commands/calendar.ts') },
   setup: { summary: 'de GitHub-repository klaarzetten: labels, controles', load: () => import('./commands/setup.ts') },
   sync: { summary: 'klachten uit de noodopslag alsnog in GitHub zetten', load: () => import('./commands/sync.ts') },
+  deadlines: {
+    summary: 'herinneringen en escalaties van de termijnen versturen',
+    load: () => import('./commands/deadlines.ts'),
+  },
+  'github-event': {
+    summary: 'opdracht in een klacht-issue verwerken (Actions)',
+    load: () => import('./commands/github-event.ts'),
+  },
 };
 
 const usage = `Gebruik: npm run --silent klachten -- <opdracht> [opties]
