@@ -65,6 +65,8 @@ export const messageSchema = z.object({
   toHash: z.string().optional(),
   attempts: z.number().int().nonnegative().default(0),
   lastError: z.string().optional(),
+  /** Set while an attempt is under way (see cases/mail/deliver.ts): another run leaves it alone. */
+  attemptStartedAt: isoInstant.optional(),
 });
 
 /** The complainant's answer to "was your complaint resolved to your satisfaction?". */

@@ -1,0 +1,197 @@
+/**
+ * Sends the messages that are due and records each on its case, so that every message goes out
+ * once: at intake, after a move, after a satisfaction answer and in the daily run, all through
+ * this one function.
+ *
+ * Per message:
+ *   1. claim it: `updateCase` checks, on the case as the store holds it now, that the message is
+ *      still due and no one else is sending it, and records the attempt (`attempts + 1`,
+ *      `attemptStartedAt`). A second process racing for the same message finds the claim and
+ *      leaves it alone;
+ *   2. compose and send it;
+ *   3. record the end: `sentAt` and the address hash, or `lastError` (a code, no personal data).
+ *
+ * If a process dies between 2 and 3 the claim stays behind. Once it is older than
+ * `inFlightTimeoutMs` the next run sends again (the mail server may or may not have taken the
+ * first one): at most once per run, with the attempts visible on the case, and with the same
+ * Message-ID so a receiving server can drop the copy. We prefer that to a message that silently
+ * never goes out. See docs/mail.md.
+ */
+import type { Case } from '../case.ts';
+import type { Config } from '../config.ts';
+import { receivedAtIso } from '../intake.ts';
+import type { CaseStore } from '../store.ts';
+import {
+  addressHash,
+  composeMessage,
+  dueMessages,
+  messageNames,
+  type MessageKind,
+  type MessageRecord,
+  type TemplateSet,
+} from './messages.ts';
+import { mailErrorCode, type Mailer } from './transport.ts';
+
+/** What delivery needs besides the store and the mailer. */
+export interface DeliveryContext {
+  config: Config;
+  templates: TemplateSet;
+  /** Signs satisfaction links; without it those messages fail (visibly) until it is set. */
+  tokenSecret?: string | undefined;
+  now: () => Date;
+  /** Records what happened, without personal data. */
+  log: (event: string, fields: Record<string, string | number | boolean>) => void;
+}
+
+/** What happened to one message in one run. */
+export interface DeliveryOutcome {
+  reference: string;
+  kind: MessageKind;
+  result: 'sent' | 'failed' | 'skipped';
+  /** The code recorded on the case, when it failed. */
+  error?: string;
+  /** It was sent again after an attempt that never finished. */
+  ambiguous?: boolean;
+}
+
+/** What a run did. */
+export interface DeliveryReport {
+  outcomes: DeliveryOutcome[];
+  sent: number;
+  failed: number;
+}
+
+/** Which cases to look at: all, or only these (the one just filed or moved). */
+export interface DeliveryOptions {
+  references?: readonly string[];
+}
+
+/**
+ * The case with the unsent record of `kind` changed by `change` (made when there is none yet).
+ *
+ * @example
+ * withMessage(record, 'receipt', (m) => ({ ...m, attempts: m.attempts + 1 }))
+ */
+export function withMessage(record: Case, kind: MessageKind, change: (message: MessageRecord) => MessageRecord): Case {
+  const index = record.messages.findIndex((message) => message.kind === kind && message.sentAt === undefined);
+  const messages = [...record.messages];
+  if (index === -1) messages.push(change({ kind, attempts: 0 }));
+  else messages[index] = change(messages[index] as MessageRecord);
+  return { ...record, messages };
+}
+
+function withoutAttempt(message: MessageRecord): MessageRecord {
+  const { attemptStartedAt: _started, lastError: _error, ...rest } = message;
+  return rest;
+}
+
+/**
+ * Sends every due message of the chosen cases and records each; never throws for a failed send
+ * (the failure is recorded and retried by the next run). Cases are done one after another, and a
+ * case's messages in order; the first failure on a case ends that case for this run.
+ *
+ * @example
+ * const report = await deliverDueMessages(store, mailer, { config, templates, tokenSecret, now: () => new Date(), log });
+ * report.sent // 2
+ */
+export async function deliverDueMessages(
+  store: CaseStore,
+  mailer: Mailer,
+  context: DeliveryContext,
+  options: DeliveryOptions = {},
+): Promise<DeliveryReport> {
+  const outcomes: DeliveryOutcome[] = [];
+  const cases = await casesToLookAt(store, options);
+  for (const record of cases) {
+    for (const due of dueMessages(record, context.now())) {
+      const outcome = await deliverOne(store, mailer, context, record.reference, due.kind);
+      outcomes.push(outcome);
+      if (outcome.result === 'failed') break;
+    }
+  }
+  return {
+    outcomes,
+    sent: outcomes.filter((outcome) => outcome.result === 'sent').length,
+    failed: outcomes.filter((outcome) => outcome.result === 'failed').length,
+  };
+}
+
+async function casesToLookAt(store: CaseStore, options: DeliveryOptions): Promise<Case[]> {
+  if (options.references === undefined) return store.listCases();
+  const found = await Promise.all(options.references.map((reference) => store.getCase(reference)));
+  return found.filter((record): record is Case => record !== undefined);
+}
+
+async function deliverOne(
+  store: CaseStore,
+  mailer: Mailer,
+  context: DeliveryContext,
+  reference: string,
+  kind: MessageKind,
+): Promise<DeliveryOutcome> {
+  const { config, log } = context;
+  const iso = (moment: Date) => receivedAtIso(moment, config.terms.timeZone);
+  const name = messageNames[kind];
+  const notDue = new Error('not due');
+  let ambiguous = false;
+  let claimed: Case;
+  try {
+    const at = context.now();
+    claimed = await store.updateCase(
+      reference,
+      (current) => {
+        const still = dueMessages(current, at).find((message) => message.kind === kind);
+        if (still === undefined) throw notDue;
+        ambiguous = still.ambiguous;
+        return withMessage(current, kind, (message) => ({
+          ...message,
+          attempts: message.attempts + 1,
+          attemptStartedAt: iso(at),
+        }));
+      },
+      `bericht "${name}" wordt verstuurd`,
+    );
+  } catch (error) {
+    if (error === notDue) return { reference, kind, result: 'skipped' };
+    const code = `store: ${mailErrorCode(error)}`;
+    log('mail.claim-failed', { reference, kind, error: code });
+    return { reference, kind, result: 'failed', error: code };
+  }
+  if (ambiguous) log('mail.resending-unfinished', { reference, kind });
+
+  let failure: string | undefined;
+  let to = '';
+  try {
+    const mail = composeMessage(kind, claimed, { config, templates: context.templates, now: context.now(), tokenSecret: context.tokenSecret });
+    to = mail.to;
+    await mailer.send(mail);
+  } catch (error) {
+    failure = mailErrorCode(error);
+  }
+
+  try {
+    if (failure === undefined) {
+      const sentAt = iso(context.now());
+      await store.updateCase(
+        reference,
+        (current) =>
+          withMessage(current, kind, (message) => ({ ...withoutAttempt(message), sentAt, toHash: addressHash(to) })),
+        `bericht "${name}" verstuurd`,
+      );
+      log('mail.sent', { reference, kind, attempts: (claimed.messages.find((m) => m.kind === kind && !m.sentAt)?.attempts ?? 1) });
+      return { reference, kind, result: 'sent', ...(ambiguous ? { ambiguous } : {}) };
+    }
+    const lastError = failure;
+    await store.updateCase(
+      reference,
+      (current) => withMessage(current, kind, (message) => ({ ...withoutAttempt(message), lastError })),
+      `bericht "${name}" niet verstuurd (${lastError}); volgende poging bij de dagelijkse run`,
+    );
+  } catch (error) {
+    // The send is done but not recorded: the claim stays and times out; see the top of this file.
+    log('mail.record-failed', { reference, kind, sent: failure === undefined, error: mailErrorCode(error) });
+    if (failure === undefined) return { reference, kind, result: 'sent', ...(ambiguous ? { ambiguous } : {}) };
+  }
+  log('mail.failed', { reference, kind, error: failure ?? 'unknown' });
+  return { reference, kind, result: 'failed', error: failure ?? 'unknown' };
+}
