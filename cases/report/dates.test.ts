@@ -1,0 +1,65 @@
+import fc from 'fast-check';
+import { Temporal } from 'temporal-polyfill';
+import { describe, expect, it } from 'vitest';
+import { makeCalendar } from '../calendar.ts';
+import { receiptDate, workingDaysBetween } from '../terms.ts';
+import { makeLocalDate, makeWorkingDayCounter } from './dates.ts';
+
+const calendar = makeCalendar({ extraClosingDays: [], removedClosingDays: [] });
+const day = fc
+  .integer({ min: 0, max: 365 * 6 })
+  .map((offset) => Temporal.PlainDate.from('2024-01-01').add({ days: offset }).toString());
+
+describe('the fast working-day counter', () => {
+  const counter = makeWorkingDayCounter(calendar);
+
+  it('counts 7 working days from Friday 3 March 2028 to Tuesday 14 March 2028', () => {
+    expect(counter.between('2028-03-03', '2028-03-14')).toBe(7);
+  });
+
+  it('skips Christmas and New Year across the turn of the year', () => {
+    // 24, 28, 29, 30, 31 December 2026 and 4 January 2027.
+    expect(counter.between('2026-12-23', '2027-01-04')).toBe(6);
+  });
+
+  it('gives the same count as workingDaysBetween for any two dates, in either order', () => {
+    fc.assert(
+      fc.property(day, day, (from, to) => counter.between(from, to) === workingDaysBetween(from, to, calendar)),
+      { numRuns: 300 },
+    );
+  });
+
+  it('refuses a year outside the calendar, with the calendar’s own message', () => {
+    expect(() => counter.between('2019-12-30', '2020-01-03')).toThrow(/kent het jaar 2019 niet/);
+    expect(() => counter.between('2040-12-30', '2041-01-03')).toThrow(/kent het jaar 2041 niet/);
+  });
+
+  it('refuses a date that does not exist', () => {
+    expect(() => counter.between('2026-02-28', '2026-02-30')).toThrow(/bestaat niet/);
+  });
+});
+
+describe('the local date of an instant', () => {
+  const localDate = makeLocalDate('Europe/Amsterdam');
+
+  it('is already Monday in Amsterdam at 23:30 UTC on Sunday 25 October 2026', () => {
+    expect(localDate('2026-10-25T23:30:00Z')).toBe('2026-10-26');
+  });
+
+  it('is New Year’s Day in Amsterdam at 23:30 UTC on 31 December', () => {
+    expect(localDate('2026-12-31T23:30:00Z')).toBe('2027-01-01');
+  });
+
+  it('agrees with receiptDate for any instant, summer or winter time', () => {
+    const instant = fc
+      .integer({ min: Date.UTC(2024, 0, 1), max: Date.UTC(2030, 0, 1) })
+      .chain((ms) => fc.constantFrom('Z', '+01:00', '+02:00', '-08:00').map((offset) => ({ ms, offset })))
+      .map(({ ms, offset }) =>
+        Temporal.Instant.fromEpochMilliseconds(ms).toString({ timeZone: offset === 'Z' ? 'UTC' : offset }),
+      );
+    fc.assert(
+      fc.property(instant, (at) => localDate(at) === receiptDate(at, 'Europe/Amsterdam')),
+      { numRuns: 500 },
+    );
+  });
+});

@@ -1,0 +1,115 @@
+/**
+ * Date arithmetic fast enough for 100,000 cases: the same answers as `receiptDate` and
+ * `workingDaysBetween` in `terms.ts` (the tests check that), with the working days counted once
+ * per year instead of day by day for every case.
+ */
+import type { WorkingDayCalendar } from '../calendar.ts';
+import { receiptDate } from '../terms.ts';
+
+/** Counts working days like `workingDaysBetween`, from a table built once per year. */
+export type WorkingDayCounter = {
+  /** Working days after `from` up to and including `to`; negative when `to` is before `from`. */
+  between(from: string, to: string): number;
+};
+
+const MONTH_START = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+
+function isLeap(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+function split(date: string): [year: number, month: number, day: number] {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error(`"${date}" is geen datum: verwacht JJJJ-MM-DD.`);
+  return [Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))];
+}
+
+function daysInMonth(year: number, month: number): number {
+  return month === 2 ? (isLeap(year) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/** 0 for 1 January. */
+function dayOfYear(year: number, month: number, day: number): number {
+  return (MONTH_START[month - 1] ?? 0) + (month > 2 && isLeap(year) ? 1 : 0) + day - 1;
+}
+
+function isoDate(year: number, index: number): string {
+  const date = new Date(Date.UTC(year, 0, 1 + index));
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * A working-day counter over `calendar`: per year a running count of working days, so counting
+ * between two dates is one subtraction. Years are added as they are asked for; a year the calendar
+ * does not support throws, as the calendar does.
+ *
+ * @example
+ * makeWorkingDayCounter(calendar).between('2028-03-03', '2028-03-14'); // 7
+ */
+export function makeWorkingDayCounter(calendar: WorkingDayCalendar): WorkingDayCounter {
+  const base = calendar.supportedYears.from;
+  // running[y - base][i]: working days from 1 January of `base` up to and including day i of year y.
+  const running: number[][] = [];
+
+  const yearTable = (year: number): number[] => {
+    if (year < base) calendar.isWorkingDay(`${year}-01-01`); // throws the calendar's own message
+    while (running.length <= year - base) {
+      const current = base + running.length;
+      let count = running.at(-1)?.at(-1) ?? 0;
+      const days = isLeap(current) ? 366 : 365;
+      const table: number[] = [];
+      for (let index = 0; index < days; index += 1) {
+        if (calendar.isWorkingDay(isoDate(current, index))) count += 1;
+        table.push(count);
+      }
+      running.push(table);
+    }
+    return running[year - base] ?? [];
+  };
+
+  const upTo = (date: string): number => {
+    const [year, month, day] = split(date);
+    if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
+      throw new Error(`"${date}" bestaat niet als datum.`);
+    }
+    return yearTable(year)[dayOfYear(year, month, day)] ?? 0;
+  };
+
+  return {
+    between(from, to) {
+      if (to >= from) return upTo(to) - upTo(from);
+      // Backwards, as workingDaysBetween has it: the working days from `to` up to but not including `from`.
+      const working = (date: string) => (calendar.isWorkingDay(date) ? 1 : 0);
+      return -(upTo(from) - working(from) - (upTo(to) - working(to)));
+    },
+  };
+}
+
+/** Turns an instant into its calendar date in one time zone. */
+export type LocalDate = (instant: string) => string;
+
+/**
+ * The calendar date of an instant in `timeZone`, as `receiptDate` gives it, but through one
+ * reusable Intl formatter (Temporal per event is too slow for 100,000 cases). A moment that
+ * `Date.parse` cannot read goes to `receiptDate`, which reads it or says why not.
+ *
+ * @example
+ * makeLocalDate('Europe/Amsterdam')('2026-10-25T23:30:00Z'); // "2026-10-26"
+ */
+export function makeLocalDate(timeZone: string): LocalDate {
+  const format = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    era: 'short',
+  });
+  return (instant) => {
+    const ms = Date.parse(instant);
+    if (Number.isNaN(ms)) return receiptDate(instant, timeZone);
+    const parts: Record<string, string> = {};
+    for (const part of format.formatToParts(ms)) parts[part.type] = part.value;
+    // Years before 1 AD or beyond 9999 do not occur in cases; leave them to Temporal.
+    if (parts['era'] !== 'AD' || (parts['year'] ?? '').length !== 4) return receiptDate(instant, timeZone);
+    return `${parts['year']}-${parts['month']}-${parts['day']}`;
+  };
+}
