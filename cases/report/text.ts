@@ -317,7 +317,7 @@ export const reportText: Record<ReportLocale, ReportText> = {
         `Alle aantallen gaan over de stand op ${end}, het eind van de periode. Wat later in een dossier is vastgelegd, telt niet mee. ` +
         'Een datum is de kalenderdatum in Nederlandse tijd. Alles komt uit de dossiers: de ontvangstdatum, de termijnen en de stappen met hun datum.',
       received: (previous, from, to) =>
-        `Een klacht telt mee in de periode van haar ontvangstdatum. De vorige periode is ${previous}: ${from} tot en met ${to}.`,
+        `Een klacht telt mee in de periode van haar ontvangstdatum. De vorige periode: ${previous}, ${from} tot en met ${to}.`,
       nature:
         'Het onderwerp en de rol die de klager op het formulier koos, van de klachten die in de periode zijn ontvangen.',
       confirmation: (days) =>
@@ -490,7 +490,7 @@ export const reportText: Record<ReportLocale, ReportText> = {
         `All numbers describe the state on ${end}, the end of the period. Anything recorded in a case file later does not count. ` +
         'A date is the calendar date in Dutch time. Everything comes from the case files: the date of receipt, the terms and the recorded steps with their dates.',
       received: (previous, from, to) =>
-        `A complaint counts in the period of its date of receipt. The previous period is ${previous}: ${from} to ${to}.`,
+        `A complaint counts in the period of its date of receipt. The previous period: ${previous}, ${from} to ${to}.`,
       nature: 'The subject and role the complainant chose on the form, for the complaints received in the period.',
       confirmation: (days) =>
         `Counted are the complaints whose confirmation term ended in this period: the latest date in the case file, ${days} working days after receipt. ` +
