@@ -21,6 +21,7 @@ const commands: Record<
     summary: 'opdracht in een klacht-issue verwerken (Actions)',
     load: () => import('./commands/github-event.ts'),
   },
+  mail: { summary: 'berichten aan klagers versturen (ontvangst, bevestiging, …)', load: () => import('./commands/mail.ts') },
 };
 
 const usage = `Gebruik: npm run --silent klachten -- <opdracht> [opties]

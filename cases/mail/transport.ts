@@ -113,7 +113,7 @@ export function makeSmtpMailer(smtpUrl: string): Mailer {
 export function makeOutboxMailer(dir: string): Mailer {
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
   return {
-    description: `map ${dir} (geen SMTP_URL ingesteld: berichten worden als .eml-bestand bewaard, niet verstuurd)`,
+    description: outboxDescription(dir),
     async send(mail) {
       const info = await transport.sendMail(nodemailerMessage(mail));
       const stamp = mail.date.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
@@ -128,7 +128,9 @@ export function makeOutboxMailer(dir: string): Mailer {
 
 /**
  * The mailer the environment asks for: SMTP when `SMTP_URL` is set, else the outbox folder
- * `$KLACHTEN_DATA_DIR/outbox`.
+ * `$KLACHTEN_DATA_DIR/outbox`. With the GitHub store an outbox would be a folder on a machine
+ * that is gone after the run (GitHub Actions): there `SMTP_URL` is required, and its absence an
+ * error, so no message is recorded as sent that went nowhere.
  *
  * @example
  * const mailer = makeMailerFromEnv(process.env, process.cwd());
@@ -136,7 +138,11 @@ export function makeOutboxMailer(dir: string): Mailer {
 export function makeMailerFromEnv(env: Record<string, string | undefined>, cwd: string): Mailer {
   const smtpUrl = env['SMTP_URL'];
   if (smtpUrl !== undefined && smtpUrl !== '') return makeSmtpMailer(smtpUrl);
-  return makeOutboxMailer(join(parseSettings(env, cwd).dataDir, 'outbox'));
+  const settings = parseSettings(env, cwd);
+  if (settings.store !== 'git') {
+    throw new Error('SMTP_URL ontbreekt: met KLACHTEN_STORE=github gaat mail alleen via een SMTP-server (zie docs/mail.md).');
+  }
+  return makeOutboxMailer(join(settings.dataDir, 'outbox'));
 }
 
 /**
@@ -148,7 +154,13 @@ export function makeMailerFromEnv(env: Record<string, string | undefined>, cwd: 
 export function describeMailFromEnv(env: Record<string, string | undefined>, cwd: string): string {
   const smtpUrl = env['SMTP_URL'];
   if (smtpUrl !== undefined && smtpUrl !== '') return describeSmtpUrl(smtpUrl);
-  return makeOutboxMailer(join(parseSettings(env, cwd).dataDir, 'outbox')).description;
+  const settings = parseSettings(env, cwd);
+  if (settings.store !== 'git') return 'geen: SMTP_URL ontbreekt (nodig bij KLACHTEN_STORE=github)';
+  return outboxDescription(join(settings.dataDir, 'outbox'));
+}
+
+function outboxDescription(dir: string): string {
+  return `map ${dir} (geen SMTP_URL ingesteld: berichten worden als .eml-bestand bewaard, niet verstuurd)`;
 }
 
 /**

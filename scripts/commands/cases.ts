@@ -5,7 +5,8 @@ import { usageExit, type CliContext } from '../cli-context.ts';
 import config from '../../klachten.config.ts';
 import { answerTerm } from '../../cases/deadlines.ts';
 import { findPerson } from '../../cases/people.ts';
-import { isMoveCommand, moveUsage, runMove } from './case-moves.ts';
+import { isMoveCommand, moveUsage } from './case-moves.ts';
+import { runMoveWithMail } from './mail.ts';
 
 const usage = `Gebruik:
   klachten cases list [--json]            alle klachten, oudste eerst
@@ -20,7 +21,7 @@ ${moveUsage}`;
  * await run({ argv: ['show', 'K-2026-7QF3M9', '--json'], … }) // prints the case as JSON, returns 0
  */
 export async function run(ctx: CliContext): Promise<number> {
-  if (isMoveCommand(ctx.argv[0])) return runMove(ctx, { config, store: makeStoreFromEnv(ctx.env, config, ctx.cwd) });
+  if (isMoveCommand(ctx.argv[0])) return runMoveWithMail(ctx, { config, store: makeStoreFromEnv(ctx.env, config, ctx.cwd) });
   let parsed;
   try {
     parsed = parseArgs({
