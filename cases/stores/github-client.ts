@@ -105,9 +105,11 @@ export function makeOctokit(settings: GitHubSettings): Octokit {
     onRateLimit: decide('primary'),
     onSecondaryRateLimit: decide('secondary'),
     retryAfterBaseValue: unit,
-    // The plugin types these as Bottleneck groups; it only ever calls `key(id).schedule(…)`.
+    // The plugin types these as Bottleneck groups; it only ever calls `key(id).schedule(…)`. Our
+    // calls are few and mostly sequential: writes are paced, the rest goes straight through.
     write: pacer as unknown as NonNullable<ThrottlingOptions['write']>,
     notifications: makePacer(0) as unknown as NonNullable<ThrottlingOptions['notifications']>,
+    global: makePacer(0) as unknown as NonNullable<ThrottlingOptions['write']>,
   } as ThrottlingOptions;
   const Client = Octokit.plugin(throttling);
   const quiet = { debug: () => {}, info: () => {}, warn: () => log('github.client-warning', {}), error: () => {} };
