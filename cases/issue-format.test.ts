@@ -45,8 +45,10 @@ const record: Case = {
   messages: [],
 };
 
-const decode = (encoded: { title: string; body: string; labels: string[]; continuation?: string[] }, comments = encoded.continuation) =>
-  decodeIssue({ title: encoded.title, body: encoded.body, labels: encoded.labels, comments: comments ?? [] });
+const decode = (
+  encoded: { title: string; body: string; labels: string[]; continuation?: string[] },
+  comments = encoded.continuation,
+) => decodeIssue({ title: encoded.title, body: encoded.body, labels: encoded.labels, comments: comments ?? [] });
 
 describe('the issue format', () => {
   it('writes exactly these bytes for a case: our title, our labels, the machine block and the readable copy', () => {
@@ -56,73 +58,73 @@ describe('the issue format', () => {
     expect(encoded.continuation).toBeUndefined();
     expect(encoded.body).toBe(
       [
-      '<!-- klachtenloket:v1 {"reference":"K-2026-7QF3M9","part":1,"parts":1,"fingerprint":"sha256:4f1c","receivedAt":"2026-10-26T00:30:00+01:00"}',
-      '{"reference":"K-2026-7QF3M9","status":"ontvangen","source":"web","locale":"nl","receivedAt":"2026-10-26T00:30:00+01:00","terms":{"received":"2026-10-26","confirmBy":"2026-11-04","answerBy":"2026-12-07","extendedAnswerBy":"2027-01-04"},"fingerprint":"sha256:4f1c","role":"bewoner","name":"Zo\\u00eb de Vries","email":"zoe@example.nl","phone":"06 12345678","address":"Lindenlaan 12, Utrecht","category":"onderhoud","complaint":"De lift is kapot. @beheer zie #12 en ```code```\\u202e!\\r\\nNog iets -\\u002d\\u003e","expectation":"Dat hij \\u003cb\\u003esnel\\u003c/b\\u003e wordt gemaakt.","earlier":"nee","extended":false,"events":[{"at":"2026-10-26T00:30:00+01:00","status":"ontvangen","by":"website"}],"notices":[],"messages":[]}',
-      '-->',
-      '## Klacht K-2026-7QF3M9',
-      '',
-      '> [!IMPORTANT]',
-      '> Vertrouwelijk: deze klacht bevat persoonsgegevens. Deel de inhoud niet buiten deze repository.',
-      '> Bewerk deze tekst niet zelf; de klachtentool schrijft hem (zie docs/github.md).',
-      '',
-      '- **Kenmerk:** K-2026-7QF3M9',
-      '- **Status:** ontvangen',
-      '- **Categorie:** Onderhoud en reparaties',
-      '- **Ingediend door:** bewoner',
-      '- **Ontvangen via:** het webformulier, op maandag 26 oktober 2026',
-      '- **Taal:** Nederlands',
-      '- **Eerder geklaagd over hetzelfde:** nee',
-      '- **Behandelaar:** nog niet toegewezen',
-      '',
-      '### Termijnen',
-      '',
-      '- **Bevestiging met naam van de behandelaar:** uiterlijk woensdag 4 november 2026 (7 werkdagen na ontvangst)',
-      '- **Gemotiveerd antwoord:** uiterlijk maandag 7 december 2026 (6 weken na ontvangst)',
-      '- **Antwoord na verdaging (eenmaal, met bericht aan de klager):** uiterlijk maandag 4 januari 2027 (4 weken later)',
-      '',
-      '### Verloop',
-      '',
-      '- maandag 26 oktober 2026: ontvangen',
-      '',
-      '### De klacht',
-      '',
-      '````text',
-      'De lift is kapot. @beheer zie #12 en ```code```!',
-      'Nog iets -->',
-      '````',
-      '',
-      '### Wat verwacht de klager van de bemiddeling?',
-      '',
-      '```text',
-      'Dat hij <b>snel</b> wordt gemaakt.',
-      '```',
-      '',
-      '### Contactgegevens',
-      '',
-      '#### Naam',
-      '',
-      '```text',
-      'Zoë de Vries',
-      '```',
-      '',
-      '#### E-mailadres',
-      '',
-      '```text',
-      'zoe@example.nl',
-      '```',
-      '',
-      '#### Telefoon',
-      '',
-      '```text',
-      '06 12345678',
-      '```',
-      '',
-      '#### Adres of complex',
-      '',
-      '```text',
-      'Lindenlaan 12, Utrecht',
-      '```',
-      '',
+        '<!-- klachtenloket:v1 {"reference":"K-2026-7QF3M9","part":1,"parts":1,"fingerprint":"sha256:4f1c","receivedAt":"2026-10-26T00:30:00+01:00"}',
+        '{"reference":"K-2026-7QF3M9","status":"ontvangen","source":"web","locale":"nl","receivedAt":"2026-10-26T00:30:00+01:00","terms":{"received":"2026-10-26","confirmBy":"2026-11-04","answerBy":"2026-12-07","extendedAnswerBy":"2027-01-04"},"fingerprint":"sha256:4f1c","role":"bewoner","name":"Zo\\u00eb de Vries","email":"zoe@example.nl","phone":"06 12345678","address":"Lindenlaan 12, Utrecht","category":"onderhoud","complaint":"De lift is kapot. @beheer zie #12 en ```code```\\u202e!\\r\\nNog iets -\\u002d\\u003e","expectation":"Dat hij \\u003cb\\u003esnel\\u003c/b\\u003e wordt gemaakt.","earlier":"nee","extended":false,"events":[{"at":"2026-10-26T00:30:00+01:00","status":"ontvangen","by":"website"}],"notices":[],"messages":[]}',
+        '-->',
+        '## Klacht K-2026-7QF3M9',
+        '',
+        '> [!IMPORTANT]',
+        '> Vertrouwelijk: deze klacht bevat persoonsgegevens. Deel de inhoud niet buiten deze repository.',
+        '> Bewerk deze tekst niet zelf; de klachtentool schrijft hem (zie docs/github.md).',
+        '',
+        '- **Kenmerk:** K-2026-7QF3M9',
+        '- **Status:** ontvangen',
+        '- **Categorie:** Onderhoud en reparaties',
+        '- **Ingediend door:** bewoner',
+        '- **Ontvangen via:** het webformulier, op maandag 26 oktober 2026',
+        '- **Taal:** Nederlands',
+        '- **Eerder geklaagd over hetzelfde:** nee',
+        '- **Behandelaar:** nog niet toegewezen',
+        '',
+        '### Termijnen',
+        '',
+        '- **Bevestiging met naam van de behandelaar:** uiterlijk woensdag 4 november 2026 (7 werkdagen na ontvangst)',
+        '- **Gemotiveerd antwoord:** uiterlijk maandag 7 december 2026 (6 weken na ontvangst)',
+        '- **Antwoord na verdaging (eenmaal, met bericht aan de klager):** uiterlijk maandag 4 januari 2027 (4 weken later)',
+        '',
+        '### Verloop',
+        '',
+        '- maandag 26 oktober 2026: ontvangen',
+        '',
+        '### De klacht',
+        '',
+        '````text',
+        'De lift is kapot. @beheer zie #12 en ```code```!',
+        'Nog iets -->',
+        '````',
+        '',
+        '### Wat verwacht de klager van de bemiddeling?',
+        '',
+        '```text',
+        'Dat hij <b>snel</b> wordt gemaakt.',
+        '```',
+        '',
+        '### Contactgegevens',
+        '',
+        '#### Naam',
+        '',
+        '```text',
+        'Zoë de Vries',
+        '```',
+        '',
+        '#### E-mailadres',
+        '',
+        '```text',
+        'zoe@example.nl',
+        '```',
+        '',
+        '#### Telefoon',
+        '',
+        '```text',
+        '06 12345678',
+        '```',
+        '',
+        '#### Adres of complex',
+        '',
+        '```text',
+        'Lindenlaan 12, Utrecht',
+        '```',
+        '',
       ].join('\n'),
     );
   });
@@ -146,12 +148,16 @@ describe('the issue format', () => {
 
   it('gives back any text exactly and shows it only inside code blocks', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), fc.string({ unit: 'grapheme', maxLength: 50 }), (complaint, name) => {
-        const submitted = { ...record, complaint, name };
-        const encoded = encodeIssue(submitted, context);
-        expect(decode(encoded)).toEqual(submitted);
-        expect(encoded.body).toContain(fence(displayText(complaint)));
-      }),
+      fc.property(
+        fc.string({ unit: 'binary', maxLength: 300 }),
+        fc.string({ unit: 'grapheme', maxLength: 50 }),
+        (complaint, name) => {
+          const submitted = { ...record, complaint, name };
+          const encoded = encodeIssue(submitted, context);
+          expect(decode(encoded)).toEqual(submitted);
+          expect(encoded.body).toContain(fence(displayText(complaint)));
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -169,15 +175,22 @@ describe('the issue format', () => {
 });
 
 describe('a case too long for one issue body', () => {
-  const long = { ...record, complaint: `${'Het lekt al weken. '.repeat(4000)}\u0001`.repeat(2), expectation: '`'.repeat(5000) };
+  const long = {
+    ...record,
+    complaint: `${'Het lekt al weken. '.repeat(4000)}\u0001`.repeat(2),
+    expectation: '`'.repeat(5000),
+  };
 
-  it('continues in comments, every page within GitHub\'s limit, and reads back whole', () => {
+  it("continues in comments, every page within GitHub's limit, and reads back whole", () => {
     const encoded = encodeIssue(long, context);
     expect(encoded.continuation?.length).toBeGreaterThan(1);
-    for (const page of [encoded.body, ...(encoded.continuation ?? [])]) expect(page.length).toBeLessThanOrEqual(maxPageLength);
+    for (const page of [encoded.body, ...(encoded.continuation ?? [])])
+      expect(page.length).toBeLessThanOrEqual(maxPageLength);
     expect(decode(encoded)).toEqual(long);
     expect(decode(encoded, [...(encoded.continuation ?? [])].reverse())).toEqual(long);
-    expect(decode(encoded, [...(encoded.continuation ?? []), ...(encoded.continuation ?? []), 'een opmerking'])).toEqual(long);
+    expect(
+      decode(encoded, [...(encoded.continuation ?? []), ...(encoded.continuation ?? []), 'een opmerking']),
+    ).toEqual(long);
   });
 
   it('is incomplete while a page is missing, and never mixes in pages of an older version', () => {
@@ -191,7 +204,11 @@ describe('a case too long for one issue body', () => {
     }
     const older = encodeIssue({ ...long, status: 'bevestigd' }, context);
     expect(decode(encoded, [...(older.continuation ?? []), ...(encoded.continuation ?? [])])).toEqual(long);
-    expect(readPageHeader(encoded.body)).toMatchObject({ reference: long.reference, part: 1, fingerprint: long.fingerprint });
+    expect(readPageHeader(encoded.body)).toMatchObject({
+      reference: long.reference,
+      part: 1,
+      fingerprint: long.fingerprint,
+    });
   });
 });
 
@@ -210,14 +227,23 @@ describe('reading an issue that is not a valid case', () => {
     const body = encodeIssue(record, context).body;
     expect(failureOf(body.replace('"status":"ontvangen"', '"status":"kwijt"'))).toBe('invalid');
     expect(failureOf(body.replace('"status":"ontvangen"', '"status":'))).toBe('invalid');
-    expect(failureOf(body.replace('"reference":"K-2026-7QF3M9","status"', '"reference":"K-2026-BBBBBB","status"'))).toBe('invalid');
+    expect(
+      failureOf(body.replace('"reference":"K-2026-7QF3M9","status"', '"reference":"K-2026-BBBBBB","status"')),
+    ).toBe('invalid');
   });
 });
 
 describe('labels', () => {
   it('defines the case label, one per status and one per category, with short descriptions', () => {
     const names = labelDefinitions(categories).map((label) => label.name);
-    expect(names).toEqual(expect.arrayContaining(['klacht', ...statuses.map((status) => `status: ${status}`), 'categorie: onderhoud', 'categorie: overlast']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'klacht',
+        ...statuses.map((status) => `status: ${status}`),
+        'categorie: onderhoud',
+        'categorie: overlast',
+      ]),
+    );
     for (const label of labelDefinitions(categories)) {
       expect(label.description.length).toBeLessThanOrEqual(100);
       expect(label.color).toMatch(/^[0-9a-f]{6}$/);
@@ -273,10 +299,20 @@ describe('complaints registered with the issue form', () => {
   });
 
   it('names what is missing or invalid instead of guessing', () => {
-    const body = form({ Naam: '_No response_', 'Waar gaat de klacht over?': 'Iets anders', 'Eerder geklaagd over hetzelfde?': 'ja', 'Datum van ontvangst': '20-11-2026' });
+    const body = form({
+      Naam: '_No response_',
+      'Waar gaat de klacht over?': 'Iets anders',
+      'Eerder geklaagd over hetzelfde?': 'ja',
+      'Datum van ontvangst': '20-11-2026',
+    });
     expect(decodeIssueForm(body, categories)).toEqual({
       ok: false,
-      problems: ['Waar gaat de klacht over?', 'Datum van ontvangst', 'Naam', 'Wat is er nieuw sinds de eerdere klacht?'],
+      problems: [
+        'Waar gaat de klacht over?',
+        'Datum van ontvangst',
+        'Naam',
+        'Wat is er nieuw sinds de eerdere klacht?',
+      ],
     });
   });
 
@@ -286,11 +322,22 @@ describe('complaints registered with the issue form', () => {
     const made = caseFromIssueForm(decoded.fields, {
       reference: 'K-2026-7QF3M9',
       receivedAt: '2026-11-20T12:00:00Z',
-      terms: { received: '2026-11-20', confirmBy: '2026-12-01', answerBy: '2027-01-04', extendedAnswerBy: '2027-02-01' },
+      terms: {
+        received: '2026-11-20',
+        confirmBy: '2026-12-01',
+        answerBy: '2027-01-04',
+        extendedAnswerBy: '2027-02-01',
+      },
       fingerprint: 'sha256:x',
       by: 'coordinator',
     });
-    expect(made).toMatchObject({ status: 'ontvangen', source: 'brief', locale: 'en', extended: false, events: [{ by: 'coordinator' }] });
+    expect(made).toMatchObject({
+      status: 'ontvangen',
+      source: 'brief',
+      locale: 'en',
+      extended: false,
+      events: [{ by: 'coordinator' }],
+    });
     expect(made).not.toHaveProperty('receivedOn');
   });
 });

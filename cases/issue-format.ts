@@ -126,9 +126,7 @@ export function categoryLabel(categoryId: string): string {
  * isOwnLabel('spoed') // false
  */
 export function isOwnLabel(name: string): boolean {
-  return (
-    name === caseLabel || name.startsWith('status: ') || name.startsWith('categorie: ') || isOverdueLabel(name)
-  );
+  return name === caseLabel || name.startsWith('status: ') || name.startsWith('categorie: ') || isOverdueLabel(name);
 }
 
 /** A label as `klachten setup` keeps it in the repository. */
@@ -177,7 +175,11 @@ export function labelDefinitions(categories: Config['categories']): LabelDefinit
       description: truncate(`Categorie: ${category.label.nl} / ${category.label.en}`, 100),
     })),
     // Set by the daily deadlines job while a term is overdue (cases/deadlines.ts).
-    { name: overdueLabels.confirm, color: 'b60205', description: 'Bevestigingstermijn verlopen / confirmation overdue' },
+    {
+      name: overdueLabels.confirm,
+      color: 'b60205',
+      description: 'Bevestigingstermijn verlopen / confirmation overdue',
+    },
     { name: overdueLabels.answer, color: 'b60205', description: 'Antwoordtermijn verlopen / answer overdue' },
   ];
 }
@@ -194,8 +196,9 @@ function truncate(text: string, max: number): string {
  * embeddings, overrides, isolates and marks, and invisible zero-width characters. ZWJ and ZWNJ
  * stay: emoji sequences and several scripts need them.
  */
-// eslint-disable-next-line no-control-regex
-const hiddenCharacters = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]/g;
+const hiddenCharacters =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]/g;
 
 /**
  * The displayed copy of a text a person typed: line endings as `\n`, hidden characters dropped,
@@ -385,7 +388,8 @@ function displayUnits(record: Case, context: IssueContext): string[] {
   units.push(...userTextUnits('### De klacht', record.complaint));
   units.push(...userTextUnits('### Wat verwacht de klager van de bemiddeling?', record.expectation));
   if (record.concerns !== undefined) units.push(...userTextUnits('### Over wie of welke afdeling', record.concerns));
-  if (record.whatIsNew !== undefined) units.push(...userTextUnits('### Wat is er nieuw sinds de eerdere klacht?', record.whatIsNew));
+  if (record.whatIsNew !== undefined)
+    units.push(...userTextUnits('### Wat is er nieuw sinds de eerdere klacht?', record.whatIsNew));
   if (record.satisfaction?.remark !== undefined) {
     units.push(...userTextUnits('### Toelichting bij de tevredenheid', record.satisfaction.remark));
   }
@@ -453,7 +457,10 @@ export function encodeIssue(record: Case, context: IssueContext): EncodedIssue {
   // Room for header, closing, note and separators, with part numbers as long as they can get.
   const digest = digestOf(json);
   const reserve =
-    pageHeader(firstHeader(9999, digest)).length + closing.length + continuationNote(record.reference, 9999, 9999).length + 8;
+    pageHeader(firstHeader(9999, digest)).length +
+    closing.length +
+    continuationNote(record.reference, 9999, 9999).length +
+    8;
   const capacity = maxPageLength - reserve;
 
   const displayPages: string[][] = [[]];
@@ -487,7 +494,8 @@ export function encodeIssue(record: Case, context: IssueContext): EncodedIssue {
   const parts = chunks.length;
   const pages = chunks.map((chunk, index) => {
     const part = index + 1;
-    const header: PageHeader = part === 1 ? firstHeader(parts, digest) : { reference: record.reference, part, parts, digest };
+    const header: PageHeader =
+      part === 1 ? firstHeader(parts, digest) : { reference: record.reference, part, parts, digest };
     const display = displayPages[index] ?? [];
     const note = part === 1 ? [] : [continuationNote(record.reference, part, parts)];
     return `${pageHeader(header)}${chunk}${closing}${[...note, ...display].join('\n\n')}\n`;

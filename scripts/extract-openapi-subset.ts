@@ -13,8 +13,9 @@ const require = createRequire(import.meta.url);
 const source = require.resolve('@octokit/openapi/generated/api.github.com.json');
 const target = new URL('../tests/github-standin/openapi-subset.json', import.meta.url);
 const full = JSON.parse(readFileSync(source, 'utf8')) as JsonObject;
-const version = (JSON.parse(readFileSync(require.resolve('@octokit/openapi/package.json'), 'utf8')) as { version: string })
-  .version;
+const version = (
+  JSON.parse(readFileSync(require.resolve('@octokit/openapi/package.json'), 'utf8')) as { version: string }
+).version;
 
 const isObject = (value: Json | undefined): value is JsonObject =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -78,7 +79,9 @@ const subset = {
     version: isObject(full['info']) ? (full['info']['version'] ?? null) : null,
   },
   paths: sortKeys(paths),
-  components: sortKeys(Object.fromEntries(Object.entries(components).map(([kind, entries]) => [kind, sortKeys(entries)]))),
+  components: sortKeys(
+    Object.fromEntries(Object.entries(components).map(([kind, entries]) => [kind, sortKeys(entries)])),
+  ),
 };
 writeFileSync(target, `${JSON.stringify(subset, null, 1)}\n`);
 process.stdout.write(

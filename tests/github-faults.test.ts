@@ -46,7 +46,9 @@ function random(seed: number) {
   };
 }
 
-type Outcome = { submitted: Case } & ({ kind: 'filed' | 'held'; reference: string } | { kind: 'refused'; error: unknown });
+type Outcome = { submitted: Case } & (
+  { kind: 'filed' | 'held'; reference: string } | { kind: 'refused'; error: unknown }
+);
 
 let standIn: GitHubStandIn;
 let dir: string;
@@ -60,7 +62,9 @@ let secondSync: Awaited<ReturnType<typeof syncFallback>>;
 
 beforeAll(async () => {
   for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
-    vi.spyOn(console, method).mockImplementation((...args: unknown[]) => void consoleLines.push(args.map(String).join(' ')));
+    vi.spyOn(console, method).mockImplementation(
+      (...args: unknown[]) => void consoleLines.push(args.map(String).join(' ')),
+    );
   }
   const rng = random(20_261_126);
   // GitHub's clock runs a minute per millisecond: a day of filings takes 1.4 s, so the look-up
@@ -74,14 +78,20 @@ beforeAll(async () => {
     return {
       kind,
       operation,
-      status: kind === 'secondary-rate-limit' ? (rng() < 0.5 ? 403 : 429) : [500, 502, 503, 504][Math.floor(rng() * 4)],
+      status:
+        kind === 'secondary-rate-limit'
+          ? rng() < 0.5
+            ? 403
+            : 429
+          : ([500, 502, 503, 504][Math.floor(rng() * 4)] ?? 502),
       hangMs: 300,
       retryAfterSeconds: 1 + Math.floor(rng() * 2),
     };
   };
 
   dir = await mkdtemp(join(tmpdir(), 'klachten-faults-'));
-  const log = (event: string, fields: Record<string, string | number | boolean>) => void events.push(JSON.stringify({ event, ...fields }));
+  const log = (event: string, fields: Record<string, string | number | boolean>) =>
+    void events.push(JSON.stringify({ event, ...fields }));
   const octokit = makeOctokit({
     apiUrl: standIn.url,
     auth: { kind: 'token', token: 'test-token' },
@@ -90,13 +100,19 @@ beforeAll(async () => {
     log,
   });
   const categories = [{ id: 'onderhoud', label: { nl: 'Onderhoud', en: 'Maintenance' } }];
-  primary = makeGitHubStore(octokit, { owner: 'livable', repo: 'klachten' }, { context: { categories }, log, budgetMs: 200 });
+  primary = makeGitHubStore(
+    octokit,
+    { owner: 'livable', repo: 'klachten' },
+    { context: { categories }, log, budgetMs: 200 },
+  );
   fallback = makeGitFolderStore(join(dir, 'cases'));
   // The fallback's disk fails now and then too: those complainants must be told.
   const flaky: CaseStore = {
     ...fallback,
     fileCase: (record) =>
-      rng() < 0.15 ? Promise.reject(Object.assign(new Error('EIO: i/o error'), { code: 'EIO' })) : fallback.fileCase(record),
+      rng() < 0.15
+        ? Promise.reject(Object.assign(new Error('EIO: i/o error'), { code: 'EIO' }))
+        : fallback.fileCase(record),
   };
   const store = makeResilientStore({ primary, fallback: flaky, log, now: githubNow, budgetMs: 2000 });
 
@@ -172,8 +188,15 @@ describe('200 submissions through 30% faults of every kind', () => {
       if (outcome.kind === 'refused') continue;
       expect(issues.get(outcome.submitted.reference), outcome.submitted.reference).toHaveLength(1);
       const issue = repo.issues.find((candidate) => candidate.number === issues.get(outcome.submitted.reference)?.[0]);
-      const comments = repo.comments.filter((comment) => comment.issueNumber === issue?.number).map((comment) => comment.body);
-      const stored = decodeIssue({ title: issue?.title ?? '', body: issue?.body ?? '', labels: issue?.labels ?? [], comments });
+      const comments = repo.comments
+        .filter((comment) => comment.issueNumber === issue?.number)
+        .map((comment) => comment.body);
+      const stored = decodeIssue({
+        title: issue?.title ?? '',
+        body: issue?.body ?? '',
+        labels: issue?.labels ?? [],
+        comments,
+      });
       expect(isDeepStrictEqual(stored, outcome.submitted)).toBe(true);
     }
   });
@@ -185,7 +208,9 @@ describe('200 submissions through 30% faults of every kind', () => {
       expect(submitted.has(reference), reference).toBe(true);
     }
     // A refused complaint may have reached GitHub before the answer was lost; never twice.
-    const refusedInGitHub = outcomes.filter((outcome) => outcome.kind === 'refused' && issuesByReference().has(outcome.submitted.reference));
+    const refusedInGitHub = outcomes.filter(
+      (outcome) => outcome.kind === 'refused' && issuesByReference().has(outcome.submitted.reference),
+    );
     expect(refusedInGitHub.length).toBeLessThanOrEqual(outcomes.filter((outcome) => outcome.kind === 'refused').length);
   });
 
@@ -203,6 +228,8 @@ describe('200 submissions through 30% faults of every kind', () => {
     const logged = [...events, ...consoleLines].join('\n');
     expect(events.length).toBeGreaterThan(submissions);
     expect(logged).not.toContain('test-token');
-    expect(logged).not.toMatch(/Persoon\d|Achternaam|voorbeeld\.nl|Straatnaam|Woonplaats|Klachttekst|Verwachting\d|06 1\d{7}/);
+    expect(logged).not.toMatch(
+      /Persoon\d|Achternaam|voorbeeld\.nl|Straatnaam|Woonplaats|Klachttekst|Verwachting\d|06 1\d{7}/,
+    );
   });
 });

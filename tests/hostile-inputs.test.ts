@@ -66,7 +66,16 @@ const githubSpecific = [
 ];
 
 /** What a node may be in an issue body: everything a complainant wrote must end up in `code`. */
-const forbidden = new Set(['link', 'linkReference', 'image', 'imageReference', 'definition', 'footnoteReference', 'footnoteDefinition', 'table']);
+const forbidden = new Set([
+  'link',
+  'linkReference',
+  'image',
+  'imageReference',
+  'definition',
+  'footnoteReference',
+  'footnoteDefinition',
+  'table',
+]);
 const parser = remark().use(remarkGfm);
 
 function walk(node: Nodes, visit: (node: Nodes, inCode: boolean) => void, inCode = false): void {
@@ -83,7 +92,8 @@ function inspect(page: string): { texts: string[]; live: string[] } {
   walk(tree, (node, inCode) => {
     if (forbidden.has(node.type)) live.push(node.type);
     if (node.type === 'listItem' && typeof node.checked === 'boolean') live.push('task list item');
-    if (node.type === 'html' && !/^<!-- klachtenloket:v1 [^\n]*\n[^\n]*\n-->$/.test(node.value)) live.push(`html ${node.value.slice(0, 40)}`);
+    if (node.type === 'html' && !/^<!-- klachtenloket:v1 [^\n]*\n[^\n]*\n-->$/.test(node.value))
+      live.push(`html ${node.value.slice(0, 40)}`);
     if (node.type === 'text' && !inCode) texts.push(node.value);
   });
   return { texts, live };
@@ -91,7 +101,8 @@ function inspect(page: string): { texts: string[]; live: string[] } {
 
 const allowedTexts = new Set<string>();
 const anyReference = (text: string) => text.replace(/K-\d{4}-[0-9A-Z]{6}/g, 'K-…');
-const continuationNote = /^Vervolg van klacht K-… \(deel \d+ van \d+\)\. De klachtentool schreef deze reactie; bewerk of verwijder haar niet\.$/;
+const continuationNote =
+  /^Vervolg van klacht K-… \(deel \d+ van \d+\)\. De klachtentool schreef deze reactie; bewerk of verwijder haar niet\.$/;
 
 let standIn: GitHubStandIn;
 let store: GitHubStore;
@@ -102,10 +113,19 @@ beforeAll(async () => {
   // Each filing two days after the previous one: the store's look-up for a resubmission then
   // lists one day of issues, and the run stays fast however many strings there are.
   standIn = await startGitHubStandIn({ now: () => new Date(clock) });
-  const octokit = makeOctokit({ apiUrl: standIn.url, auth: { kind: 'token', token: 'test-token' }, writeIntervalMs: 0 });
+  const octokit = makeOctokit({
+    apiUrl: standIn.url,
+    auth: { kind: 'token', token: 'test-token' },
+    writeIntervalMs: 0,
+  });
   store = makeGitHubStore(octokit, { owner: 'livable', repo: 'klachten' }, { context: { categories } });
   // The texts our own template writes, with harmless input: the only texts allowed outside code.
-  const benign = aCase({ phone: 'x', concerns: 'x', whatIsNew: 'x', satisfaction: { answer: 'deels', remark: 'x', at: '2026-01-05T09:00:00Z' } });
+  const benign = aCase({
+    phone: 'x',
+    concerns: 'x',
+    whatIsNew: 'x',
+    satisfaction: { answer: 'deels', remark: 'x', at: '2026-01-05T09:00:00Z' },
+  });
   for (const text of inspect(encodeIssue(benign, { categories }).body).texts) allowedTexts.add(anyReference(text));
 });
 afterAll(async () => {
@@ -136,9 +156,12 @@ async function fileAndInspect(texts: readonly string[]): Promise<string[]> {
     await store.fileCase(submitted);
     const repo = standIn.state.repo('livable/klachten');
     const issue = repo.issues[repo.issues.length - 1];
-    const comments = repo.comments.filter((comment) => comment.issueNumber === issue?.number).map((comment) => comment.body);
+    const comments = repo.comments
+      .filter((comment) => comment.issueNumber === issue?.number)
+      .map((comment) => comment.body);
     const label = `#${index} ${JSON.stringify(text.slice(0, 30))}`;
-    if (issue?.title !== `Klacht ${submitted.reference} · Onderhoud en reparaties`) problems.push(`${label}: title ${issue?.title}`);
+    if (issue?.title !== `Klacht ${submitted.reference} · Onderhoud en reparaties`)
+      problems.push(`${label}: title ${issue?.title}`);
     const pages = [issue?.body ?? '', ...comments];
     for (const page of pages) {
       const { texts: outside, live } = inspect(page);
@@ -152,7 +175,12 @@ async function fileAndInspect(texts: readonly string[]): Promise<string[]> {
     }
     const firstLine = displayText(text).split('\n')[0] ?? '';
     if (!pages.some((page) => page.includes(firstLine))) problems.push(`${label}: displayed copy missing`);
-    const decoded = decodeIssue({ title: issue?.title ?? '', body: issue?.body ?? '', labels: issue?.labels ?? [], comments });
+    const decoded = decodeIssue({
+      title: issue?.title ?? '',
+      body: issue?.body ?? '',
+      labels: issue?.labels ?? [],
+      comments,
+    });
     if (!isDeepStrictEqual(decoded, submitted)) problems.push(`${label}: decoded differs from what was submitted`);
   }
   return problems;

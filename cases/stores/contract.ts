@@ -47,7 +47,7 @@ export function describeStoreContract(name: string, makeSubject: () => Promise<C
     it('files a case, confirms it as created and gives back exactly what was filed', async () => {
       const record = aCase({
         complaint: 'Één lift 🛗 kapot!\r\n\n# geen kop\n@iemand #1 <b>vet</b> ```code```\n\n',
-        name: "O'Brien: \"Zoë\" -- ‮omgekeerd",
+        name: 'O\'Brien: "Zoë" -- ‮omgekeerd',
         phone: '+31 6 12345678',
         concerns: 'de afdeling onderhoud',
       });
@@ -94,7 +94,9 @@ export function describeStoreContract(name: string, makeSubject: () => Promise<C
     it('refuses an update that changes the reference or breaks the schema, and keeps the case as it was', async () => {
       const record = aCase();
       await store.fileCase(record);
-      await expect(store.updateCase(record.reference, (current) => ({ ...current, reference: 'K-2026-ZZZZZZ' }), 'x')).rejects.toThrow();
+      await expect(
+        store.updateCase(record.reference, (current) => ({ ...current, reference: 'K-2026-ZZZZZZ' }), 'x'),
+      ).rejects.toThrow();
       await expect(
         store.updateCase(record.reference, (current) => ({ ...current, status: 'kwijt' }) as unknown as Case, 'x'),
       ).rejects.toThrow();
@@ -135,7 +137,9 @@ export function describeStoreContract(name: string, makeSubject: () => Promise<C
       const results = await Promise.all([...records, twice, twice, twice].map((record) => store.fileCase(record)));
       expect(results.filter((result) => result.created)).toHaveLength(7);
       const listed = await store.listCases();
-      expect(listed.map((record) => record.reference).sort()).toEqual([...records, twice].map((r) => r.reference).sort());
+      expect(listed.map((record) => record.reference).sort()).toEqual(
+        [...records, twice].map((r) => r.reference).sort(),
+      );
     });
 
     it('refuses to file a record that is not a valid case, and stores nothing', async () => {

@@ -23,8 +23,7 @@ import type { Log } from './from-env.ts';
 
 /** How the tooling signs in: a GitHub App installation (preferred) or a fine-grained token. */
 export type GitHubAuth =
-  | { kind: 'app'; appId: string; privateKey: string; installationId: string }
-  | { kind: 'token'; token: string };
+  { kind: 'app'; appId: string; privateKey: string; installationId: string } | { kind: 'token'; token: string };
 
 /** Everything `makeOctokit` needs. */
 export interface GitHubSettings {
@@ -92,14 +91,16 @@ export function makeOctokit(settings: GitHubSettings): Octokit {
   const log = settings.log ?? (() => {});
   const unit = settings.retryAfterUnitMs ?? 1000;
   const maxWait = settings.maxRateLimitWaitMs ?? 60_000;
-  const decide = (kind: string) => (retryAfter: number, options: { request?: BudgetedRequest }, _octokit: unknown, retryCount: number) => {
-    const wait = retryAfter * unit;
-    const deadline = options.request?.deadline;
-    const fits = deadline === undefined ? wait <= maxWait : performance.now() + wait < deadline;
-    const retry = retryCount < 2 && fits;
-    log('github.rate-limited', { kind, retryAfterSeconds: retryAfter, attempt: retryCount + 1, retry });
-    return retry;
-  };
+  const decide =
+    (kind: string) =>
+    (retryAfter: number, options: { request?: BudgetedRequest }, _octokit: unknown, retryCount: number) => {
+      const wait = retryAfter * unit;
+      const deadline = options.request?.deadline;
+      const fits = deadline === undefined ? wait <= maxWait : performance.now() + wait < deadline;
+      const retry = retryCount < 2 && fits;
+      log('github.rate-limited', { kind, retryAfterSeconds: retryAfter, attempt: retryCount + 1, retry });
+      return retry;
+    };
   const pacer = makePacer(settings.writeIntervalMs ?? 1000);
   const throttle = {
     onRateLimit: decide('primary'),
@@ -139,7 +140,8 @@ export function readGitHubSettings(env: Record<string, string | undefined>): {
   const problems: string[] = [];
   const fullName = value('GITHUB_REPOSITORY');
   const [owner, repo, ...rest] = (fullName ?? '').split('/');
-  if (!owner || !repo || rest.length > 0) problems.push('GITHUB_REPOSITORY: zet de repository als eigenaar/naam, bijvoorbeeld livable/klachten');
+  if (!owner || !repo || rest.length > 0)
+    problems.push('GITHUB_REPOSITORY: zet de repository als eigenaar/naam, bijvoorbeeld livable/klachten');
   const apiUrl = value('GITHUB_API_URL') ?? 'https://api.github.com';
   if (!URL.canParse(apiUrl)) problems.push('GITHUB_API_URL: geen geldige URL');
 
@@ -164,7 +166,9 @@ export function readGitHubSettings(env: Record<string, string | undefined>): {
     );
   }
   if (problems.length > 0 || auth === undefined || !owner || !repo) {
-    throw new Error(`GitHub-instellingen onvolledig (KLACHTEN_STORE=github):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    throw new Error(
+      `GitHub-instellingen onvolledig (KLACHTEN_STORE=github):\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
   }
   return { settings: { apiUrl, auth }, repository: { owner, repo } };
 }

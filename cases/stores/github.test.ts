@@ -43,7 +43,9 @@ describeStoreContract('the GitHub store', async () => {
     store,
     reopen: () => makeGitHubStore(octokit, repository, { context: { categories } }),
     corrupt: async (reference) => {
-      const issue = standIn.state.repo('livable/klachten').issues.find((candidate) => candidate.title.includes(reference));
+      const issue = standIn.state
+        .repo('livable/klachten')
+        .issues.find((candidate) => candidate.title.includes(reference));
       if (!issue?.body) throw new Error(`no issue for ${reference}`);
       issue.body = issue.body.replace('"status":"ontvangen"', '"status":"kwijt"');
     },
@@ -76,9 +78,15 @@ describe('the GitHub store files each complaint as one issue', () => {
     const record = aCase();
     await setup.store.fileCase(record);
     const [issue] = setup.issues();
-    standIn.state.repo('livable/klachten').labels.push({ id: standIn.state.nextId(), name: 'spoed', color: 'b60205', description: null });
+    standIn.state
+      .repo('livable/klachten')
+      .labels.push({ id: standIn.state.nextId(), name: 'spoed', color: 'b60205', description: null });
     issue?.labels.push('spoed');
-    await setup.store.updateCase(record.reference, (current) => ({ ...current, status: 'niet-in-behandeling' }), 'herhaalde klacht');
+    await setup.store.updateCase(
+      record.reference,
+      (current) => ({ ...current, status: 'niet-in-behandeling' }),
+      'herhaalde klacht',
+    );
     expect(issue?.labels).toEqual(['spoed', 'klacht', 'status: niet-in-behandeling', 'categorie: onderhoud']);
     expect(issue?.state).toBe('closed');
     expect(issue?.stateReason).toBe('not_planned');
@@ -102,7 +110,9 @@ describe('the GitHub store files each complaint as one issue', () => {
       (current) => ({ ...current, status: 'bevestigd', complaint: `${current.complaint} En nog meer.`.repeat(2) }),
       'bevestigd',
     );
-    expect(await makeGitHubStore(setup.octokit, repository, { context: { categories } }).getCase(record.reference)).toEqual(updated);
+    expect(
+      await makeGitHubStore(setup.octokit, repository, { context: { categories } }).getCase(record.reference),
+    ).toEqual(updated);
   });
 
   it('lists N cases with ⌈N/100⌉ listing calls', async () => {
@@ -182,12 +192,20 @@ describe('filing through faults never loses and never duplicates', () => {
   it('honours retry-after of a secondary rate limit, then creates once', async () => {
     const setup = await setUp();
     standIn = setup.standIn;
-    standIn.faults.inject({ kind: 'secondary-rate-limit', operation: 'issues/create', status: 429, retryAfterSeconds: 2 });
+    standIn.faults.inject({
+      kind: 'secondary-rate-limit',
+      operation: 'issues/create',
+      status: 429,
+      retryAfterSeconds: 2,
+    });
     const record = aCase();
     expect((await setup.store.fileCase(record)).created).toBe(true);
     expect(standIn.calls.count('issues/create')).toBe(2);
     expect(setup.issues()).toHaveLength(1);
-    expect(setup.events).toContainEqual(['github.rate-limited', { kind: 'secondary', retryAfterSeconds: 2, attempt: 1, retry: true }]);
+    expect(setup.events).toContainEqual([
+      'github.rate-limited',
+      { kind: 'secondary', retryAfterSeconds: 2, attempt: 1, retry: true },
+    ]);
   });
 
   it('does not wait for a rate limit longer than its budget', async () => {
@@ -225,12 +243,16 @@ describe('filing through faults never loses and never duplicates', () => {
   });
 
   it('sorts failures into ambiguous and definite ones', () => {
-    expect(classifyFailure(Object.assign(new Error('x'), { status: 502, response: { headers: {} } }))).toBe('ambiguous');
-    expect(classifyFailure(Object.assign(new Error('fetch failed'), { status: 500 }))).toBe('ambiguous');
-    expect(classifyFailure(Object.assign(new Error('x'), { status: 403, response: { headers: { 'retry-after': '1' } } }))).toBe(
-      'rate-limited',
+    expect(classifyFailure(Object.assign(new Error('x'), { status: 502, response: { headers: {} } }))).toBe(
+      'ambiguous',
     );
-    expect(classifyFailure(Object.assign(new Error('x'), { status: 403, response: { headers: {} } }))).toBe('forbidden');
+    expect(classifyFailure(Object.assign(new Error('fetch failed'), { status: 500 }))).toBe('ambiguous');
+    expect(
+      classifyFailure(Object.assign(new Error('x'), { status: 403, response: { headers: { 'retry-after': '1' } } })),
+    ).toBe('rate-limited');
+    expect(classifyFailure(Object.assign(new Error('x'), { status: 403, response: { headers: {} } }))).toBe(
+      'forbidden',
+    );
     expect(classifyFailure(Object.assign(new Error('x'), { status: 422, response: { headers: {} } }))).toBe('rejected');
   });
 });
@@ -248,7 +270,15 @@ describe('the GitHub client signs in the ways GitHub offers', () => {
       now: standInClock(),
       basePath: '/api/v3',
       tokens: [],
-      apps: [{ appId: 4242, publicKey: publicKey.export({ type: 'spki', format: 'pem' }).toString(), installationId: 77, permissions: minimal, repositories: ['livable/klachten'] }],
+      apps: [
+        {
+          appId: 4242,
+          publicKey: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+          installationId: 77,
+          permissions: minimal,
+          repositories: ['livable/klachten'],
+        },
+      ],
     });
     const env = {
       GITHUB_REPOSITORY: 'livable/klachten',
@@ -268,7 +298,6 @@ describe('the GitHub client signs in the ways GitHub offers', () => {
     expect(standIn.state.repo('livable/klachten').issues[0]?.user).toBe('klachtenloket[bot]');
     expect(standIn.calls.count('apps/create-installation-access-token')).toBe(1);
   });
-
 });
 
 describe('the GitHub settings come from the environment', () => {

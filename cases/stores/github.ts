@@ -95,7 +95,10 @@ export function classifyFailure(error: unknown): FailureKind {
   // No response at all: a timeout, an abort or a broken connection; the write may have happened.
   if (response === undefined || status === undefined || status >= 500) return 'ambiguous';
   const headers = (response as { headers?: Record<string, string | undefined> }).headers ?? {};
-  if (status === 429 || (status === 403 && (headers['retry-after'] !== undefined || headers['x-ratelimit-remaining'] === '0'))) {
+  if (
+    status === 429 ||
+    (status === 403 && (headers['retry-after'] !== undefined || headers['x-ratelimit-remaining'] === '0'))
+  ) {
     return 'rate-limited';
   }
   if (status === 401) return 'unauthorized';
@@ -142,7 +145,11 @@ interface CommentItem {
  * const store = makeGitHubStore(makeOctokit(settings), { owner: 'livable', repo: 'klachten' }, { context: config });
  * await store.fileCase(record);
  */
-export function makeGitHubStore(octokit: Octokit, repository: GitHubRepository, options: GitHubStoreOptions): GitHubStore {
+export function makeGitHubStore(
+  octokit: Octokit,
+  repository: GitHubRepository,
+  options: GitHubStoreOptions,
+): GitHubStore {
   const { owner, repo } = repository;
   const log = options.log ?? (() => {});
   const clock = options.clock ?? (() => performance.now());
@@ -217,7 +224,11 @@ export function makeGitHubStore(octokit: Octokit, repository: GitHubRepository, 
   async function listComments(number: number, deadline: number): Promise<CommentItem[]> {
     const all: CommentItem[] = [];
     const route = 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments';
-    for await (const page of pages<CommentItem>(route, { owner, repo, issue_number: number, per_page: 100 }, deadline)) {
+    for await (const page of pages<CommentItem>(
+      route,
+      { owner, repo, issue_number: number, per_page: 100 },
+      deadline,
+    )) {
       all.push(...page);
     }
     return all;
@@ -227,7 +238,8 @@ export function makeGitHubStore(octokit: Octokit, repository: GitHubRepository, 
   async function readIssue(issue: IssueItem, deadline: number): Promise<Case> {
     const body = issue.body ?? '';
     const header = readPageHeader(body);
-    const comments = header && header.parts > 1 ? (await listComments(issue.number, deadline)).map((c) => c.body ?? '') : [];
+    const comments =
+      header && header.parts > 1 ? (await listComments(issue.number, deadline)).map((c) => c.body ?? '') : [];
     return decodeIssue({ title: issue.title, body, labels: labelNames(issue), comments });
   }
 
@@ -289,7 +301,12 @@ export function makeGitHubStore(octokit: Octokit, repository: GitHubRepository, 
   }
 
   /** Posts the continuation pages a case still lacks, checking first when a post was ambiguous. */
-  async function completeContinuation(number: number, pages: readonly string[], deadline: number, fresh: boolean): Promise<void> {
+  async function completeContinuation(
+    number: number,
+    pages: readonly string[],
+    deadline: number,
+    fresh: boolean,
+  ): Promise<void> {
     if (pages.length === 0) return;
     const present = new Set<string>();
     if (!fresh) for (const comment of await listComments(number, deadline)) present.add(comment.body ?? '');
@@ -337,7 +354,8 @@ export function makeGitHubStore(octokit: Octokit, repository: GitHubRepository, 
       } catch (error) {
         const kind = classifyFailure(error);
         log('github.create-failed', { reference: record.reference, attempt, kind, status: statusOf(error) });
-        if (kind !== 'ambiguous') throw storeError(kind, `GitHub weigerde de klacht (${statusOf(error)}).`, statusOf(error));
+        if (kind !== 'ambiguous')
+          throw storeError(kind, `GitHub weigerde de klacht (${statusOf(error)}).`, statusOf(error));
         if (attempt >= maxCreateAttempts) throw storeError('ambiguous', 'GitHub gaf geen duidelijk antwoord.');
         // Never create again blindly: the first call may have landed.
         let found: IssueItem | undefined;
@@ -376,7 +394,10 @@ export function makeGitHubStore(octokit: Octokit, repository: GitHubRepository, 
           // A filing that broke off between the issue and its continuation: finish it.
           await completeContinuation(existing.number, encoded.continuation ?? [], deadline, false);
         }
-        log('github.already-filed', { reference: record.reference, sameReference: header?.reference === record.reference });
+        log('github.already-filed', {
+          reference: record.reference,
+          sameReference: header?.reference === record.reference,
+        });
         return { case: await readIssue(existing, deadline), created: false };
       }
       const number = await createIssue(record, encoded, deadline);
@@ -389,7 +410,8 @@ export function makeGitHubStore(octokit: Octokit, repository: GitHubRepository, 
   async function adopt(issue: IssueItem, deadline: number): Promise<AdoptionResult & { case?: Case }> {
     const decoded = decodeIssueForm(issue.body ?? '', options.context.categories);
     if (!decoded.ok) return { issue: issue.number, problems: decoded.problems };
-    if (!options.adopt) return { issue: issue.number, problems: ['(de klachtentool kan hier geen termijnen berekenen)'] };
+    if (!options.adopt)
+      return { issue: issue.number, problems: ['(de klachtentool kan hier geen termijnen berekenen)'] };
     const receivedAt = issueFormReceivedAt(decoded.fields, issue.created_at);
     const terms = options.adopt.termsFor(receivedAt);
     const record = caseFromIssueForm(decoded.fields, {

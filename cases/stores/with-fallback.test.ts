@@ -28,8 +28,17 @@ afterEach(async () => {
 });
 
 function stores(budgetMs = 1000) {
-  const octokit = makeOctokit({ apiUrl: standIn.url, auth: { kind: 'token', token: 'test-token' }, writeIntervalMs: 0, log });
-  const primary = makeGitHubStore(octokit, { owner: 'livable', repo: 'klachten' }, { context: { categories }, log, budgetMs });
+  const octokit = makeOctokit({
+    apiUrl: standIn.url,
+    auth: { kind: 'token', token: 'test-token' },
+    writeIntervalMs: 0,
+    log,
+  });
+  const primary = makeGitHubStore(
+    octokit,
+    { owner: 'livable', repo: 'klachten' },
+    { context: { categories }, log, budgetMs },
+  );
   const fallback = makeGitFolderStore(join(dir, 'cases'));
   return { primary, fallback, store: makeResilientStore({ primary, fallback, log, now }) };
 }
@@ -72,7 +81,10 @@ describe('the resilient store', () => {
   it('fails explicitly when the fallback fails too, without personal data in the message', async () => {
     const { primary } = stores();
     standIn.faults.inject({ kind: 'unauthorized', times: 10 });
-    const broken: CaseStore = { ...makeGitFolderStore(join(dir, 'cases')), fileCase: () => Promise.reject(new Error('disk full: Anna')) };
+    const broken: CaseStore = {
+      ...makeGitFolderStore(join(dir, 'cases')),
+      fileCase: () => Promise.reject(new Error('disk full: Anna')),
+    };
     const store = makeResilientStore({ primary, fallback: broken, log, now });
     const failure = await store.fileCase(aCase()).catch((error: unknown) => error);
     expect(failure).toMatchObject({ kind: 'unavailable', message: 'De klacht kon nergens worden opgeslagen.' });
@@ -90,7 +102,11 @@ describe('the resilient store', () => {
     expect(await store.getCase(held.reference)).toEqual(held);
     expect((await store.listCases()).map((record) => record.reference)).toEqual([filed.reference, held.reference]);
 
-    const updated = await store.updateCase(held.reference, (current) => ({ ...current, status: 'bevestigd' }), 'bevestigd');
+    const updated = await store.updateCase(
+      held.reference,
+      (current) => ({ ...current, status: 'bevestigd' }),
+      'bevestigd',
+    );
     expect(updated.status).toBe('bevestigd');
     expect(issueCount()).toBe(2);
     expect(isSynced((await fallback.getCase(held.reference))!)).toBe(true);
@@ -112,7 +128,11 @@ describe('syncing the fallback', () => {
     await primary.fileCase(resubmitted);
 
     const report = await syncFallback({ primary, fallback, log, now });
-    expect(report).toEqual({ filed: [held[2]!.reference], alreadyThere: [held[0]!.reference, held[1]!.reference], failed: [] });
+    expect(report).toEqual({
+      filed: [held[2]!.reference],
+      alreadyThere: [held[0]!.reference, held[1]!.reference],
+      failed: [],
+    });
     expect(issueCount()).toBe(3);
     const marks = (await fallback.listCases()).map((record) => record.notices.map((notice) => notice.key));
     expect(marks).toEqual([
@@ -129,7 +149,11 @@ describe('syncing the fallback', () => {
     const record = aCase();
     await fallback.fileCase(record);
     standIn.faults.inject({ kind: 'server-error', times: 10 });
-    expect(await syncFallback({ primary, fallback, log, now })).toEqual({ filed: [], alreadyThere: [], failed: [record.reference] });
+    expect(await syncFallback({ primary, fallback, log, now })).toEqual({
+      filed: [],
+      alreadyThere: [],
+      failed: [record.reference],
+    });
     expect(isSynced((await fallback.getCase(record.reference))!)).toBe(false);
   });
 });

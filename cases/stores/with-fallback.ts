@@ -65,7 +65,10 @@ function kindOf(error: unknown): string {
 function within<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(Object.assign(new Error('De opslag antwoordde niet op tijd.'), { kind: 'budget' })), ms);
+    timer = setTimeout(
+      () => reject(Object.assign(new Error('De opslag antwoordde niet op tijd.'), { kind: 'budget' })),
+      ms,
+    );
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
@@ -152,7 +155,13 @@ export interface SyncReport {
   failed: string[];
 }
 
-async function syncOne(primary: CaseStore, fallback: CaseStore, record: Case, log: Log, now: () => Date): Promise<FiledCase> {
+async function syncOne(
+  primary: CaseStore,
+  fallback: CaseStore,
+  record: Case,
+  log: Log,
+  now: () => Date,
+): Promise<FiledCase> {
   const filed = await primary.fileCase(record);
   await fallback.updateCase(
     record.reference,
@@ -163,7 +172,11 @@ async function syncOne(primary: CaseStore, fallback: CaseStore, record: Case, lo
     }),
     `overgezet naar de hoofdopslag${filed.case.reference === record.reference ? '' : ` als ${filed.case.reference}`}`,
   );
-  log('store.synced', { reference: record.reference, created: filed.created, sameReference: filed.case.reference === record.reference });
+  log('store.synced', {
+    reference: record.reference,
+    created: filed.created,
+    sameReference: filed.case.reference === record.reference,
+  });
   return filed;
 }
 

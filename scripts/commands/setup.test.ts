@@ -66,14 +66,18 @@ const formBody = [
 
 describe('klachten setup', () => {
   it('creates every label once and changes nothing when run a second time', async () => {
-    await start({ tokens: [{ token: 'test-token', login: 'klachten-bot', permissions: { issues: 'write', metadata: 'read' } }] });
+    await start({
+      tokens: [{ token: 'test-token', login: 'klachten-bot', permissions: { issues: 'write', metadata: 'read' } }],
+    });
     const first = await setup();
     expect(first.code).toBe(0);
     const definitions = labelDefinitions(parsed.categories);
     expect(first.out).toContain(`Labels: ${definitions.length} aangemaakt, 0 bijgewerkt, 0 ongewijzigd.`);
     expect(first.out).toContain('  aangemaakt: status: niet-in-behandeling\n');
     expect(first.out).toContain('Issueformulier: categorieën kloppen met klachten.config.ts.');
-    const labels = standIn.state.repo('livable/klachten').labels.map(({ name, color, description }) => ({ name, color, description }));
+    const labels = standIn.state
+      .repo('livable/klachten')
+      .labels.map(({ name, color, description }) => ({ name, color, description }));
     expect(labels).toEqual(definitions);
 
     const writes = () => standIn.calls.all.filter((call) => call.method !== 'GET').length;
@@ -82,9 +86,11 @@ describe('klachten setup', () => {
     expect(second.code).toBe(0);
     expect(second.out).toContain(`Labels: 0 aangemaakt, 0 bijgewerkt, ${definitions.length} ongewijzigd.`);
     expect(writes()).toBe(before);
-    expect(standIn.state.repo('livable/klachten').labels.map(({ name, color, description }) => ({ name, color, description }))).toEqual(
-      definitions,
-    );
+    expect(
+      standIn.state
+        .repo('livable/klachten')
+        .labels.map(({ name, color, description }) => ({ name, color, description })),
+    ).toEqual(definitions);
   });
 
   it('updates a label whose colour changed, keeps labels it does not know, and says so', async () => {

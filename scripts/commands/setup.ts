@@ -38,7 +38,10 @@ export interface SetupDeps {
 export async function run(ctx: CliContext, deps: SetupDeps = {}): Promise<number> {
   let verbose: boolean;
   try {
-    const parsed = parseArgs({ args: ctx.argv, options: { verbose: { type: 'boolean', default: false }, help: { type: 'boolean' } } });
+    const parsed = parseArgs({
+      args: ctx.argv,
+      options: { verbose: { type: 'boolean', default: false }, help: { type: 'boolean' } },
+    });
     if (parsed.values.help) {
       ctx.stdout(usage);
       return 0;
@@ -97,10 +100,16 @@ export async function checkIssueForm(cwd: string, config: Pick<Config, 'categori
   const text = await readFile(path, 'utf8').catch(() => undefined);
   if (text === undefined) return `Issueformulier ${path} ontbreekt: coördinatoren kunnen geen klachten registreren.\n`;
   // gray-matter carries the YAML parser; the form is read as front matter.
-  const form = matter(`---\n${text}\n---\n`, {}).data as { body?: Array<{ id?: string; attributes?: { options?: unknown } }> };
+  const form = matter(`---\n${text}\n---\n`, {}).data as {
+    body?: Array<{ id?: string; attributes?: { options?: unknown } }>;
+  };
   const offered = form.body?.find((field) => field.id === 'categorie')?.attributes?.options;
   const expected = config.categories.map((category) => category.label.nl);
-  if (Array.isArray(offered) && offered.length === expected.length && offered.every((option, i) => option === expected[i])) {
+  if (
+    Array.isArray(offered) &&
+    offered.length === expected.length &&
+    offered.every((option, i) => option === expected[i])
+  ) {
     return 'Issueformulier: categorieën kloppen met klachten.config.ts.\n';
   }
   return (

@@ -65,7 +65,11 @@ describe('klachten sync', () => {
     const held = [aCase(), aCase(), aCase({ complaint: 'lang '.repeat(20_000) })];
     for (const record of held) await fallback.fileCase(record);
     // The first one reached GitHub after all (the answer timed out before the case was held).
-    const octokit = makeOctokit({ apiUrl: standIn.url, auth: { kind: 'token', token: 'test-token' }, writeIntervalMs: 0 });
+    const octokit = makeOctokit({
+      apiUrl: standIn.url,
+      auth: { kind: 'token', token: 'test-token' },
+      writeIntervalMs: 0,
+    });
     await makeGitHubStore(octokit, { owner: 'livable', repo: 'klachten' }, { context: parsed }).fileCase(held[0]!);
 
     const first = await sync();

@@ -31,7 +31,10 @@ export interface SyncDeps {
 export async function run(ctx: CliContext, deps: SyncDeps = {}): Promise<number> {
   let verbose: boolean;
   try {
-    const parsed = parseArgs({ args: ctx.argv, options: { verbose: { type: 'boolean', default: false }, help: { type: 'boolean' } } });
+    const parsed = parseArgs({
+      args: ctx.argv,
+      options: { verbose: { type: 'boolean', default: false }, help: { type: 'boolean' } },
+    });
     if (parsed.values.help) {
       ctx.stdout(usage);
       return 0;
@@ -55,7 +58,8 @@ export async function run(ctx: CliContext, deps: SyncDeps = {}): Promise<number>
   const total = report.filed.length + report.alreadyThere.length + report.failed.length;
   if (total === 0) ctx.stdout(`Noodopslag (${fallback.description}): niets over te zetten.\n`);
   for (const reference of report.filed) ctx.stdout(`  ${reference}: in GitHub gezet\n`);
-  for (const reference of report.alreadyThere) ctx.stdout(`  ${reference}: stond al in GitHub, nu gemarkeerd als overgezet\n`);
+  for (const reference of report.alreadyThere)
+    ctx.stdout(`  ${reference}: stond al in GitHub, nu gemarkeerd als overgezet\n`);
   for (const reference of report.failed) ctx.stdout(`  ${reference}: nog niet gelukt, blijft in de noodopslag\n`);
   if (total > 0) {
     ctx.stdout(

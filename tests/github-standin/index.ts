@@ -217,7 +217,12 @@ const failed = (status: number, message: string, extra: Record<string, unknown> 
   body: { message, documentation_url: docs, status: String(status), ...extra },
 });
 const thrown = (reply: Reply) => Object.assign(new Error(`stand-in reply ${reply.status}`), { reply });
-const allPermissions: TokenPermissions = { issues: 'write', contents: 'write', pull_requests: 'write', metadata: 'read' };
+const allPermissions: TokenPermissions = {
+  issues: 'write',
+  contents: 'write',
+  pull_requests: 'write',
+  metadata: 'read',
+};
 
 /** Which permission each operation needs; `null`: authenticated by the app's JWT instead. */
 const needs: Record<StandInOperation, [keyof TokenPermissions, Access] | null> = {
@@ -349,7 +354,10 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
     if (problems.length > 0) {
       mismatches.push(...problems.map((problem) => `${operation} request: ${problem}`));
       record.status = 422;
-      return send(res, failed(422, `Stand-in: request does not match GitHub's OpenAPI description: ${problems.join('; ')}`));
+      return send(
+        res,
+        failed(422, `Stand-in: request does not match GitHub's OpenAPI description: ${problems.join('; ')}`),
+      );
     }
 
     const fault = takeFault(operation, method, path);
@@ -543,7 +551,8 @@ function makeHandlers(state: StandInState, urlsOf: () => Urls, tokens: Map<strin
   function repoFor(ctx: HandlerContext, [scope, access]: [keyof TokenPermissions, Access]): RepoState {
     const fullName = `${ctx.params['owner'] ?? ''}/${ctx.params['repo'] ?? ''}`.toLowerCase();
     const repo = state.repos.get(fullName);
-    const visible = ctx.actor.repositories === undefined || ctx.actor.repositories.some((name) => name.toLowerCase() === fullName);
+    const visible =
+      ctx.actor.repositories === undefined || ctx.actor.repositories.some((name) => name.toLowerCase() === fullName);
     if (!repo || !visible) throw thrown(failed(404, 'Not Found'));
     const granted = ctx.actor.permissions[scope];
     if (granted === undefined || (access === 'write' && granted !== 'write')) {
@@ -559,7 +568,9 @@ function makeHandlers(state: StandInState, urlsOf: () => Urls, tokens: Map<strin
   }
 
   function invalid(resource: string, field: string, code: string, message?: string): never {
-    throw thrown(failed(422, 'Validation Failed', { errors: [{ resource, field, code, ...(message ? { message } : {}) }] }));
+    throw thrown(
+      failed(422, 'Validation Failed', { errors: [{ resource, field, code, ...(message ? { message } : {}) }] }),
+    );
   }
 
   function ensureLabel(repo: RepoState, name: string): LabelState {
@@ -573,7 +584,9 @@ function makeHandlers(state: StandInState, urlsOf: () => Urls, tokens: Map<strin
 
   function labelNames(repo: RepoState, labels: unknown): string[] {
     if (!Array.isArray(labels)) return [];
-    const names = labels.map((label) => (typeof label === 'string' ? label : String((label as { name?: unknown }).name ?? '')));
+    const names = labels.map((label) =>
+      typeof label === 'string' ? label : String((label as { name?: unknown }).name ?? ''),
+    );
     return [...new Set(names.filter((name) => name !== '').map((name) => ensureLabel(repo, name).name))];
   }
 
@@ -649,12 +662,21 @@ function makeHandlers(state: StandInState, urlsOf: () => Urls, tokens: Map<strin
     return commit;
   }
 
-  const ops: Record<Exclude<StandInOperation, 'apps/create-installation-access-token'>, (ctx: HandlerContext, repo: RepoState) => Reply> = {
-    'repos/get': (ctx, repo) => ({ status: 200, body: repoObject(urls(), repo, repo.collaborators.get(ctx.actor.login.toLowerCase()) ?? 'read') }),
+  const ops: Record<
+    Exclude<StandInOperation, 'apps/create-installation-access-token'>,
+    (ctx: HandlerContext, repo: RepoState) => Reply
+  > = {
+    'repos/get': (ctx, repo) => ({
+      status: 200,
+      body: repoObject(urls(), repo, repo.collaborators.get(ctx.actor.login.toLowerCase()) ?? 'read'),
+    }),
 
     'issues/list-for-repo': (ctx, repo) => {
       const wantState = ctx.query.get('state') ?? 'open';
-      const wantLabels = (ctx.query.get('labels') ?? '').split(',').map((name) => name.trim().toLowerCase()).filter(Boolean);
+      const wantLabels = (ctx.query.get('labels') ?? '')
+        .split(',')
+        .map((name) => name.trim().toLowerCase())
+        .filter(Boolean);
       const since = ctx.query.get('since');
       const sinceMs = since ? Date.parse(since) : undefined;
       const creator = ctx.query.get('creator')?.toLowerCase();
@@ -708,7 +730,8 @@ function makeHandlers(state: StandInState, urlsOf: () => Urls, tokens: Map<strin
       }
       if ('labels' in input) issue.labels = labelNames(repo, input['labels']);
       if ('assignees' in input) issue.assignees = assigneesOf(repo, input['assignees']);
-      if ('state' in input || 'state_reason' in input) setState(issue, input['state'] ?? issue.state, input['state_reason']);
+      if ('state' in input || 'state_reason' in input)
+        setState(issue, input['state'] ?? issue.state, input['state_reason']);
       touch(issue);
       return { status: 200, body: issueObject(urls(), repo, issue, state.users) };
     },
@@ -730,7 +753,14 @@ function makeHandlers(state: StandInState, urlsOf: () => Urls, tokens: Map<strin
       if (body === '') invalid('IssueComment', 'body', 'missing_field');
       checkText('IssueComment', 'body', body, 65536);
       const at = now();
-      const comment = { id: state.nextId(), issueNumber: issue.number, body, user: ctx.actor.login, createdAt: at, updatedAt: at };
+      const comment = {
+        id: state.nextId(),
+        issueNumber: issue.number,
+        body,
+        user: ctx.actor.login,
+        createdAt: at,
+        updatedAt: at,
+      };
       repo.comments.push(comment);
       touch(issue);
       const object = commentObject(urls(), repo, comment, state.users);
@@ -763,7 +793,10 @@ function makeHandlers(state: StandInState, urlsOf: () => Urls, tokens: Map<strin
     },
 
     'issues/list-labels-for-repo': (ctx, repo) => {
-      const { page, headers } = paginate(ctx, [...repo.labels].sort((a, b) => a.name.localeCompare(b.name)));
+      const { page, headers } = paginate(
+        ctx,
+        [...repo.labels].sort((a, b) => a.name.localeCompare(b.name)),
+      );
       return { status: 200, headers, body: page.map((label) => labelObject(urls(), repo, label)) };
     },
 
@@ -788,19 +821,24 @@ function makeHandlers(state: StandInState, urlsOf: () => Urls, tokens: Map<strin
     },
 
     'issues/get-label': (ctx, repo) => {
-      const label = repo.labels.find((candidate) => candidate.name.toLowerCase() === (ctx.params['name'] ?? '').toLowerCase());
+      const label = repo.labels.find(
+        (candidate) => candidate.name.toLowerCase() === (ctx.params['name'] ?? '').toLowerCase(),
+      );
       return label ? { status: 200, body: labelObject(urls(), repo, label) } : failed(404, 'Not Found');
     },
 
     'issues/update-label': (ctx, repo) => {
-      const label = repo.labels.find((candidate) => candidate.name.toLowerCase() === (ctx.params['name'] ?? '').toLowerCase());
+      const label = repo.labels.find(
+        (candidate) => candidate.name.toLowerCase() === (ctx.params['name'] ?? '').toLowerCase(),
+      );
       if (!label) return failed(404, 'Not Found');
       const input = fields(ctx.body);
       checkText('Label', 'description', input['description'], 100);
       if (typeof input['new_name'] === 'string') {
         const oldName = label.name;
         label.name = input['new_name'];
-        for (const issue of repo.issues) issue.labels = issue.labels.map((name) => (name === oldName ? label.name : name));
+        for (const issue of repo.issues)
+          issue.labels = issue.labels.map((name) => (name === oldName ? label.name : name));
       }
       if (typeof input['color'] === 'string') label.color = input['color'].replace(/^#/, '');
       if (typeof input['description'] === 'string') label.description = input['description'];
@@ -841,7 +879,9 @@ function makeHandlers(state: StandInState, urlsOf: () => Urls, tokens: Map<strin
     },
 
     'repos/list-collaborators': (ctx, repo) => {
-      const list = [...repo.collaborators.entries()].map(([login, permission]) => collaboratorObject(login, permission));
+      const list = [...repo.collaborators.entries()].map(([login, permission]) =>
+        collaboratorObject(login, permission),
+      );
       const { page, headers } = paginate(ctx, list);
       return { status: 200, headers, body: page };
     },
@@ -853,10 +893,21 @@ function makeHandlers(state: StandInState, urlsOf: () => Urls, tokens: Map<strin
       const login = ctx.params['username'] ?? '';
       if (!state.users.has(login.toLowerCase())) return failed(404, 'Not Found');
       const permission = repo.collaborators.get(login.toLowerCase());
-      const simple = permission === undefined ? 'none' : permission === 'maintain' ? 'write' : permission === 'triage' ? 'read' : permission;
+      const simple =
+        permission === undefined
+          ? 'none'
+          : permission === 'maintain'
+            ? 'write'
+            : permission === 'triage'
+              ? 'read'
+              : permission;
       return {
         status: 200,
-        body: { permission: simple, role_name: permission ?? 'none', user: collaboratorObject(login, permission ?? 'read') },
+        body: {
+          permission: simple,
+          role_name: permission ?? 'none',
+          user: collaboratorObject(login, permission ?? 'read'),
+        },
       };
     },
 
@@ -909,7 +960,12 @@ function makeHandlers(state: StandInState, urlsOf: () => Urls, tokens: Map<strin
       const files = new Map(parent.files);
       files.set(path, content);
       const message = String(input['message'] ?? '');
-      const commit: CommitState = { sha: gitSha('commit', parent.sha, message, path, content), parent: parent.sha, message, files };
+      const commit: CommitState = {
+        sha: gitSha('commit', parent.sha, message, path, content),
+        parent: parent.sha,
+        message,
+        files,
+      };
       repo.commits.set(commit.sha, commit);
       repo.refs.set(`refs/heads/${branch}`, commit.sha);
       const file = fileObject(urls(), repo, path, content, gitSha('blob', content), branch);
@@ -934,11 +990,25 @@ function makeHandlers(state: StandInState, urlsOf: () => Urls, tokens: Map<strin
             node_id: Buffer.from(`Commit:${commit.sha}`).toString('base64'),
             url: `${base}/git/commits/${commit.sha}`,
             html_url: `${urls().web}/${repo.owner.login}/${repo.name}/commit/${commit.sha}`,
-            author: { date: timestamp(now()), name: ctx.actor.login, email: `${ctx.actor.login}@users.noreply.stand-in` },
-            committer: { date: timestamp(now()), name: ctx.actor.login, email: `${ctx.actor.login}@users.noreply.stand-in` },
+            author: {
+              date: timestamp(now()),
+              name: ctx.actor.login,
+              email: `${ctx.actor.login}@users.noreply.stand-in`,
+            },
+            committer: {
+              date: timestamp(now()),
+              name: ctx.actor.login,
+              email: `${ctx.actor.login}@users.noreply.stand-in`,
+            },
             message,
             tree: { url: `${base}/git/trees/${gitSha('tree', commit.sha)}`, sha: gitSha('tree', commit.sha) },
-            parents: [{ url: `${base}/git/commits/${parent.sha}`, html_url: `${urls().web}/commit/${parent.sha}`, sha: parent.sha }],
+            parents: [
+              {
+                url: `${base}/git/commits/${parent.sha}`,
+                html_url: `${urls().web}/commit/${parent.sha}`,
+                sha: parent.sha,
+              },
+            ],
             verification: { verified: false, reason: 'unsigned', signature: null, payload: null, verified_at: null },
           },
         },
@@ -971,8 +1041,15 @@ function makeHandlers(state: StandInState, urlsOf: () => Urls, tokens: Map<strin
       const open = repo.pulls.find(
         (pull) => pull.head === head && repo.issues.find((issue) => issue.number === pull.number)?.state === 'open',
       );
-      if (open) invalid('PullRequest', 'head', 'custom', `A pull request already exists for ${repo.owner.login}:${head}.`);
-      const issue = newIssue(repo, ctx.actor, String(input['title'] ?? ''), typeof input['body'] === 'string' ? input['body'] : null, true);
+      if (open)
+        invalid('PullRequest', 'head', 'custom', `A pull request already exists for ${repo.owner.login}:${head}.`);
+      const issue = newIssue(
+        repo,
+        ctx.actor,
+        String(input['title'] ?? ''),
+        typeof input['body'] === 'string' ? input['body'] : null,
+        true,
+      );
       const pull = { id: state.nextId(), number: issue.number, head, base, draft: input['draft'] === true };
       repo.pulls.push(pull);
       const body = pullObject(urls(), repo, pull, state.users);
@@ -996,7 +1073,13 @@ function makeHandlers(state: StandInState, urlsOf: () => Urls, tokens: Map<strin
     const at = (level: Permission) => permissionOrder.indexOf(permission) >= permissionOrder.indexOf(level);
     return {
       ...userObject(urls(), user),
-      permissions: { pull: true, triage: at('triage'), push: at('write'), maintain: at('maintain'), admin: at('admin') },
+      permissions: {
+        pull: true,
+        triage: at('triage'),
+        push: at('write'),
+        maintain: at('maintain'),
+        admin: at('admin'),
+      },
       role_name: permission,
     };
   }

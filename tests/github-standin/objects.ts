@@ -266,7 +266,10 @@ export function pullObject(urls: Urls, repo: RepoState, pull: PullState, users: 
   const issue = repo.issues.find((candidate) => candidate.number === pull.number);
   const base = `${urls.api}/repos/${repo.owner.login}/${repo.name}`;
   const html = `${urls.web}/${repo.owner.login}/${repo.name}/pull/${pull.number}`;
-  const user = userObject(urls, users.get((issue?.user ?? '').toLowerCase()) ?? { login: 'ghost', id: 0, type: 'User' });
+  const user = userObject(
+    urls,
+    users.get((issue?.user ?? '').toLowerCase()) ?? { login: 'ghost', id: 0, type: 'User' },
+  );
   const repository = repoObject(urls, repo, 'read');
   const branch = (name: string) => ({
     label: `${repo.owner.login}:${name}`,

@@ -108,12 +108,14 @@ export function loadOpenApi(file = new URL('./openapi-subset.json', import.meta.
         const value = where === 'path' ? params[name] : where === 'query' ? (query.get(name) ?? undefined) : undefined;
         if (where === 'query') known.add(name);
         if (value === undefined) {
-          if (parameter['required'] === true && where !== 'header') problems.push(`missing ${String(where)} parameter ${name}`);
+          if (parameter['required'] === true && where !== 'header')
+            problems.push(`missing ${String(where)} parameter ${name}`);
           continue;
         }
         const schema = isObject(parameter['schema']) ? parameter['schema'] : {};
         const validate = validator(`${operation.id} param ${name}`, schema);
-        if (!validate(coerce(value, schema))) problems.push(`${String(where)} parameter ${name}: ${describe(validate)}`);
+        if (!validate(coerce(value, schema)))
+          problems.push(`${String(where)} parameter ${name}: ${describe(validate)}`);
       }
       for (const name of query.keys()) if (!known.has(name)) problems.push(`unknown query parameter ${name}`);
       const requestBody = resolve(spec['requestBody']);

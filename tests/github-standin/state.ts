@@ -135,7 +135,12 @@ export function makeState(now: () => Date): StandInState {
     addRepo(fullName, options = {}) {
       const [ownerLogin = '', name = ''] = fullName.split('/');
       const defaultBranch = options.defaultBranch ?? 'main';
-      const initial: CommitState = { sha: gitSha('initial', fullName), parent: null, message: 'Initial commit', files: new Map() };
+      const initial: CommitState = {
+        sha: gitSha('initial', fullName),
+        parent: null,
+        message: 'Initial commit',
+        files: new Map(),
+      };
       const repo: RepoState = {
         id: state.nextId(),
         owner: state.user(ownerLogin, 'Organization'),
