@@ -22,6 +22,7 @@ const commands: Record<
     load: () => import('./commands/github-event.ts'),
   },
   mail: { summary: 'berichten aan klagers versturen (ontvangst, bevestiging, …)', load: () => import('./commands/mail.ts') },
+  report: { summary: 'de halfjaarlijkse rapportage maken (nl en en, met grafieken)', load: () => import('./commands/report.ts') },
 };
 
 const usage = `Gebruik: npm run --silent klachten -- <opdracht> [opties]

@@ -139,6 +139,7 @@ export type IssueSummary = {
  * Action points from issues with the action-point label, as at the end of the period: issues
  * opened by then that were still open, or that were closed during the period. A closed issue is
  * done, or dropped when closed as not planned. Issues closed before the period were reported before.
+ * Oldest first.
  *
  * @example
  * actionPointsFromIssues(issues, halfYear('2026-H2'), makeLocalDate('Europe/Amsterdam'));
@@ -149,7 +150,9 @@ export function actionPointsFromIssues(
   localDate: LocalDate,
 ): ActionPoint[] {
   const points: ActionPoint[] = [];
-  for (const issue of issues) {
+  // Oldest first, as they were agreed; the sort is stable, so same-moment issues keep their order.
+  const byAge = [...issues].sort((a, b) => Date.parse(a.created_at) - Date.parse(b.created_at));
+  for (const issue of byAge) {
     if (issue.pull_request !== undefined && issue.pull_request !== null) continue;
     if (localDate(issue.created_at) > period.to) continue;
     const closedOn = issue.state === 'closed' && issue.closed_at ? localDate(issue.closed_at) : undefined;
