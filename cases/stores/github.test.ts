@@ -263,7 +263,7 @@ describe('the GitHub client signs in the ways GitHub offers', () => {
     await standIn.close();
   });
 
-  it('works as a GitHub App installation with only Issues write and Metadata read, on an Enterprise Server path', async () => {
+  it('works as a GitHub App installation (PKCS#1 key as GitHub issues it) with only Issues write and Metadata read, on an Enterprise Server path', async () => {
     const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     const minimal = { issues: 'write', metadata: 'read' } as const;
     standIn = await startGitHubStandIn({
@@ -284,7 +284,7 @@ describe('the GitHub client signs in the ways GitHub offers', () => {
       GITHUB_REPOSITORY: 'livable/klachten',
       GITHUB_API_URL: standIn.url,
       KLACHTEN_APP_ID: '4242',
-      KLACHTEN_APP_PRIVATE_KEY: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString().replaceAll('\n', '\\n'),
+      KLACHTEN_APP_PRIVATE_KEY: privateKey.export({ type: 'pkcs1', format: 'pem' }).toString().replaceAll('\n', '\\n'),
       KLACHTEN_APP_INSTALLATION_ID: '77',
     };
     const { settings, repository: repo } = readGitHubSettings(env);
