@@ -2,8 +2,20 @@ import type { Locale } from '../../cases/complaint.ts';
 
 /** Where each page lives, per language; the language switch maps a page to its translation. */
 export const paths = {
-  nl: { home: '/', reglement: '/reglement/', form: '/klacht-indienen/', submit: '/klacht-indienen/verzenden/' },
-  en: { home: '/en/', reglement: '/en/procedure/', form: '/en/complaint/', submit: '/en/complaint/submit/' },
+  nl: {
+    home: '/',
+    reglement: '/reglement/',
+    form: '/klacht-indienen/',
+    submit: '/klacht-indienen/verzenden/',
+    satisfaction: '/tevredenheid/',
+  },
+  en: {
+    home: '/en/',
+    reglement: '/en/procedure/',
+    form: '/en/complaint/',
+    submit: '/en/complaint/submit/',
+    satisfaction: '/en/satisfaction/',
+  },
 } as const satisfies Record<Locale, Record<string, string>>;
 
 export type PageKey = keyof (typeof paths)['nl'];
@@ -111,6 +123,40 @@ export const ui = {
     yes: 'Ja',
     no: 'Nee',
     notFilled: '(niet ingevuld)',
+    satisfaction: {
+      title: 'Is uw klacht naar tevredenheid afgehandeld?',
+      intro: (reference: string) => `Dit gaat over uw klacht met kenmerk ${reference}.`,
+      why: 'Uw antwoord helpt ons te leren van klachten. Het kost ongeveer een minuut.',
+      answer: { legend: 'Is uw klacht naar tevredenheid afgehandeld?', ja: 'Ja', deels: 'Gedeeltelijk', nee: 'Nee' },
+      remark: { label: 'Toelichting', hint: 'Wat ging goed, of wat had beter gekund?' },
+      errors: {
+        answer: 'Kies ja, gedeeltelijk of nee.',
+        remarkTooLong: (max: number) => `Uw toelichting is te lang: gebruik hoogstens ${max.toLocaleString('nl-NL')} tekens.`,
+      },
+      submit: 'Antwoord versturen',
+      thanksTitle: 'Bedankt voor uw antwoord',
+      thanks: {
+        ja: 'Fijn dat uw klacht naar tevredenheid is afgehandeld.',
+        deels: 'Jammer dat uw klacht maar gedeeltelijk naar tevredenheid is afgehandeld. We gebruiken uw antwoord om beter te worden.',
+        nee: 'Jammer dat uw klacht niet naar tevredenheid is afgehandeld. De klachtencoördinator krijgt hier bericht van en neemt contact met u op.',
+      },
+      external: 'U kunt zich altijd ook wenden tot een andere geschikte externe instantie. Dat is voor uw eigen rekening.',
+      refusedTitle: {
+        invalid: 'Deze link werkt niet',
+        expired: 'Deze link is verlopen',
+        used: 'U heeft deze vraag al beantwoord',
+        unavailable: 'Dit lukt nu niet',
+      },
+      refused: {
+        invalid: 'Gebruik de hele link uit de e-mail. Soms valt een deel van de link weg als u hem kopieert.',
+        expired: 'De link in de e-mail werkt maar een beperkte tijd.',
+        used: 'Bedankt voor uw antwoord. U kunt de vraag maar één keer beantwoorden.',
+        unavailable: 'Er ging bij ons iets mis. Probeer het later opnieuw.',
+      },
+      mailUs: 'Wilt u ons nog iets laten weten? Mail de klachtencoördinator:',
+      failedTitle: 'Uw antwoord is nog niet verstuurd',
+      failedText: 'Er ging iets mis bij het opslaan. Uw antwoord staat hieronder nog. Probeer het over een paar minuten opnieuw.',
+    },
   },
   en: {
     skipLink: 'Skip to content',
@@ -207,6 +253,40 @@ export const ui = {
     yes: 'Yes',
     no: 'No',
     notFilled: '(not filled in)',
+    satisfaction: {
+      title: 'Was your complaint resolved to your satisfaction?',
+      intro: (reference: string) => `This is about your complaint with reference ${reference}.`,
+      why: 'Your answer helps us learn from complaints. It takes about a minute.',
+      answer: { legend: 'Was your complaint resolved to your satisfaction?', ja: 'Yes', deels: 'Partly', nee: 'No' },
+      remark: { label: 'Remark', hint: 'What went well, or what could have been better?' },
+      errors: {
+        answer: 'Choose yes, partly or no.',
+        remarkTooLong: (max: number) => `Your remark is too long: use at most ${max.toLocaleString('en-GB')} characters.`,
+      },
+      submit: 'Send answer',
+      thanksTitle: 'Thank you for your answer',
+      thanks: {
+        ja: 'We are glad your complaint was resolved to your satisfaction.',
+        deels: 'We are sorry your complaint was only partly resolved to your satisfaction. We use your answer to do better.',
+        nee: 'We are sorry your complaint was not resolved to your satisfaction. The complaints coordinator is told and will contact you.',
+      },
+      external: 'You can always also turn to another appropriate external body. This is at your own expense.',
+      refusedTitle: {
+        invalid: 'This link does not work',
+        expired: 'This link has expired',
+        used: 'You have already answered this question',
+        unavailable: 'This is not possible right now',
+      },
+      refused: {
+        invalid: 'Use the whole link from the e-mail. Part of a link sometimes gets lost when you copy it.',
+        expired: 'The link in the e-mail only works for a limited time.',
+        used: 'Thank you for your answer. You can answer the question only once.',
+        unavailable: 'Something went wrong on our side. Please try again later.',
+      },
+      mailUs: 'Is there anything else you want to tell us? E-mail the complaints coordinator:',
+      failedTitle: 'Your answer has not been sent yet',
+      failedText: 'Something went wrong while saving. Your answer is still below. Please try again in a few minutes.',
+    },
   },
 } as const;
 

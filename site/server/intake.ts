@@ -2,6 +2,7 @@ import { webcrypto } from 'node:crypto';
 import { fileComplaint, type IntakeResult } from '../../cases/intake.ts';
 import config from '../../klachten.config.ts';
 import { calendar, getStore, log } from './context.ts';
+import { deliverInBackground } from './mail.ts';
 
 /** Larger posts are refused before reading: the form's limits add up to well under this. */
 export const maxBodyBytes = 256 * 1024;
@@ -49,6 +50,8 @@ export async function handleIntake(request: Request): Promise<IntakeResponse> {
   });
   switch (result.kind) {
     case 'filed':
+      // The receipt goes in the background: a mail failure never makes a filed complaint fail.
+      deliverInBackground(result.case.reference);
       return { status: result.created ? 201 : 200, result };
     case 'invalid':
       return { status: 422, result };
