@@ -186,6 +186,8 @@ export interface GitHubStandIn {
   calls: Calls;
   /** OpenAPI mismatches seen so far. */
   mismatches: string[];
+  /** Resolves once no call is being handled (hangs included): nothing more will change the state. */
+  idle(): Promise<void>;
   /** Stops the server; rejects when there were mismatches. */
   close(): Promise<void>;
 }
@@ -472,15 +474,25 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
     }
   }
 
+  let inFlight = 0;
+  let whenIdle: Array<() => void> = [];
   const server = createServer((req, res) => {
     let isClosed = false;
     res.once('close', () => {
       isClosed = true;
     });
-    handle(req, res, () => isClosed || req.socket.destroyed).catch((error: unknown) => {
-      mismatches.push(`stand-in crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      if (!res.headersSent) send(res, failed(500, 'Stand-in error'));
-    });
+    inFlight += 1;
+    handle(req, res, () => isClosed || req.socket.destroyed)
+      .catch((error: unknown) => {
+        mismatches.push(`stand-in crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        if (!res.headersSent) send(res, failed(500, 'Stand-in error'));
+      })
+      .finally(() => {
+        inFlight -= 1;
+        if (inFlight > 0) return;
+        for (const resolve of whenIdle) resolve();
+        whenIdle = [];
+      });
   });
   server.keepAliveTimeout = 1000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -493,6 +505,7 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
     faults,
     calls,
     mismatches,
+    idle: () => (inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => whenIdle.push(resolve))),
     async close() {
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
