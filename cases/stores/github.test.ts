@@ -240,6 +240,21 @@ describe('filing through faults never loses and never duplicates', () => {
     expect(setup.issues()).toHaveLength(1);
   });
 
+  it('recognises a filed case by its machine block even when its labels were dropped or removed', async () => {
+    const setup = await setUp();
+    standIn = setup.standIn;
+    const record = aCase();
+    await setup.store.fileCase(record);
+    const [issue] = setup.issues();
+    if (issue) issue.labels = [];
+    expect(await setup.store.fileCase(record)).toEqual({ case: record, created: false });
+    expect(await setup.store.fileCase({ ...record, reference: 'K-2026-ZZZZZZ' })).toEqual({
+      case: record,
+      created: false,
+    });
+    expect(setup.issues()).toHaveLength(1);
+  });
+
   it('sorts failures into ambiguous and definite ones', () => {
     expect(classifyFailure(Object.assign(new Error('x'), { status: 502, response: { headers: {} } }))).toBe(
       'ambiguous',

@@ -32,9 +32,9 @@ import { withBudget, type GitHubRepository } from './github-client.ts';
  * Filing loses nothing and duplicates nothing:
  * - the reference is made before the call and written into the issue, so the issue can be found
  *   again whatever happened to the answer;
- * - first the store looks for the same case among the recently updated `klacht` issues (a plain
- *   listing, not the search API, whose index lags): the same reference, or the same fingerprint
- *   received within a day, gives back the case already there;
+ * - first the store looks for the same case among the recently updated issues, whatever their
+ *   labels (a plain listing, not the search API, whose index lags): the same reference, or the same
+ *   fingerprint received within a day, gives back the case already there;
  * - after an ambiguous failure (5xx, timeout, connection reset) it lists again and creates only when
  *   the issue is not there; after a definite refusal (401, 403, 404, 422) it gives up at once;
  * - the whole filing keeps to its time budget (`budgetMs`): every call is aborted at the deadline;
@@ -186,14 +186,16 @@ export function makeGitHubStore(
   /** Walks the `klacht` issues, newest first; stops when `visit` returns true. */
   async function walkIssues(
     deadline: number,
-    filter: { since?: string; state?: 'open' | 'all' },
+    filter: { since?: string; state?: 'open' | 'all'; anyLabel?: boolean },
     visit: (issue: IssueItem) => boolean | Promise<boolean>,
   ): Promise<void> {
     const route = 'GET /repos/{owner}/{repo}/issues';
     const params = {
       owner,
       repo,
-      labels: caseLabel,
+      // Looking for one case by its machine block, the label is not trusted: GitHub drops labels
+      // silently when the caller may not set them, and a coordinator may remove one by hand.
+      ...(filter.anyLabel ? {} : { labels: caseLabel }),
       state: filter.state ?? 'all',
       sort: 'created',
       direction: 'desc',
@@ -267,7 +269,7 @@ export function makeGitHubStore(
       numbers.delete(reference);
     }
     let found: IssueItem | undefined;
-    await walkIssues(deadline, since === undefined ? {} : { since }, (issue) => {
+    await walkIssues(deadline, since === undefined ? { anyLabel: true } : { since, anyLabel: true }, (issue) => {
       if (readPageHeader(issue.body ?? '')?.reference !== reference) return false;
       found = issue;
       return true;
@@ -280,7 +282,7 @@ export function makeGitHubStore(
     const received = Date.parse(record.receivedAt);
     let byFingerprint: IssueItem | undefined;
     let byReference: IssueItem | undefined;
-    await walkIssues(deadline, { since: sinceFor(record) }, (issue) => {
+    await walkIssues(deadline, { since: sinceFor(record), anyLabel: true }, (issue) => {
       const header = readPageHeader(issue.body ?? '');
       if (!header) return false;
       if (header.reference === record.reference) {
