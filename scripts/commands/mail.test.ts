@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -105,6 +105,25 @@ describe('klachten mail', () => {
     const result = await klachtenMail(['--case', chosen.reference.toLowerCase()]);
     expect(result.stdout).toMatch(/^K-\S+ .*\n1 verstuurd/);
     expect(smtp.received.map((mail) => mail.parsed.subject)).toEqual([`Uw klacht is ontvangen – kenmerk ${chosen.reference}`]);
+  });
+
+  it('sends for the case of the GitHub event’s issue only with --event', async () => {
+    await store.fileCase(aCase());
+    const { case: chosen } = await store.fileCase(aCase());
+    const eventFile = join(root, 'event.json');
+    await writeFile(eventFile, JSON.stringify({ issue: { number: 7, title: `Klacht ${chosen.reference} · Onderhoud` } }));
+    const { ctx, out } = context(['--event']);
+    ctx.env['GITHUB_EVENT_PATH'] = eventFile;
+    expect(await run(ctx, { config: mailConfig, store, mailer, templates, tokenSecret: testSecret })).toBe(0);
+    expect(out.join('')).toMatch(/1 verstuurd/);
+    expect(smtp.received.map((mail) => mail.parsed.subject)).toEqual([`Uw klacht is ontvangen – kenmerk ${chosen.reference}`]);
+
+    await writeFile(eventFile, JSON.stringify({ issue: { number: 8, title: 'Vraag over de site' } }));
+    const none = context(['--event']);
+    none.ctx.env['GITHUB_EVENT_PATH'] = eventFile;
+    expect(await run(none.ctx, { config: mailConfig, store, mailer, templates, tokenSecret: testSecret })).toBe(0);
+    expect(none.out.join('')).toBe('Geen klacht in deze gebeurtenis: geen berichten.\n');
+    expect(smtp.received).toHaveLength(1);
   });
 
   it('shows a template with made-up data, also before any handler is configured', async () => {

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { Case } from '../../cases/case.ts';
 import type { Config } from '../../cases/config.ts';
@@ -23,6 +24,7 @@ import { flagError } from './terms.ts';
 
 const usage = `Gebruik:
   klachten mail [send] [--case <kenmerk>]   de berichten versturen die klaarstaan (dagelijks, en na elke stap)
+  klachten mail --event                     idem voor de klacht van de issue van deze GitHub Actions-gebeurtenis
   klachten mail status [--json]             berichten die nog niet zijn verstuurd, met de laatste fout
   klachten mail preview <soort> [--locale en] [--html]
                                             een sjabloon met voorbeeldgegevens tonen (templates/mail/)
@@ -60,6 +62,7 @@ export async function run(ctx: CliContext, deps: Partial<MailDeps> = {}): Promis
       strict: true,
       options: {
         case: { type: 'string' },
+        event: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         locale: { type: 'string', default: 'nl' },
         html: { type: 'boolean', default: false },
@@ -78,9 +81,17 @@ export async function run(ctx: CliContext, deps: Partial<MailDeps> = {}): Promis
   }
   const cfg = deps.config ?? config;
   if (action === 'send' && rest.length === 0) {
-    const references = values.case === undefined ? undefined : [values.case.trim().toUpperCase()];
+    let chosen = values.case;
+    if (values.event) {
+      chosen = await referenceOfEvent(ctx);
+      if (chosen === undefined) {
+        ctx.stdout('Geen klacht in deze gebeurtenis: geen berichten.\n');
+        return 0;
+      }
+    }
+    const references = chosen === undefined ? undefined : [chosen.trim().toUpperCase()];
     if (references !== undefined && !referencePattern.test(references[0] ?? '')) {
-      ctx.stderr(`"${values.case}" is geen kenmerk (zoals K-2026-7QF3M9).\n`);
+      ctx.stderr(`"${chosen}" is geen kenmerk (zoals K-2026-7QF3M9).\n`);
       return usageExit;
     }
     const store = deps.store ?? makeStoreFromEnv(ctx.env, cfg, ctx.cwd);
@@ -132,6 +143,19 @@ export async function run(ctx: CliContext, deps: Partial<MailDeps> = {}): Promis
   }
   ctx.stderr(usage);
   return usageExit;
+}
+
+/**
+ * The reference in the title of the issue of the running GitHub Actions event (`GITHUB_EVENT_PATH`),
+ * so the case-events job sends the mail of its own case only. A title someone edited to name
+ * another case only sends that case's due mail: nothing that was not due anyway.
+ */
+async function referenceOfEvent(ctx: CliContext): Promise<string | undefined> {
+  const path = ctx.env['GITHUB_EVENT_PATH'];
+  if (path === undefined || path === '') throw new Error('--event werkt alleen in een GitHub Actions-job (GITHUB_EVENT_PATH ontbreekt).');
+  const payload = JSON.parse(await readFile(path, 'utf8')) as { issue?: { title?: unknown } };
+  const title = typeof payload.issue?.title === 'string' ? payload.issue.title : '';
+  return /\bK-\d{4}-[0-9A-HJKMNP-TV-Z]{6}\b/.exec(title)?.[0];
 }
 
 /**

@@ -295,23 +295,23 @@ describe('a satisfaction link that is not (or no longer) good', () => {
   });
 
   it.each([
-    ['expired', () => makeSatisfactionToken({ reference, expiresAt: new Date(Date.now() - 1000) }, testSecret), 410, 'expired'],
-    ['forged with another secret', () => makeSatisfactionToken({ reference, expiresAt: new Date(Date.now() + 86_400_000) }, 'x'.repeat(40)), 400, 'invalid'],
+    ['expired', (): string => makeSatisfactionToken({ reference, expiresAt: new Date(Date.now() - 1000) }, testSecret), 410, 'expired'],
+    ['forged with another secret', (): string => makeSatisfactionToken({ reference, expiresAt: new Date(Date.now() + 86_400_000) }, 'x'.repeat(40)), 400, 'invalid'],
     [
       'altered by one character',
-      () => {
+      (): string => {
         const good = makeSatisfactionToken({ reference, expiresAt: new Date(Date.now() + 86_400_000) }, testSecret);
         return `${good.slice(0, -5)}${good.at(-5) === 'A' ? 'B' : 'A'}${good.slice(-4)}`;
       },
       400,
       'invalid',
     ],
-    ['moved to a later expiry', () => {
+    ['moved to a later expiry', (): string => {
       const good = makeSatisfactionToken({ reference, expiresAt: new Date(Date.now() + 86_400_000) }, testSecret);
       const [ref, expires, signature] = good.split('.');
       return `${ref}.${Number(expires) + 86_400 * 365}.${signature}`;
     }, 400, 'invalid'],
-    ['missing', () => '', 400, 'invalid'],
+    ['missing', (): string => '', 400, 'invalid'],
   ] as const)('is refused when %s, showing why, and records nothing', async (_name, makeToken, status, problem) => {
     const token = makeToken();
     const context = await browser.newContext();
