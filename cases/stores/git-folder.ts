@@ -97,7 +97,12 @@ export function makeGitFolderStore(dir: string): CaseStore {
   async function readAll(): Promise<Case[]> {
     await prepare();
     const names = (await readdir(dir)).filter((name) => referencePattern.test(name.replace(/\.md$/, '')));
-    const records = await Promise.all(names.map(read));
+    // In batches: reading all at once opens every file together, which fails (EMFILE) once the
+    // folder holds more cases than the process may open files (1,024 to 20,000 on most machines).
+    const records: Array<Case | undefined> = [];
+    for (let start = 0; start < names.length; start += 256) {
+      records.push(...(await Promise.all(names.slice(start, start + 256).map(read))));
+    }
     return records
       .filter((record): record is Case => record !== undefined)
       .sort((a, b) => Date.parse(a.receivedAt) - Date.parse(b.receivedAt) || a.reference.localeCompare(b.reference));
