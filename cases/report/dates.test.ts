@@ -62,4 +62,34 @@ describe('the local date of an instant', () => {
       { numRuns: 500 },
     );
   });
+
+  it.each(['Europe/Amsterdam', 'Australia/Lord_Howe', 'America/Santiago'])(
+    'changes the date exactly at local midnight on every day of 2026 in %s, summer time or not',
+    (zone) => {
+      const inZone = makeLocalDate(zone);
+      const wrong: string[] = [];
+      for (let day = Temporal.PlainDate.from('2026-01-02'); day.year === 2026; day = day.add({ days: 1 })) {
+        const midnight = day.toZonedDateTime(zone).epochMilliseconds;
+        const before = new Date(midnight - 1).toISOString();
+        const at = new Date(midnight).toISOString();
+        if (inZone(before) !== day.subtract({ days: 1 }).toString() || inZone(at) !== day.toString())
+          wrong.push(day.toString());
+      }
+      expect(wrong).toEqual([]);
+    },
+  );
+
+  it.each(['Asia/Kathmandu', 'Australia/Lord_Howe', 'America/St_Johns', 'Pacific/Chatham', 'UTC'])(
+    'agrees with receiptDate in %s too, a zone with an offset or a change that is not a whole hour',
+    (zone) => {
+      const inZone = makeLocalDate(zone);
+      const instant = fc
+        .integer({ min: Date.UTC(2024, 0, 1), max: Date.UTC(2030, 0, 1) })
+        .map((ms) => new Date(ms).toISOString());
+      fc.assert(
+        fc.property(instant, (at) => inZone(at) === receiptDate(at, zone)),
+        { numRuns: 300 },
+      );
+    },
+  );
 });
