@@ -60,7 +60,9 @@ describe('the satisfaction token', () => {
     const base64url = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
     const slackSibling = base64url[base64url.indexOf(token.at(-1) ?? 'A') ^ 1] ?? 'A';
     const sameBytes = token.slice(0, -1) + slackSibling;
-    expect(Buffer.from(sameBytes.split('.')[2] ?? '', 'base64url')).toEqual(Buffer.from(token.split('.')[2] ?? '', 'base64url'));
+    expect(Buffer.from(sameBytes.split('.')[2] ?? '', 'base64url')).toEqual(
+      Buffer.from(token.split('.')[2] ?? '', 'base64url'),
+    );
     expect(verifySatisfactionToken(sameBytes, secret, sentAt)).toEqual({ ok: false, problem: 'signature' });
   });
 

@@ -21,8 +21,14 @@ const commands: Record<
     summary: 'opdracht in een klacht-issue verwerken (Actions)',
     load: () => import('./commands/github-event.ts'),
   },
-  mail: { summary: 'berichten aan klagers versturen (ontvangst, bevestiging, …)', load: () => import('./commands/mail.ts') },
-  report: { summary: 'de halfjaarlijkse rapportage maken (nl en en, met grafieken)', load: () => import('./commands/report.ts') },
+  mail: {
+    summary: 'berichten aan klagers versturen (ontvangst, bevestiging, …)',
+    load: () => import('./commands/mail.ts'),
+  },
+  report: {
+    summary: 'de halfjaarlijkse rapportage maken (nl en en, met grafieken)',
+    load: () => import('./commands/report.ts'),
+  },
 };
 
 const usage = `Gebruik: npm run --silent klachten -- <opdracht> [opties]

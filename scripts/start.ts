@@ -13,7 +13,9 @@ try {
   console.log(`Klachtenloket voor ${config.organisation.name}`);
   console.log(`  Site:     http://${host}:${port}/`);
   console.log(`  Klachten: ${store.description}`);
-  console.log(`  E-mail:   ${(await import('../cases/mail/transport.ts')).describeMailFromEnv(process.env, process.cwd())}`);
+  console.log(
+    `  E-mail:   ${(await import('../cases/mail/transport.ts')).describeMailFromEnv(process.env, process.cwd())}`,
+  );
   console.log(`  Bekijken: npm run --silent klachten -- cases list`);
   await import(pathToFileURL(join(process.cwd(), 'dist/server/entry.mjs')).href);
 } catch (error) {

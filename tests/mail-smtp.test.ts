@@ -52,7 +52,12 @@ afterEach(async () => {
 async function move(reference: string, m: Move): Promise<Case> {
   const current = await store.getCase(reference);
   if (!current) throw new Error('no case');
-  const result = applyMove(current, m, { at: clock.toISOString(), by: 'coordinator', timeZone: 'Europe/Amsterdam', people: mailConfig.people });
+  const result = applyMove(current, m, {
+    at: clock.toISOString(),
+    by: 'coordinator',
+    timeZone: 'Europe/Amsterdam',
+    people: mailConfig.people,
+  });
   if (!result.ok) throw new Error(result.reason);
   return store.updateCase(reference, () => result.case, 'move');
 }
@@ -62,10 +67,15 @@ const icsOf = (mail: { parsed: { attachments: { contentType: string; content: Bu
 
 describe('the messages of a case, from receipt to the satisfaction question', () => {
   it('go out one by one as the case moves, each recorded on the case with the address hashed', async () => {
-    const { case: filed } = await store.fileCase(aCase({ reference: 'K-2026-F10W01', email: 'zoe@example.nl', name: 'Zoë Ünal' }));
+    const { case: filed } = await store.fileCase(
+      aCase({ reference: 'K-2026-F10W01', email: 'zoe@example.nl', name: 'Zoë Ünal' }),
+    );
     const reference = filed.reference;
 
-    expect(await deliverDueMessages(store, mailer, context, { references: [reference] })).toMatchObject({ sent: 1, failed: 0 });
+    expect(await deliverDueMessages(store, mailer, context, { references: [reference] })).toMatchObject({
+      sent: 1,
+      failed: 0,
+    });
     const [receipt] = await smtp.waitFor(1);
     expect(receipt?.envelope).toEqual({ from: 'klachten@livable.nl', to: ['zoe@example.nl'] });
     expect(receipt?.parsed.subject).toBe(`Uw klacht is ontvangen – kenmerk ${reference}`);
@@ -101,15 +111,20 @@ describe('the messages of a case, from receipt to the satisfaction question', ()
     expect(answer?.parsed.subject).toBe(`Uw klacht ${reference} is beantwoord`);
     expect(answer?.parsed.text).toContain('https://www.huurcommissie.nl/');
     expect(question?.parsed.subject).toBe(`Is uw klacht naar tevredenheid afgehandeld? (${reference})`);
-    const link = /https:\/\/klachten\.livable\.nl\/tevredenheid\/\?t=[^\s<>]+/.exec(question?.parsed.text ?? '')?.[0] ?? '';
+    const link =
+      /https:\/\/klachten\.livable\.nl\/tevredenheid\/\?t=[^\s<>]+/.exec(question?.parsed.text ?? '')?.[0] ?? '';
     const token = new URL(link).searchParams.get('t') ?? '';
 
-    const recorded = await recordSatisfaction(token, { answer: 'nee', remark: 'Er is niets gebeurd.' }, {
-      store,
-      secret: testSecret,
-      now: clock,
-      at: clock.toISOString(),
-    });
+    const recorded = await recordSatisfaction(
+      token,
+      { answer: 'nee', remark: 'Er is niets gebeurd.' },
+      {
+        store,
+        secret: testSecret,
+        now: clock,
+        at: clock.toISOString(),
+      },
+    );
     expect(recorded.ok).toBe(true);
     await deliverDueMessages(store, mailer, context, { references: [reference] });
     const notice = (await smtp.waitFor(6))[5];
@@ -145,8 +160,14 @@ describe('exactly once', () => {
     const { case: filed } = await store.fileCase(aCase());
     smtp.refuseNext(1);
     const first = await deliverDueMessages(store, mailer, context);
-    expect(first).toMatchObject({ sent: 0, failed: 1, outcomes: [{ kind: 'receipt', result: 'failed', error: 'EMESSAGE 451' }] });
-    expect((await store.getCase(filed.reference))?.messages).toEqual([{ kind: 'receipt', attempts: 1, lastError: 'EMESSAGE 451' }]);
+    expect(first).toMatchObject({
+      sent: 0,
+      failed: 1,
+      outcomes: [{ kind: 'receipt', result: 'failed', error: 'EMESSAGE 451' }],
+    });
+    expect((await store.getCase(filed.reference))?.messages).toEqual([
+      { kind: 'receipt', attempts: 1, lastError: 'EMESSAGE 451' },
+    ]);
 
     clock = new Date('2026-10-27T06:00:00Z');
     expect(await deliverDueMessages(store, mailer, context)).toMatchObject({ sent: 1, failed: 0 });
@@ -183,7 +204,9 @@ describe('exactly once', () => {
 
   it('leaves an attempt in progress alone, and sends again once that attempt has been silent too long', async () => {
     const startedAt = '2026-10-26T09:00:00+01:00';
-    const { case: filed } = await store.fileCase(aCase({ messages: [{ kind: 'receipt', attempts: 1, attemptStartedAt: startedAt }] }));
+    const { case: filed } = await store.fileCase(
+      aCase({ messages: [{ kind: 'receipt', attempts: 1, attemptStartedAt: startedAt }] }),
+    );
     clock = new Date(Date.parse(startedAt) + 60_000);
     expect(await deliverDueMessages(store, mailer, context)).toMatchObject({ sent: 0, outcomes: [] });
 
@@ -191,7 +214,10 @@ describe('exactly once', () => {
     const report = await deliverDueMessages(store, mailer, context);
     expect(report.outcomes).toEqual([{ reference: filed.reference, kind: 'receipt', result: 'sent', ambiguous: true }]);
     expect(logged.some((line) => line.includes('mail.resending-unfinished'))).toBe(true);
-    expect((await store.getCase(filed.reference))?.messages[0]).toMatchObject({ attempts: 2, sentAt: expect.any(String) });
+    expect((await store.getCase(filed.reference))?.messages[0]).toMatchObject({
+      attempts: 2,
+      sentAt: expect.any(String),
+    });
   });
 
   it('never lets the satisfaction question overtake an answer notice that failed', async () => {
@@ -238,8 +264,17 @@ describe('what a complainant cannot do with the form', () => {
       .sort();
     expect(headerNames).toEqual(
       [
-        'auto-submitted', 'content-language', 'content-type', 'date', 'from', 'message-id', 'mime-version',
-        'reply-to', 'subject', 'to', 'x-auto-response-suppress',
+        'auto-submitted',
+        'content-language',
+        'content-type',
+        'date',
+        'from',
+        'message-id',
+        'mime-version',
+        'reply-to',
+        'subject',
+        'to',
+        'x-auto-response-suppress',
       ].sort(),
     );
     expect(mail?.parsed.subject).toBe(`Uw klacht is ontvangen – kenmerk ${filed.reference}`);
@@ -256,10 +291,16 @@ describe('what a complainant cannot do with the form', () => {
   });
 
   it('cannot send to more than one address, or to a header, by what the case holds as e-mail', async () => {
-    for (const email of ['a@example.nl, victim@example.org', 'a@example.nl\r\nBcc: victim@example.org', 'Victim <victim@example.org>']) {
+    for (const email of [
+      'a@example.nl, victim@example.org',
+      'a@example.nl\r\nBcc: victim@example.org',
+      'Victim <victim@example.org>',
+    ]) {
       const { case: filed } = await store.fileCase(aCase({ email }));
       const report = await deliverDueMessages(store, mailer, context, { references: [filed.reference] });
-      expect(report.outcomes).toEqual([{ reference: filed.reference, kind: 'receipt', result: 'failed', error: 'invalid-address' }]);
+      expect(report.outcomes).toEqual([
+        { reference: filed.reference, kind: 'receipt', result: 'failed', error: 'invalid-address' },
+      ]);
     }
     expect(smtp.received).toHaveLength(0);
   });
@@ -285,9 +326,16 @@ describe('the outbox of the embedded default', () => {
 describe('a satisfaction link', () => {
   it('records one answer: a second answer with the same link, or another link, is refused', async () => {
     const { case: filed } = await store.fileCase(aCase({ status: 'beantwoord' }));
-    const token = makeSatisfactionToken({ reference: filed.reference, expiresAt: new Date('2026-11-09T08:00:00Z') }, testSecret);
-    const other = makeSatisfactionToken({ reference: filed.reference, expiresAt: new Date('2026-11-10T08:00:00Z') }, testSecret);
-    const answer = (t: string, a: 'ja' | 'nee') => recordSatisfaction(t, { answer: a }, { store, secret: testSecret, now: clock, at: clock.toISOString() });
+    const token = makeSatisfactionToken(
+      { reference: filed.reference, expiresAt: new Date('2026-11-09T08:00:00Z') },
+      testSecret,
+    );
+    const other = makeSatisfactionToken(
+      { reference: filed.reference, expiresAt: new Date('2026-11-10T08:00:00Z') },
+      testSecret,
+    );
+    const answer = (t: string, a: 'ja' | 'nee') =>
+      recordSatisfaction(t, { answer: a }, { store, secret: testSecret, now: clock, at: clock.toISOString() });
     const results = await Promise.all([answer(token, 'ja'), answer(token, 'nee'), answer(other, 'nee')]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok)).toEqual([
@@ -298,8 +346,14 @@ describe('a satisfaction link', () => {
 
   it('is refused after it expired, or when it names a case the store does not hold', async () => {
     const { case: filed } = await store.fileCase(aCase({ status: 'beantwoord' }));
-    const expired = makeSatisfactionToken({ reference: filed.reference, expiresAt: new Date(clock.getTime() - 1000) }, testSecret);
-    const unknown = makeSatisfactionToken({ reference: 'K-2026-ZZZZZZ', expiresAt: new Date('2026-11-09T08:00:00Z') }, testSecret);
+    const expired = makeSatisfactionToken(
+      { reference: filed.reference, expiresAt: new Date(clock.getTime() - 1000) },
+      testSecret,
+    );
+    const unknown = makeSatisfactionToken(
+      { reference: 'K-2026-ZZZZZZ', expiresAt: new Date('2026-11-09T08:00:00Z') },
+      testSecret,
+    );
     const ctx = { store, secret: testSecret, now: clock, at: clock.toISOString() };
     expect(await recordSatisfaction(expired, { answer: 'ja' }, ctx)).toEqual({ ok: false, problem: 'expired' });
     expect(await recordSatisfaction(unknown, { answer: 'ja' }, ctx)).toEqual({ ok: false, problem: 'invalid' });

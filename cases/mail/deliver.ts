@@ -162,7 +162,12 @@ async function deliverOne(
   let failure: string | undefined;
   let to = '';
   try {
-    const mail = composeMessage(kind, claimed, { config, templates: context.templates, now: context.now(), tokenSecret: context.tokenSecret });
+    const mail = composeMessage(kind, claimed, {
+      config,
+      templates: context.templates,
+      now: context.now(),
+      tokenSecret: context.tokenSecret,
+    });
     to = mail.to;
     await mailer.send(mail);
   } catch (error) {
@@ -178,7 +183,11 @@ async function deliverOne(
           withMessage(current, kind, (message) => ({ ...withoutAttempt(message), sentAt, toHash: addressHash(to) })),
         `bericht "${name}" verstuurd`,
       );
-      log('mail.sent', { reference, kind, attempts: (claimed.messages.find((m) => m.kind === kind && !m.sentAt)?.attempts ?? 1) });
+      log('mail.sent', {
+        reference,
+        kind,
+        attempts: claimed.messages.find((m) => m.kind === kind && !m.sentAt)?.attempts ?? 1,
+      });
       return { reference, kind, result: 'sent', ...(ambiguous ? { ambiguous } : {}) };
     }
     const lastError = failure;

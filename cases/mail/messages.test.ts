@@ -48,14 +48,20 @@ describe('which messages are due', () => {
       ...base,
       status: 'verdaagd',
       extended: true,
-      events: [...base.events, { at: '2026-11-01T10:00:00+01:00', status: 'verdaagd', reason: 'Wachten op de aannemer.' }],
+      events: [
+        ...base.events,
+        { at: '2026-11-01T10:00:00+01:00', status: 'verdaagd', reason: 'Wachten op de aannemer.' },
+      ],
     });
     expect(kinds(extended)).toEqual(['confirmation', 'extension']);
   });
 
   it('is the answer notice and then the satisfaction question once the case is answered', () => {
     expect(kinds(answered())).toEqual(['answer', 'satisfaction']);
-    expect(kinds(aCase({ ...answered(), status: 'afgesloten', outcome: 'gegrond' }))).toEqual(['answer', 'satisfaction']);
+    expect(kinds(aCase({ ...answered(), status: 'afgesloten', outcome: 'gegrond' }))).toEqual([
+      'answer',
+      'satisfaction',
+    ]);
   });
 
   it('drops a receipt or confirmation not yet sent once the case was answered: the answer says it all', () => {
@@ -99,7 +105,9 @@ describe('which messages are due', () => {
     const record = aCase({ messages: [{ kind: 'receipt', attempts: 1, attemptStartedAt: startedAt }] });
     const started = Date.parse(startedAt);
     expect(kinds(record, new Date(started + inFlightTimeoutMs - 1000))).toEqual([]);
-    expect(dueMessages(record, new Date(started + inFlightTimeoutMs))).toMatchObject([{ kind: 'receipt', ambiguous: true }]);
+    expect(dueMessages(record, new Date(started + inFlightTimeoutMs))).toMatchObject([
+      { kind: 'receipt', ambiguous: true },
+    ]);
   });
 });
 
@@ -152,11 +160,16 @@ describe('composing a message', () => {
       ...base,
       status: 'verdaagd',
       extended: true,
-      events: [...base.events, { at: '2026-11-20T10:00:00+01:00', status: 'verdaagd', reason: 'We wachten op het rapport van de aannemer.' }],
+      events: [
+        ...base.events,
+        { at: '2026-11-20T10:00:00+01:00', status: 'verdaagd', reason: 'We wachten op het rapport van de aannemer.' },
+      ],
     });
     const mail = composeMessage('extension', record, context);
     expect(mail.text).toContain('> We wachten op het rapport van de aannemer.');
-    expect(mail.text).toContain('uiterlijk maandag 4 januari 2027 een gemotiveerd antwoord. Eerder was dat maandag 7 december 2026.');
+    expect(mail.text).toContain(
+      'uiterlijk maandag 4 januari 2027 een gemotiveerd antwoord. Eerder was dat maandag 7 december 2026.',
+    );
     expect(mail.attachments[0]?.content).toContain('DTSTART;VALUE=DATE:20270104');
     expect(mail.attachments[0]?.content).toContain('SEQUENCE:1');
   });
@@ -164,7 +177,9 @@ describe('composing a message', () => {
   it('points to further procedures and the configured external bodies with the answer', () => {
     const mail = composeMessage('answer', answered(), context);
     expect(mail.text).toContain('U kunt zich altijd ook wenden tot een andere geschikte externe instantie.');
-    expect(mail.text).toContain('- Huurcommissie: Voor geschillen over huur en servicekosten.\n  https://www.huurcommissie.nl/');
+    expect(mail.text).toContain(
+      '- Huurcommissie: Voor geschillen over huur en servicekosten.\n  https://www.huurcommissie.nl/',
+    );
   });
 
   it('links the satisfaction question to the page in the complainant’s language with a token for this case', () => {
@@ -203,7 +218,9 @@ describe('composing a message', () => {
 
   it('refuses an address that is not one valid address, whatever the case holds', () => {
     for (const email of ['a@b.nl, c@d.nl', 'a@b.nl\r\nBcc: c@d.nl', '"x" <a@b.nl>', 'geen-adres']) {
-      expect(() => composeMessage('receipt', aCase({ email }), context)).toThrow(expect.objectContaining({ code: 'invalid-address' }));
+      expect(() => composeMessage('receipt', aCase({ email }), context)).toThrow(
+        expect.objectContaining({ code: 'invalid-address' }),
+      );
     }
   });
 
@@ -234,8 +251,14 @@ describe('composing a message', () => {
 
 describe('mail settings', () => {
   it('take the sender and reply address from the configuration when given', () => {
-    const config = parseConfig({ ...baseConfig, mail: { from: 'Klachtenloket <noreply@livable.nl>', replyTo: 'klachten@livable.nl' } });
-    expect(mailSettings(config)).toEqual({ from: 'Klachtenloket <noreply@livable.nl>', replyTo: 'klachten@livable.nl' });
+    const config = parseConfig({
+      ...baseConfig,
+      mail: { from: 'Klachtenloket <noreply@livable.nl>', replyTo: 'klachten@livable.nl' },
+    });
+    expect(mailSettings(config)).toEqual({
+      from: 'Klachtenloket <noreply@livable.nl>',
+      replyTo: 'klachten@livable.nl',
+    });
   });
 
   it('hash an address the same whatever its case or spacing', () => {

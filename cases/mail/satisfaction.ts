@@ -99,7 +99,12 @@ export type RecordResult = { ok: true; case: Case } | { ok: false; problem: Link
 export async function recordSatisfaction(
   token: string,
   input: SatisfactionInput,
-  context: { store: CaseStore; secret: string; now: Date; /** `now` as the case records it, with offset. */ at: string },
+  context: {
+    store: CaseStore;
+    secret: string;
+    now: Date;
+    /** `now` as the case records it, with offset. */ at: string;
+  },
 ): Promise<RecordResult> {
   const link = await checkSatisfactionLink(token, context);
   if (!link.ok) return link;

@@ -20,7 +20,10 @@ import { minimumSecretLength } from '../satisfaction-token.ts';
  * @example
  * const secret = await loadTokenSecret(process.env, process.cwd());
  */
-export async function loadTokenSecret(env: Record<string, string | undefined>, cwd: string): Promise<string | undefined> {
+export async function loadTokenSecret(
+  env: Record<string, string | undefined>,
+  cwd: string,
+): Promise<string | undefined> {
   const fromEnv = env['KLACHTEN_TOKEN_SECRET'];
   if (fromEnv !== undefined && fromEnv !== '') {
     if (fromEnv.length < minimumSecretLength) {

@@ -5,8 +5,16 @@ const values: TemplateValues = {
   reference: { kind: 'text', text: 'K-2026-7QF3M9' },
   name: { kind: 'user', text: 'Zoë <b>Ünal</b> **vet** [klik](https://evil.example.com)' },
   link: { kind: 'url', url: 'https://klachten.livable.nl/tevredenheid/?t=abc&x=1' },
-  copy: { kind: 'fields', fields: [{ label: 'Uw klacht', value: 'Zie www.evil.com\n<script>alert(1)</script>\n\nDank' }] },
-  bodies: { kind: 'links', items: [{ name: 'Huurcommissie', url: 'https://www.huurcommissie.nl/', description: 'Geschillen over huur & kosten' }] },
+  copy: {
+    kind: 'fields',
+    fields: [{ label: 'Uw klacht', value: 'Zie www.evil.com\n<script>alert(1)</script>\n\nDank' }],
+  },
+  bodies: {
+    kind: 'links',
+    items: [
+      { name: 'Huurcommissie', url: 'https://www.huurcommissie.nl/', description: 'Geschillen over huur & kosten' },
+    ],
+  },
   none: { kind: 'links', items: [] },
   reason: { kind: 'quote', text: 'Wachten op de aannemer.\nTweede regel.', user: false },
 };
@@ -54,7 +62,9 @@ describe('a mail template', () => {
 
   it('makes our own addresses links, escaped in the attribute', () => {
     expect(mail.html).toContain('href="https://klachten.livable.nl/tevredenheid/?t=abc&amp;x=1"');
-    expect(mail.html).toContain('<a href="https://www.huurcommissie.nl/" style="color:#0b57a4;text-decoration:underline;">Huurcommissie</a>: Geschillen over huur &amp; kosten');
+    expect(mail.html).toContain(
+      '<a href="https://www.huurcommissie.nl/" style="color:#0b57a4;text-decoration:underline;">Huurcommissie</a>: Geschillen over huur &amp; kosten',
+    );
   });
 
   it('is a small accessible HTML document: language, title, one h1 with the subject, headings from h2', () => {
@@ -62,11 +72,15 @@ describe('a mail template', () => {
     expect(mail.html).toContain('<title>Uw klacht K-2026-7QF3M9</title>');
     expect(mail.html.match(/<h1/g)).toHaveLength(1);
     expect(mail.html).toContain('<h2 style="font-size:20px;line-height:1.3;margin:24px 0 8px;">Wat nu?</h2>');
-    expect(mail.html).toContain('<dl style="margin:0 0 16px;">\n<div><dt style="font-weight:bold;margin:0;">Uw klacht</dt>');
+    expect(mail.html).toContain(
+      '<dl style="margin:0 0 16px;">\n<div><dt style="font-weight:bold;margin:0;">Uw klacht</dt>',
+    );
   });
 
   it('keeps a new line of the template as a new line in the mail', () => {
-    expect(mail.html).toContain('Beste Zoë &lt;b&gt;Ünal&lt;/b&gt; **vet** [klik](hxxps[:]//evil[.]example[.]com),<br>\ntweede regel');
+    expect(mail.html).toContain(
+      'Beste Zoë &lt;b&gt;Ünal&lt;/b&gt; **vet** [klik](hxxps[:]//evil[.]example[.]com),<br>\ntweede regel',
+    );
     expect(mail.text).toContain('**vet** [klik](hxxps[:]//evil[.]example[.]com),\ntweede regel');
   });
 
@@ -105,14 +119,20 @@ Of ga naar https://klachten.livable.nl/tevredenheid/?t=abc&x=1
 
   it('never lets a value break the subject into two header lines', () => {
     const subjectTemplate = parseTemplate('# Over {{name}}\n\nTekst\n', 'nl/x.md');
-    const rendered = renderTemplate(subjectTemplate, { name: { kind: 'user', text: 'x\r\nBcc: a@b.nl\n\nBody' } }, 'nl');
+    const rendered = renderTemplate(
+      subjectTemplate,
+      { name: { kind: 'user', text: 'x\r\nBcc: a@b.nl\n\nBody' } },
+      'nl',
+    );
     expect(rendered.subject).toBe('Over x Bcc: a@b[.]nl Body');
   });
 });
 
 describe('a broken template', () => {
   it('must start with its subject', () => {
-    expect(() => parseTemplate('Beste {{name}},\n', 'nl/receipt.md')).toThrow(/nl\/receipt\.md: de eerste regel moet het onderwerp zijn/);
+    expect(() => parseTemplate('Beste {{name}},\n', 'nl/receipt.md')).toThrow(
+      /nl\/receipt\.md: de eerste regel moet het onderwerp zijn/,
+    );
   });
 
   it('may not hold HTML or images', () => {

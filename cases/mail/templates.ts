@@ -83,10 +83,14 @@ function checkNodes(nodes: readonly (RootContent | PhrasingContent)[], name: str
         throw new Error(`Mailsjabloon ${name}: HTML is niet toegestaan; gebruik Markdown (zie docs/mail.md).`);
       case 'image':
       case 'imageReference':
-        throw new Error(`Mailsjabloon ${name}: afbeeldingen zijn niet toegestaan (ze laden van buiten en volgen de lezer).`);
+        throw new Error(
+          `Mailsjabloon ${name}: afbeeldingen zijn niet toegestaan (ze laden van buiten en volgen de lezer).`,
+        );
       case 'link':
         if (!lonePlaceholder.test(node.url) && !/^(https:\/\/|mailto:)/i.test(node.url)) {
-          throw new Error(`Mailsjabloon ${name}: link "${node.url}" moet beginnen met https:// of mailto:, of een {{…}} zijn.`);
+          throw new Error(
+            `Mailsjabloon ${name}: link "${node.url}" moet beginnen met https:// of mailto:, of een {{…}} zijn.`,
+          );
         }
         break;
     }
@@ -195,7 +199,10 @@ function inlineHtml(text: string, r: Renderer): string {
     html += escapeWithBreaks(text.slice(last, match.index));
     const name = match[1] ?? '';
     const value = valueOf(name, r);
-    html += value.kind === 'url' ? anchor(value.url, escapeHtml(value.url)) : escapeWithBreaks(inlineValueText(value, name, r));
+    html +=
+      value.kind === 'url'
+        ? anchor(value.url, escapeHtml(value.url))
+        : escapeWithBreaks(inlineValueText(value, name, r));
     last = match.index + match[0].length;
   }
   return html + escapeWithBreaks(text.slice(last));
@@ -380,7 +387,10 @@ function blockHtml(node: RootContent, r: Renderer): string {
       return blockquoteHtml(node, r);
     case 'list': {
       const tag = node.ordered ? 'ol' : 'ul';
-      const start = node.ordered && node.start !== null && node.start !== undefined && node.start !== 1 ? ` start="${node.start}"` : '';
+      const start =
+        node.ordered && node.start !== null && node.start !== undefined && node.start !== 1
+          ? ` start="${node.start}"`
+          : '';
       const items = node.children.map((item) => `<li>${listItemHtml(item, r)}</li>`).join('\n');
       return `<${tag}${start} style="${style.list}">\n${items}\n</${tag}>`;
     }

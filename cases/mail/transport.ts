@@ -90,7 +90,12 @@ function parseSmtpUrl(smtpUrl: string): URL {
  */
 export function makeSmtpMailer(smtpUrl: string): Mailer {
   const description = describeSmtpUrl(smtpUrl);
-  const transport = nodemailer.createTransport({ url: smtpUrl, ...timeouts, disableFileAccess: true, disableUrlAccess: true });
+  const transport = nodemailer.createTransport({
+    url: smtpUrl,
+    ...timeouts,
+    disableFileAccess: true,
+    disableUrlAccess: true,
+  });
   return {
     description,
     async send(mail) {
@@ -116,9 +121,14 @@ export function makeOutboxMailer(dir: string): Mailer {
     description: outboxDescription(dir),
     async send(mail) {
       const info = await transport.sendMail(nodemailerMessage(mail));
-      const stamp = mail.date.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+      const stamp = mail.date
+        .toISOString()
+        .replace(/[-:]/g, '')
+        .replace(/\.\d+Z$/, 'Z');
       await mkdir(dir, { recursive: true, mode: 0o700 });
-      await writeFile(join(dir, `${stamp}-${mail.reference}-${mail.kind}.eml`), info.message as Buffer, { mode: 0o600 });
+      await writeFile(join(dir, `${stamp}-${mail.reference}-${mail.kind}.eml`), info.message as Buffer, {
+        mode: 0o600,
+      });
     },
     close() {
       transport.close();
@@ -140,7 +150,9 @@ export function makeMailerFromEnv(env: Record<string, string | undefined>, cwd: 
   if (smtpUrl !== undefined && smtpUrl !== '') return makeSmtpMailer(smtpUrl);
   const settings = parseSettings(env, cwd);
   if (settings.store !== 'git') {
-    throw new Error('SMTP_URL ontbreekt: met KLACHTEN_STORE=github gaat mail alleen via een SMTP-server (zie docs/mail.md).');
+    throw new Error(
+      'SMTP_URL ontbreekt: met KLACHTEN_STORE=github gaat mail alleen via een SMTP-server (zie docs/mail.md).',
+    );
   }
   return makeOutboxMailer(join(settings.dataDir, 'outbox'));
 }

@@ -21,7 +21,8 @@ ${moveUsage}`;
  * await run({ argv: ['show', 'K-2026-7QF3M9', '--json'], … }) // prints the case as JSON, returns 0
  */
 export async function run(ctx: CliContext): Promise<number> {
-  if (isMoveCommand(ctx.argv[0])) return runMoveWithMail(ctx, { config, store: makeStoreFromEnv(ctx.env, config, ctx.cwd) });
+  if (isMoveCommand(ctx.argv[0]))
+    return runMoveWithMail(ctx, { config, store: makeStoreFromEnv(ctx.env, config, ctx.cwd) });
   let parsed;
   try {
     parsed = parseArgs({

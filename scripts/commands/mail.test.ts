@@ -84,7 +84,9 @@ describe('klachten mail', () => {
     smtp.refuseNext(1);
     const failed = await klachtenMail([]);
     expect(failed.code).toBe(1);
-    expect(failed.stdout).toContain(`${filed.reference}  ${'ontvangstbevestiging'.padEnd(46)}mislukt (EMESSAGE 451): de volgende run probeert het opnieuw`);
+    expect(failed.stdout).toContain(
+      `${filed.reference}  ${'ontvangstbevestiging'.padEnd(46)}mislukt (EMESSAGE 451): de volgende run probeert het opnieuw`,
+    );
     const status = await klachtenMail(['status']);
     expect(status.stdout).toBe(
       `${filed.reference}  ${'ontvangstbevestiging'.padEnd(46)}mislukt, gaat mee met de volgende run (1 poging, laatste fout: EMESSAGE 451)\n`,
@@ -104,19 +106,26 @@ describe('klachten mail', () => {
     const { case: chosen } = await store.fileCase(aCase());
     const result = await klachtenMail(['--case', chosen.reference.toLowerCase()]);
     expect(result.stdout).toMatch(/^K-\S+ .*\n1 verstuurd/);
-    expect(smtp.received.map((mail) => mail.parsed.subject)).toEqual([`Uw klacht is ontvangen – kenmerk ${chosen.reference}`]);
+    expect(smtp.received.map((mail) => mail.parsed.subject)).toEqual([
+      `Uw klacht is ontvangen – kenmerk ${chosen.reference}`,
+    ]);
   });
 
   it('sends for the case of the GitHub event’s issue only with --event', async () => {
     await store.fileCase(aCase());
     const { case: chosen } = await store.fileCase(aCase());
     const eventFile = join(root, 'event.json');
-    await writeFile(eventFile, JSON.stringify({ issue: { number: 7, title: `Klacht ${chosen.reference} · Onderhoud` } }));
+    await writeFile(
+      eventFile,
+      JSON.stringify({ issue: { number: 7, title: `Klacht ${chosen.reference} · Onderhoud` } }),
+    );
     const { ctx, out } = context(['--event']);
     ctx.env['GITHUB_EVENT_PATH'] = eventFile;
     expect(await run(ctx, { config: mailConfig, store, mailer, templates, tokenSecret: testSecret })).toBe(0);
     expect(out.join('')).toMatch(/1 verstuurd/);
-    expect(smtp.received.map((mail) => mail.parsed.subject)).toEqual([`Uw klacht is ontvangen – kenmerk ${chosen.reference}`]);
+    expect(smtp.received.map((mail) => mail.parsed.subject)).toEqual([
+      `Uw klacht is ontvangen – kenmerk ${chosen.reference}`,
+    ]);
 
     await writeFile(eventFile, JSON.stringify({ issue: { number: 8, title: 'Vraag over de site' } }));
     const none = context(['--event']);
@@ -127,9 +136,13 @@ describe('klachten mail', () => {
   });
 
   it('shows a template with made-up data, also before any handler is configured', async () => {
-    const preview = await klachtenMail(['preview', 'confirmation', '--locale', 'en'], { config: { ...mailConfig, people: [] } });
+    const preview = await klachtenMail(['preview', 'confirmation', '--locale', 'en'], {
+      config: { ...mailConfig, people: [] },
+    });
     expect(preview.code).toBe(0);
-    expect(preview.stdout).toMatch(/^Aan: klager@example\.nl\nOnderwerp: Your complaint K-2026-VB0RB1 is being handled\n\n/);
+    expect(preview.stdout).toMatch(
+      /^Aan: klager@example\.nl\nOnderwerp: Your complaint K-2026-VB0RB1 is being handled\n\n/,
+    );
     expect(preview.stdout).toContain('Your complaint is handled by Voorbeeld Behandelaar.');
     const html = await klachtenMail(['preview', 'receipt', '--html']);
     expect(html.stdout).toMatch(/^<!doctype html>/);
@@ -149,12 +162,21 @@ describe('klachten mail', () => {
 describe('a move on the command line', () => {
   async function move(argv: string[], deps: Partial<MailDeps> = {}) {
     const { ctx, out, err } = context(argv);
-    const code = await runMoveWithMail(ctx, { config: mailConfig, store, mailer, templates, tokenSecret: testSecret, ...deps });
+    const code = await runMoveWithMail(ctx, {
+      config: mailConfig,
+      store,
+      mailer,
+      templates,
+      tokenSecret: testSecret,
+      ...deps,
+    });
     return { code, stdout: out.join(''), stderr: err.join('') };
   }
 
   it('sends the mail the move made due right away: the confirmation with the handler and the date', async () => {
-    const { case: filed } = await store.fileCase(aCase({ messages: [{ kind: 'receipt', attempts: 1, sentAt: '2026-10-26T00:31:00+01:00' }] }));
+    const { case: filed } = await store.fileCase(
+      aCase({ messages: [{ kind: 'receipt', attempts: 1, sentAt: '2026-10-26T00:31:00+01:00' }] }),
+    );
     now = new Date('2026-10-30T09:00:00Z');
     const result = await move(['bevestig', filed.reference, '--handler', 'jdevries']);
     expect(result).toEqual({
@@ -170,7 +192,9 @@ describe('a move on the command line', () => {
   });
 
   it('is made even when the mail fails: the message waits for the next run', async () => {
-    const { case: filed } = await store.fileCase(aCase({ messages: [{ kind: 'receipt', attempts: 1, sentAt: '2026-10-26T00:31:00+01:00' }] }));
+    const { case: filed } = await store.fileCase(
+      aCase({ messages: [{ kind: 'receipt', attempts: 1, sentAt: '2026-10-26T00:31:00+01:00' }] }),
+    );
     smtp.refuseNext(1);
     const result = await move(['confirm', filed.reference, '--handler', 'jan-de-vries']);
     expect(result.code).toBe(0);

@@ -131,7 +131,9 @@ export async function run(ctx: CliContext, deps: Partial<MailDeps> = {}): Promis
     const templates = deps.templates ?? (await loadTemplates(defaultTemplatesDir(ctx.cwd)));
     // A preview must work before any handler is configured.
     const sample: Config =
-      cfg.people.length > 0 ? cfg : { ...cfg, people: [{ id: 'voorbeeld-behandelaar', name: 'Voorbeeld Behandelaar' }] };
+      cfg.people.length > 0
+        ? cfg
+        : { ...cfg, people: [{ id: 'voorbeeld-behandelaar', name: 'Voorbeeld Behandelaar' }] };
     const mail = composeMessage(kind, sampleCase(kind, locale, sample), {
       config: sample,
       templates,
@@ -152,7 +154,8 @@ export async function run(ctx: CliContext, deps: Partial<MailDeps> = {}): Promis
  */
 async function referenceOfEvent(ctx: CliContext): Promise<string | undefined> {
   const path = ctx.env['GITHUB_EVENT_PATH'];
-  if (path === undefined || path === '') throw new Error('--event werkt alleen in een GitHub Actions-job (GITHUB_EVENT_PATH ontbreekt).');
+  if (path === undefined || path === '')
+    throw new Error('--event werkt alleen in een GitHub Actions-job (GITHUB_EVENT_PATH ontbreekt).');
   const payload = JSON.parse(await readFile(path, 'utf8')) as { issue?: { title?: unknown } };
   const title = typeof payload.issue?.title === 'string' ? payload.issue.title : '';
   return /\bK-\d{4}-[0-9A-HJKMNP-TV-Z]{6}\b/.exec(title)?.[0];
@@ -211,7 +214,10 @@ export async function deliverCaseMail(
  * @example
  * await runMoveWithMail(ctx, { config, store }) // ctx.argv: ['confirm', 'K-2026-7QF3M9', '--handler', 'jan'] → 0
  */
-export async function runMoveWithMail(ctx: CliContext, deps: Pick<MailDeps, 'config' | 'store'> & Partial<MailDeps>): Promise<number> {
+export async function runMoveWithMail(
+  ctx: CliContext,
+  deps: Pick<MailDeps, 'config' | 'store'> & Partial<MailDeps>,
+): Promise<number> {
   const code = await runMove(ctx, deps);
   const reference = ctx.argv[1]?.toUpperCase();
   if (code === 0 && reference !== undefined) await deliverCaseMail(ctx, deps, reference);
@@ -235,7 +241,8 @@ function reportText(report: DeliveryReport, where: string): string {
     .filter((outcome) => outcome.result !== 'skipped')
     .map((outcome) => {
       const what = `${outcome.reference}  ${messageNames[outcome.kind].padEnd(46)}`;
-      if (outcome.result === 'sent') return `${what}verstuurd${outcome.ambiguous ? ' (opnieuw, na een onderbroken poging)' : ''}`;
+      if (outcome.result === 'sent')
+        return `${what}verstuurd${outcome.ambiguous ? ' (opnieuw, na een onderbroken poging)' : ''}`;
       return `${what}mislukt (${outcome.error ?? '?'}): de volgende run probeert het opnieuw`;
     });
   const summary =
@@ -275,7 +282,14 @@ export function statusRows(cases: readonly Case[], now: Date): StatusRow[] {
       if (due.has(kind)) {
         rows.push({ reference: record.reference, kind, state: attempts > 0 ? 'mislukt' : 'klaar', attempts, ...error });
       } else if (recorded?.attemptStartedAt !== undefined) {
-        rows.push({ reference: record.reference, kind, state: 'bezig', attempts, since: recorded.attemptStartedAt, ...error });
+        rows.push({
+          reference: record.reference,
+          kind,
+          state: 'bezig',
+          attempts,
+          since: recorded.attemptStartedAt,
+          ...error,
+        });
       } else if (recorded !== undefined) {
         rows.push({ reference: record.reference, kind, state: 'opgegeven', attempts, ...error });
       }
@@ -340,11 +354,19 @@ function sampleCase(kind: MessageKind, locale: 'nl' | 'en', cfg: Config): Case {
       return {
         ...people,
         status: 'verdaagd',
-        events: [...base.events, confirmed, { at: '2026-11-20T09:00:00+01:00', status: 'verdaagd', reason: 'We wachten op het rapport van de aannemer.' }],
+        events: [
+          ...base.events,
+          confirmed,
+          { at: '2026-11-20T09:00:00+01:00', status: 'verdaagd', reason: 'We wachten op het rapport van de aannemer.' },
+        ],
       };
     case 'answer':
     case 'satisfaction':
-      return { ...people, status: 'beantwoord', events: [...base.events, confirmed, { at: '2026-12-01T09:00:00+01:00', status: 'beantwoord' }] };
+      return {
+        ...people,
+        status: 'beantwoord',
+        events: [...base.events, confirmed, { at: '2026-12-01T09:00:00+01:00', status: 'beantwoord' }],
+      };
     case 'dissatisfied':
       return {
         ...people,

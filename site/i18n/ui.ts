@@ -131,16 +131,19 @@ export const ui = {
       remark: { label: 'Toelichting', hint: 'Wat ging goed, of wat had beter gekund?' },
       errors: {
         answer: 'Kies ja, gedeeltelijk of nee.',
-        remarkTooLong: (max: number) => `Uw toelichting is te lang: gebruik hoogstens ${max.toLocaleString('nl-NL')} tekens.`,
+        remarkTooLong: (max: number) =>
+          `Uw toelichting is te lang: gebruik hoogstens ${max.toLocaleString('nl-NL')} tekens.`,
       },
       submit: 'Antwoord versturen',
       thanksTitle: 'Bedankt voor uw antwoord',
       thanks: {
         ja: 'Fijn dat uw klacht naar tevredenheid is afgehandeld.',
-        deels: 'Jammer dat uw klacht maar gedeeltelijk naar tevredenheid is afgehandeld. We gebruiken uw antwoord om beter te worden.',
+        deels:
+          'Jammer dat uw klacht maar gedeeltelijk naar tevredenheid is afgehandeld. We gebruiken uw antwoord om beter te worden.',
         nee: 'Jammer dat uw klacht niet naar tevredenheid is afgehandeld. De klachtencoördinator krijgt hier bericht van en neemt contact met u op.',
       },
-      external: 'U kunt zich altijd ook wenden tot een andere geschikte externe instantie. Dat is voor uw eigen rekening.',
+      external:
+        'U kunt zich altijd ook wenden tot een andere geschikte externe instantie. Dat is voor uw eigen rekening.',
       refusedTitle: {
         invalid: 'Deze link werkt niet',
         expired: 'Deze link is verlopen',
@@ -155,7 +158,8 @@ export const ui = {
       },
       mailUs: 'Wilt u ons nog iets laten weten? Mail de klachtencoördinator:',
       failedTitle: 'Uw antwoord is nog niet verstuurd',
-      failedText: 'Er ging iets mis bij het opslaan. Uw antwoord staat hieronder nog. Probeer het over een paar minuten opnieuw.',
+      failedText:
+        'Er ging iets mis bij het opslaan. Uw antwoord staat hieronder nog. Probeer het over een paar minuten opnieuw.',
     },
   },
   en: {
@@ -261,13 +265,15 @@ export const ui = {
       remark: { label: 'Remark', hint: 'What went well, or what could have been better?' },
       errors: {
         answer: 'Choose yes, partly or no.',
-        remarkTooLong: (max: number) => `Your remark is too long: use at most ${max.toLocaleString('en-GB')} characters.`,
+        remarkTooLong: (max: number) =>
+          `Your remark is too long: use at most ${max.toLocaleString('en-GB')} characters.`,
       },
       submit: 'Send answer',
       thanksTitle: 'Thank you for your answer',
       thanks: {
         ja: 'We are glad your complaint was resolved to your satisfaction.',
-        deels: 'We are sorry your complaint was only partly resolved to your satisfaction. We use your answer to do better.',
+        deels:
+          'We are sorry your complaint was only partly resolved to your satisfaction. We use your answer to do better.',
         nee: 'We are sorry your complaint was not resolved to your satisfaction. The complaints coordinator is told and will contact you.',
       },
       external: 'You can always also turn to another appropriate external body. This is at your own expense.',

@@ -23,7 +23,14 @@ export interface SatisfactionValues {
 
 /** What the satisfaction page shows. */
 export type SatisfactionView =
-  | { kind: 'question'; token: string; reference: string; values: SatisfactionValues; errors: SatisfactionErrors; failed: boolean }
+  | {
+      kind: 'question';
+      token: string;
+      reference: string;
+      values: SatisfactionValues;
+      errors: SatisfactionErrors;
+      failed: boolean;
+    }
   | { kind: 'thanks'; reference: string; answer: SatisfactionAnswer }
   | { kind: 'refused'; problem: LinkProblem | 'unavailable' };
 
@@ -80,7 +87,10 @@ export async function handleSatisfaction(request: Request, _locale: Locale): Pro
     const link = await checkSatisfactionLink(token, { store, secret, now }).catch(() => undefined);
     if (link === undefined) return refused('unavailable');
     if (!link.ok) return refused(link.problem);
-    return { status: 200, view: { kind: 'question', token, reference: link.reference, values: {}, errors: {}, failed: false } };
+    return {
+      status: 200,
+      view: { kind: 'question', token, reference: link.reference, values: {}, errors: {}, failed: false },
+    };
   }
 
   const length = Number(request.headers.get('content-length') ?? '0');
@@ -111,7 +121,10 @@ export async function handleSatisfaction(request: Request, _locale: Locale): Pro
   if (!link.ok) return refused(link.problem);
   const input = parseSatisfactionInput({ answer, remark });
   if (!input.ok) {
-    return { status: 422, view: { kind: 'question', token, reference: link.reference, values, errors: input.errors, failed: false } };
+    return {
+      status: 422,
+      view: { kind: 'question', token, reference: link.reference, values, errors: input.errors, failed: false },
+    };
   }
   try {
     const at = receivedAtIso(now, config.terms.timeZone);
@@ -123,6 +136,9 @@ export async function handleSatisfaction(request: Request, _locale: Locale): Pro
     return { status: 200, view: { kind: 'thanks', reference: link.reference, answer: input.input.answer } };
   } catch (error) {
     log('satisfaction.failed', { reference: link.reference, error: error instanceof Error ? error.name : 'unknown' });
-    return { status: 503, view: { kind: 'question', token, reference: link.reference, values, errors: {}, failed: true } };
+    return {
+      status: 503,
+      view: { kind: 'question', token, reference: link.reference, values, errors: {}, failed: true },
+    };
   }
 }

@@ -21,7 +21,13 @@ import config from '../../klachten.config.ts';
 import { runMoveWithMail } from '../../scripts/commands/mail.ts';
 import type { CliContext } from '../../scripts/cli-context.ts';
 import { paths, ui } from '../../site/i18n/ui.ts';
-import { mailConfig, startSmtpServer, testSecret, type ReceivedMail, type TestSmtpServer } from '../support/mail-fixture.ts';
+import {
+  mailConfig,
+  startSmtpServer,
+  testSecret,
+  type ReceivedMail,
+  type TestSmtpServer,
+} from '../support/mail-fixture.ts';
 import { axeViolations, launchChromium, typed } from './support.ts';
 
 let browser: Browser;
@@ -37,7 +43,9 @@ function freePort(): Promise<number> {
     const probe = createServer();
     probe.listen(0, '127.0.0.1', () => {
       const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      probe.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -66,7 +74,13 @@ beforeAll(async () => {
   baseUrl = `http://127.0.0.1:${port}`;
   for (let attempt = 0; ; attempt += 1) {
     if (server.exitCode !== null) throw new Error(`the site's server stopped with code ${server.exitCode}`);
-    if (await fetch(`${baseUrl}/`).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`${baseUrl}/`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     if (attempt > 150) throw new Error('the site did not start');
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -139,7 +153,9 @@ async function fileComplaint(page: Page, locale: 'nl' | 'en', extra = ''): Promi
   await main.getByLabel(f.email.label, { exact: true }).fill(values.email);
   await main.getByLabel(`${f.phone.label} ${f.optional}`).fill(values.phone);
   await main.getByLabel(f.address.label).fill(values.address);
-  await main.getByLabel(config.categories.find((c) => c.id === values.category)?.label[locale] ?? '', { exact: true }).check();
+  await main
+    .getByLabel(config.categories.find((c) => c.id === values.category)?.label[locale] ?? '', { exact: true })
+    .check();
   await main.getByLabel(f.complaint.label, { exact: true }).fill(values.complaint);
   await main.getByLabel(f.expectation.label).fill(values.expectation);
   await main.getByLabel(f.earlier.nee, { exact: true }).check();
@@ -166,7 +182,12 @@ describe('a Dutch complainant, with JavaScript on', () => {
     expect(text).toContain(`Beste ${typed.nl.name},`);
     expect(text).toContain(`Uiterlijk ${formatDate(stored?.terms.confirmBy ?? '', 'nl')} krijgt u een bevestiging.`);
     expect(text).toContain(`uiterlijk ${formatDate(stored?.terms.answerBy ?? '', 'nl')} een gemotiveerd antwoord`);
-    expect(text).toContain(typed.nl.complaint.split('\n').map((line) => (line === '' ? '>' : `> ${line}`)).join('\n'));
+    expect(text).toContain(
+      typed.nl.complaint
+        .split('\n')
+        .map((line) => (line === '' ? '>' : `> ${line}`))
+        .join('\n'),
+    );
     expect(await mailViolations(receipt)).toEqual([]);
     await expect.poll(async () => (await store.getCase(reference))?.messages[0]?.sentAt).toBeDefined();
   });
@@ -178,7 +199,9 @@ describe('a Dutch complainant, with JavaScript on', () => {
     const stored = await store.getCase(reference);
     const text = confirmation.parsed.text ?? '';
     expect(text).toContain('Uw klacht wordt behandeld door Jan de Vries.');
-    expect(text).toContain(`U krijgt uiterlijk ${formatDate(stored?.terms.answerBy ?? '', 'nl')} een gemotiveerd antwoord.`);
+    expect(text).toContain(
+      `U krijgt uiterlijk ${formatDate(stored?.terms.answerBy ?? '', 'nl')} een gemotiveerd antwoord.`,
+    );
     expect(confirmation.raw.toString('latin1')).not.toContain('jdevries');
     const ics = confirmation.parsed.attachments.find((a) => a.contentType === 'text/calendar');
     expect(ics?.filename).toBe(`${reference}-antwoorddatum.ics`);
@@ -191,11 +214,15 @@ describe('a Dutch complainant, with JavaScript on', () => {
   });
 
   it('is told when the term is extended, why, and until when', async () => {
-    expect((await coordinator('verdaag', reference, '--reason', 'We wachten op het rapport van de liftmonteur.')).code).toBe(0);
+    expect(
+      (await coordinator('verdaag', reference, '--reason', 'We wachten op het rapport van de liftmonteur.')).code,
+    ).toBe(0);
     const extension = await mailFor(reference, 'extension');
     const stored = await store.getCase(reference);
     expect(extension.parsed.text).toContain('> We wachten op het rapport van de liftmonteur.');
-    expect(extension.parsed.text).toContain(`U krijgt nu uiterlijk ${formatDate(stored?.terms.extendedAnswerBy ?? '', 'nl')}`);
+    expect(extension.parsed.text).toContain(
+      `U krijgt nu uiterlijk ${formatDate(stored?.terms.extendedAnswerBy ?? '', 'nl')}`,
+    );
     expect(await mailViolations(extension)).toEqual([]);
   });
 
@@ -250,8 +277,13 @@ describe('a Dutch complainant, with JavaScript on', () => {
 
     const main = page.locator('main');
     await main.getByLabel(t.answer.nee, { exact: true }).check();
-    await main.getByLabel(`${t.remark.label} ${ui.nl.form.optional}`).fill('De lift doet het nog steeds niet.\nZie www.example.com');
-    const [answered] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name: t.submit }).click()]);
+    await main
+      .getByLabel(`${t.remark.label} ${ui.nl.form.optional}`)
+      .fill('De lift doet het nog steeds niet.\nZie www.example.com');
+    const [answered] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST'),
+      page.getByRole('button', { name: t.submit }).click(),
+    ]);
     expect(answered.status()).toBe(200);
     expect(await page.locator('h1').textContent()).toBe(t.thanksTitle);
     expect(await page.getByTestId('thanks').textContent()).toBe(t.thanks.nee);
@@ -263,7 +295,10 @@ describe('a Dutch complainant, with JavaScript on', () => {
     expect(await page.evaluate(() => getComputedStyle(document.body).margin)).toBe('0px');
 
     const stored = await store.getCase(reference);
-    expect(stored?.satisfaction).toMatchObject({ answer: 'nee', remark: 'De lift doet het nog steeds niet.\nZie www.example.com' });
+    expect(stored?.satisfaction).toMatchObject({
+      answer: 'nee',
+      remark: 'De lift doet het nog steeds niet.\nZie www.example.com',
+    });
     const notice = await mailFor(reference, 'dissatisfied');
     expect(notice.envelope.to).toEqual([config.coordinators.email]);
     expect(notice.parsed.text).toContain('> De lift doet het nog steeds niet.\n> Zie www[.]example[.]com');
@@ -295,8 +330,18 @@ describe('a satisfaction link that is not (or no longer) good', () => {
   });
 
   it.each([
-    ['expired', (): string => makeSatisfactionToken({ reference, expiresAt: new Date(Date.now() - 1000) }, testSecret), 410, 'expired'],
-    ['forged with another secret', (): string => makeSatisfactionToken({ reference, expiresAt: new Date(Date.now() + 86_400_000) }, 'x'.repeat(40)), 400, 'invalid'],
+    [
+      'expired',
+      (): string => makeSatisfactionToken({ reference, expiresAt: new Date(Date.now() - 1000) }, testSecret),
+      410,
+      'expired',
+    ],
+    [
+      'forged with another secret',
+      (): string => makeSatisfactionToken({ reference, expiresAt: new Date(Date.now() + 86_400_000) }, 'x'.repeat(40)),
+      400,
+      'invalid',
+    ],
     [
       'altered by one character',
       (): string => {
@@ -306,11 +351,16 @@ describe('a satisfaction link that is not (or no longer) good', () => {
       400,
       'invalid',
     ],
-    ['moved to a later expiry', (): string => {
-      const good = makeSatisfactionToken({ reference, expiresAt: new Date(Date.now() + 86_400_000) }, testSecret);
-      const [ref, expires, signature] = good.split('.');
-      return `${ref}.${Number(expires) + 86_400 * 365}.${signature}`;
-    }, 400, 'invalid'],
+    [
+      'moved to a later expiry',
+      (): string => {
+        const good = makeSatisfactionToken({ reference, expiresAt: new Date(Date.now() + 86_400_000) }, testSecret);
+        const [ref, expires, signature] = good.split('.');
+        return `${ref}.${Number(expires) + 86_400 * 365}.${signature}`;
+      },
+      400,
+      'invalid',
+    ],
     ['missing', (): string => '', 400, 'invalid'],
   ] as const)('is refused when %s, showing why, and records nothing', async (_name, makeToken, status, problem) => {
     const token = makeToken();
@@ -320,7 +370,10 @@ describe('a satisfaction link that is not (or no longer) good', () => {
     expect(response?.status()).toBe(status);
     expect(await page.locator('h1').textContent()).toBe(ui.nl.satisfaction.refusedTitle[problem]);
     expect(await page.locator('form').count()).toBe(0);
-    const posted = await page.request.post(`${baseUrl}${paths.nl.satisfaction}`, { form: { token, answer: 'ja' }, headers: { Origin: baseUrl } });
+    const posted = await page.request.post(`${baseUrl}${paths.nl.satisfaction}`, {
+      form: { token, answer: 'ja' },
+      headers: { Origin: baseUrl },
+    });
     expect(posted.status()).toBe(status);
     expect((await store.getCase(reference))?.satisfaction).toBeUndefined();
     await context.close();
@@ -366,7 +419,9 @@ describe('an English complainant, with JavaScript off', () => {
     await context.close();
     // A "yes" tells the coordinators nothing.
     await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(smtp.received.some((mail) => mail.parsed.messageId === `<${reference}.dissatisfied@klachten.livable.nl>`)).toBe(false);
+    expect(
+      smtp.received.some((mail) => mail.parsed.messageId === `<${reference}.dissatisfied@klachten.livable.nl>`),
+    ).toBe(false);
   });
 });
 

@@ -16,7 +16,10 @@ export const mailConfig = parseConfig({
     {
       name: 'Huurcommissie',
       url: 'https://www.huurcommissie.nl/',
-      description: { nl: 'Voor geschillen over huur en servicekosten.', en: 'For disputes about rent and service charges.' },
+      description: {
+        nl: 'Voor geschillen over huur en servicekosten.',
+        en: 'For disputes about rent and service charges.',
+      },
     },
   ],
 });
@@ -34,7 +37,10 @@ export function confirmedCase(overrides: Partial<Case> = {}): Case {
     status: 'bevestigd',
     handler: 'jan-de-vries',
     messages: [sent('receipt')],
-    events: [...base.events, { at: '2026-10-30T10:00:00+01:00', status: 'bevestigd', by: 'coordinator', handler: 'jan-de-vries' }],
+    events: [
+      ...base.events,
+      { at: '2026-10-30T10:00:00+01:00', status: 'bevestigd', by: 'coordinator', handler: 'jan-de-vries' },
+    ],
     ...overrides,
   };
 }

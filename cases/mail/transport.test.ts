@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { describeMailFromEnv, describeSmtpUrl, mailErrorCode, makeMailerFromEnv } from './transport.ts';
+
+describe('the mailer from the environment', () => {
+  it('names the SMTP server without its user name or password', () => {
+    expect(describeSmtpUrl('smtps://klachten:g3heim@mail.example.nl:465')).toBe('SMTP mail.example.nl:465 (TLS)');
+    expect(describeSmtpUrl('smtp://mail.example.nl')).toBe('SMTP mail.example.nl:587');
+    const mailer = makeMailerFromEnv({ SMTP_URL: 'smtp://user:pass@127.0.0.1:2525' }, '/srv');
+    expect(mailer.description).toBe('SMTP 127.0.0.1:2525');
+    mailer.close();
+  });
+
+  it('refuses an SMTP_URL that is not smtp:// or smtps://, without repeating it', () => {
+    expect(() => describeSmtpUrl('https://user:geheim@mail.example.nl')).toThrow(
+      'SMTP_URL moet beginnen met smtp:// of smtps://.',
+    );
+    try {
+      describeSmtpUrl('not a url with geheim');
+    } catch (error) {
+      expect((error as Error).message).not.toContain('geheim');
+    }
+  });
+
+  it('keeps mail in the outbox folder of the Git-folder store when no SMTP_URL is set', () => {
+    expect(describeMailFromEnv({ KLACHTEN_DATA_DIR: '/srv/klachten' }, '/app')).toMatch(
+      /^map \/srv\/klachten\/outbox \(geen SMTP_URL ingesteld/,
+    );
+    expect(makeMailerFromEnv({}, '/app').description).toMatch(/^map \/app\/\.data\/outbox /);
+  });
+
+  it('refuses to pretend with the GitHub store: without SMTP_URL there is no mailer', () => {
+    expect(() => makeMailerFromEnv({ KLACHTEN_STORE: 'github' }, '/app')).toThrow(/SMTP_URL ontbreekt/);
+    expect(describeMailFromEnv({ KLACHTEN_STORE: 'github' }, '/app')).toMatch(/^geen: SMTP_URL ontbreekt/);
+  });
+});
+
+describe('what a failed send records', () => {
+  it('is the code and the SMTP status, never the server’s text', () => {
+    const error = Object.assign(new Error('550 5.1.1 <zoe@example.nl>: Recipient address rejected'), {
+      code: 'EENVELOPE',
+      responseCode: 550,
+    });
+    expect(mailErrorCode(error)).toBe('EENVELOPE 550');
+    expect(mailErrorCode(Object.assign(new Error('x'), { code: 'zoe@example.nl' }))).toBe('Error');
+    expect(mailErrorCode('a string')).toBe('unknown');
+  });
+});
