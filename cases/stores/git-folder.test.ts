@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { aCase } from '../../tests/support/case-fixture.ts';
+import { describeStoreContract } from './contract.ts';
 import { caseToFile, fileToCase, makeGitFolderStore } from './git-folder.ts';
 
 const git = async (dir: string, ...args: string[]) => (await promisify(execFile)('git', args, { cwd: dir })).stdout;
@@ -140,4 +141,18 @@ describe('the Git-folder store', () => {
       await chmod(dir, 0o700);
     }
   });
+});
+
+describeStoreContract('the Git-folder store', async () => {
+  const folder = join(await mkdtemp(join(tmpdir(), 'klachten-contract-')), 'cases');
+  return {
+    store: makeGitFolderStore(folder),
+    // A hand-edited file with a status the procedure does not know.
+    corrupt: async (reference) => {
+      const path = join(folder, `${reference}.md`);
+      await writeFile(path, (await readFile(path, 'utf8')).replace(/^status: .*$/m, 'status: zoekgeraakt'));
+    },
+    reopen: () => makeGitFolderStore(folder),
+    close: () => rm(join(folder, '..'), { recursive: true, force: true }),
+  };
 });

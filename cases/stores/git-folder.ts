@@ -125,7 +125,7 @@ export function makeGitFolderStore(dir: string): CaseStore {
 
   return {
     description: `Git-map ${dir}`,
-    fileCase(record) {
+    async fileCase(record) {
       const valid = parseCase(record);
       return exclusive(async () => {
         const earlier = findResubmission(await readAll(), valid);
