@@ -35,7 +35,7 @@ const usage = `Gebruik: npm run --silent klachten -- <opdracht> [opties]
 
 Opdrachten:
 ${Object.entries(commands)
-  .map(([name, command]) => `  ${name.padEnd(10)} ${command.summary}`)
+  .map(([name, command]) => `  ${name.padEnd(14)} ${command.summary}`)
   .join('\n')}
 `;
 
