@@ -23,14 +23,16 @@ export type ActionPoint = { title: string; state: ActionPointState };
 export type PreviousActions = { origin: ActionPointOrigin; items: ActionPoint[] };
 
 /**
- * Takes out of a title what could be personal data: e-mail addresses, phone numbers, @mentions.
- * Titles of action points are written for the public report, but a slip should not get through.
+ * Takes out of a title what could be personal data or point elsewhere: e-mail addresses, phone
+ * numbers, @mentions, web addresses. Titles of action points are written for the public report,
+ * but a slip should not get through, and a link in a published report is never wanted.
  *
  * @example
  * scrubTitle('Bel 06-12345678 terug'); // "Bel … terug"
  */
 export function scrubTitle(title: string): string {
   return title
+    .replace(/\b(?:https?:\/\/|www\.)\S+/gi, '…')
     .replace(/[^\s@<>()]+@[^\s@<>()]+\.[^\s@<>()]+/g, '…')
     .replace(/(?:\+|\b)\d[\d\s\-().]{7,}\d/g, '…')
     .replace(/(^|\s)@[a-z0-9-]+/gi, '$1…')

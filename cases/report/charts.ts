@@ -70,7 +70,7 @@ function specOf(input: ChartInput): TopLevelSpec {
       aria: false,
       locale: { number: numberLocale[input.locale] },
       font: 'system-ui, sans-serif',
-      axis: { labelColor: ink, titleColor: ink, domainColor: ink, tickColor: ink, labelFontSize: 12, labelLimit: 260 },
+      axis: { labelColor: ink, titleColor: ink, domainColor: ink, tickColor: ink, labelFontSize: 12, labelLimit: 0 }, // no limit: a cut-off category name helps nobody,
       view: { stroke: null },
     },
   } as TopLevelSpec;

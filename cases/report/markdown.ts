@@ -28,7 +28,15 @@ import type { Bar, ChartInput } from './charts.ts';
 import type { ProtectedTable, ReportStats } from './stats.ts';
 import { unknownCategory } from './stats.ts';
 import { formatNumber, showCount, type Shown } from './suppress.ts';
-import { longDate, monthName, periodName, reportText, type ReportLocale, type ReportText } from './text.ts';
+import {
+  longDate,
+  monthName,
+  periodName,
+  reportText,
+  shortMonthName,
+  type ReportLocale,
+  type ReportText,
+} from './text.ts';
 
 /** What a report needs besides the numbers. */
 export type ReportOptions = {
@@ -128,11 +136,16 @@ export function reportCharts(options: ReportOptions): ReportChart[] {
   const { stats, locale, baseName } = options;
   const t = reportText[locale];
   const names = chartFileNames(baseName, locale);
+  // The axis gets short names (long ones collide); the description, read out, the full ones.
+  const years = new Set(stats.volume.months.map((month) => month.key.slice(0, 4)));
   const monthBars: Bar[] = stats.volume.months.map((month) => ({
-    label: monthName(month.key, locale),
+    label: shortMonthName(month.key, locale, years.size > 1),
     value: month.count,
     text: formatNumber(month.count, locale),
   }));
+  const monthList = stats.volume.months
+    .map((month) => `${monthName(month.key, locale)}: ${formatNumber(month.count, locale)}`)
+    .join(', ');
   const categoryBars: Bar[] = stats.nature.categories.rows.map((entry) => ({
     label: categoryLabel(entry.key, options),
     value: shownValue(entry.shown),
@@ -145,7 +158,7 @@ export function reportCharts(options: ReportOptions): ReportChart[] {
       chart: {
         id: 'chart-months',
         title: t.volume.chartTitle,
-        description: t.volume.chartAlt(listOf(monthBars)),
+        description: t.volume.chartAlt(monthList),
         bars: monthBars,
         direction: 'vertical',
         locale,
@@ -299,9 +312,10 @@ function handling(options: ReportOptions, t: ReportText): RootContent[] {
   return [
     heading(2, h.heading),
     heading(3, h.confirmation(terms.confirmWorkingDays)),
+    paragraph(text(h.confirmationIntro(terms.confirmWorkingDays)), note('bevestiging')),
     table(
       ['left', 'right', 'right'],
-      ['', t.nature.count, h.share],
+      [h.confirmationColumn, t.nature.count, h.share],
       shareRows(
         [
           [h.onTime, c.onTime],
@@ -314,15 +328,12 @@ function handling(options: ReportOptions, t: ReportText): RootContent[] {
         t,
       ),
     ),
-    paragraph(
-      text(h.confirmSpread(orDash(c.days.median), orDash(c.days.p90), n(c.days.measured))),
-      note('bevestiging'),
-      note('spreiding'),
-    ),
+    paragraph(text(h.confirmSpread(orDash(c.days.median), orDash(c.days.p90), n(c.days.measured))), note('spreiding')),
     heading(3, h.answer(terms.answerWeeks)),
+    paragraph(text(h.answerIntro(terms.answerWeeks, terms.extensionWeeks)), note('antwoord')),
     table(
       ['left', 'right', 'right'],
-      ['', t.nature.count, h.share],
+      [h.answerColumn, t.nature.count, h.share],
       shareRows(
         [
           [h.withinTerm, a.withinTerm],
@@ -337,7 +348,7 @@ function handling(options: ReportOptions, t: ReportText): RootContent[] {
       ),
     ),
     paragraph(text(h.extended(n(a.extended), n(a.due))), note('verlenging')),
-    paragraph(text(h.answerSpread(orDash(a.days.median), orDash(a.days.p90), n(a.days.measured))), note('antwoord')),
+    paragraph(text(h.answerSpread(orDash(a.days.median), orDash(a.days.p90), n(a.days.measured))), note('spreiding')),
     heading(3, h.notTakenUpHeading),
     paragraph(text(h.notTakenUp(notTakenUp ? showCount(notTakenUp.shown, locale) : n(0))), note('afloop')),
     heading(3, h.openHeading),
@@ -470,7 +481,6 @@ function frontMatter(options: ReportOptions): Record<string, unknown> {
     description: t.description(longDate(stats.period.from, locale), longDate(stats.period.to, locale)),
     locale,
     period: stats.period.label,
-    slug: options.baseName,
     from: stats.period.from,
     to: stats.period.to,
     'generated-at': options.generatedAt,

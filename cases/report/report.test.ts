@@ -1,6 +1,9 @@
+import { toString } from 'mdast-util-to-string';
+import { remark } from 'remark';
+import remarkGfm from 'remark-gfm';
 import { describe, expect, it } from 'vitest';
 import config from '../../klachten.config.ts';
-import { actionPointsFromReport } from './action-points.ts';
+import { actionPointsFromReport, scrubTitle } from './action-points.ts';
 import { fixtureCalendar, fixtureCases, personalData, previousReportMarkdown } from './__fixtures__/cases.ts';
 import { halfYear } from './period.ts';
 import { makeReport, type ReportRequest } from './report.ts';
@@ -94,6 +97,43 @@ describe('no personal data in the report', () => {
     expect(file('2026-h2.md')).toContain('Servicekostenafrekening in begrijpelijke taal, vragen aan … of …');
     expect(everything).not.toContain('jan.jansen@example.nl');
     expect(everything).not.toContain('06-12345678');
+  });
+});
+
+describe('text from outside the report', () => {
+  it('stays text: markup, links and images in an action-point title never become live', async () => {
+    const hostile = ['<img src=x onerror=alert(1)>', '[klik](naar-pagina)', '![x](plaatje.png)', '**vet** `code` #12'];
+    const { files: made } = await makeReport({
+      ...request,
+      previousActions: { origin: { kind: 'none' }, items: hostile.map((title) => ({ title, state: 'open' })) },
+    });
+    const markdown = made.find((entry) => entry.name === '2026-h2.md')?.content ?? '';
+    const section = markdown.slice(
+      markdown.indexOf('## Actiepunten uit de vorige rapportage'),
+      markdown.indexOf('## Evaluatie'),
+    );
+    const tree = remark().use(remarkGfm).parse(section);
+    const kinds = new Set<string>();
+    const walk = (node: { type: string; children?: unknown[] }): void => {
+      kinds.add(node.type);
+      for (const child of node.children ?? []) walk(child as { type: string; children?: unknown[] });
+    };
+    walk(tree);
+    expect([...kinds].filter((kind) => ['html', 'link', 'image', 'strong', 'inlineCode'].includes(kind))).toEqual([]);
+    for (const title of hostile) expect(toString(tree)).toContain(title);
+  });
+
+  it('loses web addresses in action-point titles, which could point anywhere', async () => {
+    const { files: made } = await makeReport({
+      ...request,
+      previousActions: {
+        origin: { kind: 'none' },
+        items: [{ title: scrubTitle('Zie https://example.com/x?id=3 en www.example.org voor uitleg'), state: 'open' }],
+      },
+    });
+    const markdown = made.find((entry) => entry.name === '2026-h2.md')?.content ?? '';
+    expect(markdown).toContain('| Zie … en … voor uitleg');
+    expect(markdown).not.toMatch(/example\.(com|org)/);
   });
 });
 

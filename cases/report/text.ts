@@ -60,6 +60,19 @@ export function monthName(key: string, locale: ReportLocale): string {
 }
 
 /**
+ * A short month name for a chart's axis: "jul", or "jul 2026" when `withYear` (a period that
+ * spans more than one year, where "jan" alone would be two months).
+ *
+ * @example
+ * shortMonthName('2026-07', 'en', false); // "Jul"
+ */
+export function shortMonthName(key: string, locale: ReportLocale, withYear: boolean): string {
+  const parts = dateParts(`${key}-01`, locale, { month: 'short', year: 'numeric' });
+  const month = (parts['month'] ?? '').replace(/\.$/, '');
+  return withYear ? `${month} ${parts['year']}` : month;
+}
+
+/**
  * The name of a period for people: "tweede halfjaar 2026", "1 maart tot en met 31 mei 2026".
  *
  * @example
@@ -127,6 +140,8 @@ export type ReportText = {
   handling: {
     heading: string;
     confirmation: (days: number) => string;
+    confirmationColumn: string;
+    confirmationIntro: (days: number) => string;
     onTime: string;
     lateConfirmed: string;
     notConfirmed: string;
@@ -134,6 +149,8 @@ export type ReportText = {
     share: string;
     confirmSpread: (median: string, p90: string, measured: string) => string;
     answer: (weeks: number) => string;
+    answerColumn: string;
+    answerIntro: (weeks: number, extension: number) => string;
     withinTerm: string;
     withinExtendedTerm: string;
     lateAnswered: string;
@@ -232,6 +249,9 @@ export const reportText: Record<ReportLocale, ReportText> = {
     handling: {
       heading: 'Behandeling',
       confirmation: (days) => `Bevestiging binnen ${days} werkdagen`,
+      confirmationColumn: 'Bevestiging',
+      confirmationIntro: (days) =>
+        `Binnen ${days} werkdagen na ontvangst krijgt de klager een bevestiging. Daarin staat wie de klacht behandelt en wanneer het antwoord uiterlijk komt.`,
       onTime: 'Op tijd bevestigd',
       lateConfirmed: 'Te laat bevestigd',
       notConfirmed: 'Nog niet bevestigd',
@@ -240,6 +260,9 @@ export const reportText: Record<ReportLocale, ReportText> = {
       confirmSpread: (median, p90, measured) =>
         `Werkdagen tot de bevestiging: de helft binnen ${median}, 90% binnen ${p90} (van ${measured} bevestigde klachten).`,
       answer: (weeks) => `Antwoord binnen ${weeks} weken`,
+      answerColumn: 'Antwoord',
+      answerIntro: (weeks, extension) =>
+        `Binnen ${weeks} weken na ontvangst krijgt de klager een gemotiveerd antwoord. We kunnen die termijn één keer met ${extension} weken verlengen.`,
       withinTerm: 'Binnen de termijn beantwoord',
       withinExtendedTerm: 'Binnen de verlengde termijn beantwoord',
       lateAnswered: 'Te laat beantwoord',
@@ -405,6 +428,9 @@ export const reportText: Record<ReportLocale, ReportText> = {
     handling: {
       heading: 'Handling',
       confirmation: (days) => `Confirmation within ${days} working days`,
+      confirmationColumn: 'Confirmation',
+      confirmationIntro: (days) =>
+        `Within ${days} working days of receipt the complainant gets a confirmation. It says who handles the complaint and when the answer will come at the latest.`,
       onTime: 'Confirmed in time',
       lateConfirmed: 'Confirmed late',
       notConfirmed: 'Not yet confirmed',
@@ -413,6 +439,9 @@ export const reportText: Record<ReportLocale, ReportText> = {
       confirmSpread: (median, p90, measured) =>
         `Working days to the confirmation: half within ${median}, 90% within ${p90} (of ${measured} confirmed complaints).`,
       answer: (weeks) => `Answer within ${weeks} weeks`,
+      answerColumn: 'Answer',
+      answerIntro: (weeks, extension) =>
+        `Within ${weeks} weeks of receipt the complainant gets a reasoned answer. We can extend that term once by ${extension} weeks.`,
       withinTerm: 'Answered within the term',
       withinExtendedTerm: 'Answered within the extended term',
       lateAnswered: 'Answered late',

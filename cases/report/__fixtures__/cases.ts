@@ -349,3 +349,10 @@ Wat we de komende periode gaan doen.
 - [ ] ~~Klachtenspreekuur op zaterdag~~
 - [ ] ✎ Voor de klachtencoördinator: vervang deze regel door een actiepunt (één per regel).
 `;
+
+/** The action points the site's example report closes the loop on: like the H1 report's, without the personal data planted there for the scrub test. */
+export const exampleActionPoints = [
+  { title: 'Reparatieverzoeken binnen 2 werkdagen inplannen', state: 'afgerond' },
+  { title: 'Servicekostenafrekening in begrijpelijke taal', state: 'open' },
+  { title: 'Klachtenspreekuur op zaterdag', state: 'vervallen' },
+] as const;
