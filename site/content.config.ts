@@ -13,4 +13,30 @@ const reglement = defineCollection({
   }),
 });
 
-export const collections = { reglement };
+// The half-yearly reports, as `klachten report` writes them: 2026-h2.md (Dutch) and 2026-h2.en.md,
+// each with its SVG charts beside it. An entry's id is its file name without .md.
+const isoDate = z.union([
+  z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  z.date().transform((date) => date.toISOString().slice(0, 10)),
+]);
+const reports = defineCollection({
+  loader: glob({
+    pattern: '*.md',
+    base: './site/content/reports',
+    generateId: ({ entry }) => entry.replace(/\.md$/, ''),
+  }),
+  schema: z.object({
+    title: z.string(),
+    description: z.string(),
+    locale: z.enum(['nl', 'en']),
+    period: z.string(),
+    from: isoDate,
+    to: isoDate,
+    'generated-at': z.coerce.date(),
+    threshold: z.number().int(),
+    example: z.boolean().default(false),
+    counts: z.record(z.string(), z.number()).default({}),
+  }),
+});
+
+export const collections = { reglement, reports };

@@ -8,6 +8,7 @@ export const paths = {
     form: '/klacht-indienen/',
     submit: '/klacht-indienen/verzenden/',
     satisfaction: '/tevredenheid/',
+    reports: '/rapportages/',
   },
   en: {
     home: '/en/',
@@ -15,6 +16,7 @@ export const paths = {
     form: '/en/complaint/',
     submit: '/en/complaint/submit/',
     satisfaction: '/en/satisfaction/',
+    reports: '/en/reports/',
   },
 } as const satisfies Record<Locale, Record<string, string>>;
 
@@ -25,7 +27,13 @@ export const ui = {
   nl: {
     skipLink: 'Naar de inhoud',
     siteName: (org: string) => `Klachtenloket ${org}`,
-    nav: { label: 'Hoofdmenu', home: 'Start', reglement: 'Klachtenreglement', form: 'Klacht indienen' },
+    nav: {
+      label: 'Hoofdmenu',
+      home: 'Start',
+      reglement: 'Klachtenreglement',
+      form: 'Klacht indienen',
+      reports: 'Rapportages',
+    },
     otherLanguage: { label: 'English', lang: 'en', title: 'Read this page in English' },
     footer: {
       privacy: 'Privacyverklaring',
@@ -165,7 +173,13 @@ export const ui = {
   en: {
     skipLink: 'Skip to content',
     siteName: (org: string) => `${org} complaints`,
-    nav: { label: 'Main menu', home: 'Home', reglement: 'Complaints procedure', form: 'File a complaint' },
+    nav: {
+      label: 'Main menu',
+      home: 'Home',
+      reglement: 'Complaints procedure',
+      form: 'File a complaint',
+      reports: 'Reports',
+    },
     otherLanguage: { label: 'Nederlands', lang: 'nl', title: 'Lees deze pagina in het Nederlands' },
     footer: {
       privacy: 'Privacy statement',
