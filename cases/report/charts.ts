@@ -46,9 +46,8 @@ function specOf(input: ChartInput): TopLevelSpec {
   } as const;
   const vertical = input.direction === 'vertical';
   const position = vertical ? { x: { ...category, axis: { labelAngle: 0 } }, y: amount } : { y: category, x: amount };
-  const textPosition = vertical
-    ? { x: category, y: { field: 'at', type: 'quantitative' } }
-    : { y: category, x: { field: 'at', type: 'quantitative' } };
+  const at = { field: 'at', type: 'quantitative' } as const;
+  const textPosition = vertical ? { x: category, y: at } : { y: category, x: at };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     width: vertical ? 520 : 360,
@@ -70,10 +69,11 @@ function specOf(input: ChartInput): TopLevelSpec {
       aria: false,
       locale: { number: numberLocale[input.locale] },
       font: 'system-ui, sans-serif',
-      axis: { labelColor: ink, titleColor: ink, domainColor: ink, tickColor: ink, labelFontSize: 12, labelLimit: 0 }, // no limit: a cut-off category name helps nobody,
+      // labelLimit 0: no limit, a cut-off category name helps nobody.
+      axis: { labelColor: ink, titleColor: ink, domainColor: ink, tickColor: ink, labelFontSize: 12, labelLimit: 0 },
       view: { stroke: null },
     },
-  } as TopLevelSpec;
+  };
 }
 
 function escapeXml(text: string): string {

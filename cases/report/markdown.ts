@@ -88,7 +88,12 @@ const definition = (identifier: string, value: string): FootnoteDefinition => ({
   children: [paragraph(text(value))],
 });
 
-/** The file names of the charts: Dutch names for the Dutch report, English for the English one. */
+/**
+ * The file names of the charts: Dutch names for the Dutch report, English for the English one.
+ *
+ * @example
+ * chartFileNames('2026-h2', 'nl'); // { months: '2026-h2.per-maand.svg', categories: '2026-h2.per-onderwerp.svg' }
+ */
 export function chartFileNames(baseName: string, locale: ReportLocale): { months: string; categories: string } {
   return locale === 'nl'
     ? { months: `${baseName}.per-maand.svg`, categories: `${baseName}.per-onderwerp.svg` }
@@ -131,7 +136,12 @@ function shownValue(shown: Shown): number | undefined {
   return shown.kind === 'count' ? shown.value : undefined;
 }
 
-/** Builds the charts of a report (their data is what the tables publish, nothing more). */
+/**
+ * Builds the charts of a report: their data is what the tables publish, nothing more.
+ *
+ * @example
+ * reportCharts(options).map((chart) => chart.fileName); // ["2026-h2.per-maand.svg", "2026-h2.per-onderwerp.svg"]
+ */
 export function reportCharts(options: ReportOptions): ReportChart[] {
   const { stats, locale, baseName } = options;
   const t = reportText[locale];

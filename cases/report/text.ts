@@ -335,6 +335,7 @@ export const reportText: Record<ReportLocale, ReportText> = {
         `"< ${threshold}" betekent dus: 0 tot en met ${threshold - 1}. De totalen zijn echt. ` +
         `Zou een verborgen aantal toch uit te rekenen zijn (het totaal min de getoonde aantallen), dan verbergen we ook het kleinste andere aantal in die tabel; ` +
         `is dat ${threshold} of meer, dan staat er "≥ ${threshold}". Zo is geen verborgen aantal precies af te leiden. ` +
+        'Lukt dat zelfs niet als alle aantallen van een tabel verborgen zijn, dan tonen we ook het totaal van die tabel niet. ' +
         `De aantallen per maand en over onze termijnen zeggen alleen iets over ons werk, niet over klagers: die tonen we helemaal.`,
       asOf: (end) =>
         `Alle aantallen gaan over de stand op ${end}, het eind van de periode. Wat later in een dossier is vastgelegd, telt niet mee. ` +
@@ -514,6 +515,7 @@ export const reportText: Record<ReportLocale, ReportText> = {
         `So "< ${threshold}" means: 0 to ${threshold - 1}. The totals are real. ` +
         `Where a hidden number could still be worked out (the total minus the numbers shown), we also hide the smallest other number in that table; ` +
         `if that is ${threshold} or more, it shows as "≥ ${threshold}". So no hidden number can be derived exactly. ` +
+        'Where even hiding every number of a table is not enough, the total of that table is not shown either. ' +
         `The numbers per month and on our terms say something about our work only, not about complainants: we show them in full.`,
       asOf: (end) =>
         `All numbers describe the state on ${end}, the end of the period. Anything recorded in a case file later does not count. ` +
