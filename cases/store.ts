@@ -27,6 +27,11 @@ export interface UpdateOptions {
    * complainant data): one comment on the issue (GitHub), the body of the commit (Git folder).
    */
   comment?: string;
+  /**
+   * Bookkeeping that the people working the case need not see (a mail being claimed for sending):
+   * no comment on the issue (GitHub); the Git folder still commits, as it records every change.
+   */
+  quiet?: boolean;
 }
 
 /**

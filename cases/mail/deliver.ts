@@ -150,6 +150,8 @@ async function deliverOne(
         }));
       },
       `bericht "${name}" wordt verstuurd`,
+      // Only the outcome ("verstuurd" or "niet verstuurd") is worth a comment on the issue.
+      { quiet: true },
     );
   } catch (error) {
     if (error === notDue) return { reference, kind, result: 'skipped' };

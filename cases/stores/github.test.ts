@@ -94,6 +94,18 @@ describe('the GitHub store files each complaint as one issue', () => {
     expect(comments.map((comment) => comment.body)).toEqual(['<!-- klachtenloket:note -->\nherhaalde klacht']);
   });
 
+  it('records a quiet change in the machine block without a comment on the issue', async () => {
+    const setup = await setUp();
+    standIn = setup.standIn;
+    const record = aCase();
+    await setup.store.fileCase(record);
+    await setup.store.updateCase(record.reference, (current) => ({ ...current, handler: 'jan' }), 'stil', {
+      quiet: true,
+    });
+    expect((await setup.store.getCase(record.reference))?.handler).toBe('jan');
+    expect(standIn.state.repo('livable/klachten').comments).toEqual([]);
+  });
+
   it('keeps a complaint too long for one body whole, continued in comments, and reads it back exactly', async () => {
     const setup = await setUp();
     standIn = setup.standIn;

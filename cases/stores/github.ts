@@ -574,6 +574,10 @@ export function makeGitHubStore(
           // A caller's comment (a term notice, the answer to a slash command) stands in for the
           // note, and must arrive: its failure fails the update (the case itself is written).
           const comment = updateOptions.comment;
+          if (updateOptions.quiet && comment === undefined) {
+            log('github.case-updated', { reference, status: next.status });
+            return next;
+          }
           await octokit
             .request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
               owner,
