@@ -1,10 +1,11 @@
 // @ts-check
 import eslint from '@eslint/js';
 import astro from 'eslint-plugin-astro';
+import { defineConfig } from 'eslint/config';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-export default tseslint.config(
+export default defineConfig(
   { ignores: ['dist/', '.astro/', '.data/', 'node_modules/', 'coverage/', 'tests/github-standin/openapi-subset.json'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommended,
