@@ -1,10 +1,9 @@
-import { parseArgs } from 'node:util';
 import { Temporal } from 'temporal-polyfill';
 import { horizonWarning, makeCalendar } from '../../cases/calendar.ts';
 import type { Config } from '../../cases/config.ts';
 import { formatDate } from '../../cases/terms.ts';
-import { usageExit, type CliContext } from '../cli-context.ts';
-import { flagError, loadTermsConfig } from './terms.ts';
+import { parseCommandArgs, usageExit, type CliContext } from '../cli-context.ts';
+import { loadTermsConfig } from './terms.ts';
 
 const usage = `Gebruik:
   klachten calendar --year <jaar> [--json]
@@ -25,26 +24,15 @@ const usage = `Gebruik:
  * // prints {"year":2027,"closingDays":[{"date":"2027-01-01","name":{"nl":"Nieuwjaarsdag",…}},…]}, returns 0
  */
 export async function run(ctx: CliContext, terms?: Config['terms']): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: ctx.argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        year: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', default: false },
-      },
-    });
-  } catch (error) {
-    ctx.stderr(`${flagError(error)}\n\n${usage}`);
-    return usageExit;
-  }
-  if (parsed.values.help) {
-    ctx.stdout(usage);
-    return 0;
-  }
+  const parsed = parseCommandArgs(ctx, usage, {
+    allowPositionals: false,
+    options: {
+      year: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (typeof parsed === 'number') return parsed;
   const yearText = parsed.values.year;
   if (yearText === undefined || !/^\d{4}$/.test(yearText)) {
     ctx.stderr(

@@ -1,11 +1,15 @@
-import { parseArgs } from 'node:util';
 import { outcomes, referencePattern, type Case, type Outcome } from '../../cases/case.ts';
 import type { Config } from '../../cases/config.ts';
 import { applyMove, moveNote, type Move, type MoveContext, type MoveMade } from '../../cases/lifecycle.ts';
 import type { CaseStore } from '../../cases/store.ts';
 import { receivedAtIso } from '../../cases/intake.ts';
-import { usageExit, type CliContext } from '../cli-context.ts';
-import { flagError } from './terms.ts';
+import {
+  parseCommandArgs,
+  usageExit,
+  type CliContext,
+  type CommandArgs,
+  type CommandArgsConfig,
+} from '../cli-context.ts';
 
 /** Exit code for a move the lifecycle refuses (the case is in the wrong state, the handler is not allowed). */
 export const refusedExit = 1;
@@ -102,26 +106,23 @@ export async function moveCase(
   return { kind: 'moved', result: made };
 }
 
-/** Reads the move and its arguments from the command line; a Dutch message when they are wrong. */
-function parseMove(argv: string[]): { reference: string; move: Move; by: string } | { problem: string } {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        handler: { type: 'string' },
-        reason: { type: 'string' },
-        report: { type: 'string' },
-        outcome: { type: 'string' },
-        earlier: { type: 'string' },
-        by: { type: 'string' },
-      },
-    });
-  } catch (error) {
-    return { problem: flagError(error) };
-  }
+/** The flags of the move commands; which ones a move needs is checked in `parseMove`. */
+const moveArgs = {
+  allowPositionals: true,
+  options: {
+    handler: { type: 'string' },
+    reason: { type: 'string' },
+    report: { type: 'string' },
+    outcome: { type: 'string' },
+    earlier: { type: 'string' },
+    by: { type: 'string' },
+  },
+} as const satisfies CommandArgsConfig;
+
+/** Reads the move and its arguments from the parsed command line; a Dutch message when they are wrong. */
+function parseMove(
+  parsed: CommandArgs<typeof moveArgs>,
+): { reference: string; move: Move; by: string } | { problem: string } {
   const [word, rawReference, ...rest] = parsed.positionals;
   const type = word === undefined ? undefined : subcommands[word];
   if (type === undefined) return { problem: `Onbekende stap: ${word ?? '(geen)'}.` };
@@ -189,7 +190,9 @@ export interface MoveDeps {
  * await runMove(ctx, { config, store }) // ctx.argv: ['confirm', 'K-2026-7QF3M9', '--handler', 'jan'] → 0
  */
 export async function runMove(ctx: CliContext, deps: MoveDeps): Promise<number> {
-  const parsed = parseMove(ctx.argv);
+  const args = parseCommandArgs(ctx, moveUsage, moveArgs);
+  if (typeof args === 'number') return args;
+  const parsed = parseMove(args);
   if ('problem' in parsed) {
     ctx.stderr(`${parsed.problem}\n\n${moveUsage}`);
     return usageExit;

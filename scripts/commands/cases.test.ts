@@ -78,7 +78,9 @@ describe('klachten cases', () => {
     expect(err).toContain('Geen klacht met kenmerk K-2026-ZZZZZZ');
     err = '';
     expect(await run(ctx('show'))).toBe(2);
+    err = '';
     expect(await run(ctx('list', '--bogus'))).toBe(2);
+    expect(err).toMatch(/^Onbekende optie\. \(Unknown option '--bogus'/);
     expect(await run(ctx('dance'))).toBe(2);
     expect(err).toContain('Gebruik:');
   });

@@ -1,7 +1,6 @@
-import { parseArgs } from 'node:util';
 import type { Case } from '../../cases/case.ts';
 import { makeStoreFromEnv } from '../../cases/stores/from-env.ts';
-import { usageExit, type CliContext } from '../cli-context.ts';
+import { parseCommandArgs, usageExit, type CliContext } from '../cli-context.ts';
 import config from '../../klachten.config.ts';
 import { answerTerm } from '../../cases/deadlines.ts';
 import { findPerson } from '../../cases/people.ts';
@@ -23,17 +22,11 @@ ${moveUsage}`;
 export async function run(ctx: CliContext): Promise<number> {
   if (isMoveCommand(ctx.argv[0]))
     return runMoveWithMail(ctx, { config, store: makeStoreFromEnv(ctx.env, config, ctx.cwd) });
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: ctx.argv,
-      allowPositionals: true,
-      options: { json: { type: 'boolean', default: false } },
-    });
-  } catch (error) {
-    ctx.stderr(`${(error as Error).message}\n\n${usage}`);
-    return usageExit;
-  }
+  const parsed = parseCommandArgs(ctx, usage, {
+    allowPositionals: true,
+    options: { json: { type: 'boolean', default: false } },
+  });
+  if (typeof parsed === 'number') return parsed;
   const [action, reference, ...rest] = parsed.positionals;
   const json = parsed.values.json;
   if (action === 'list' && reference === undefined) {

@@ -1,5 +1,4 @@
 import { appendFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import type { Case, Status } from '../../cases/case.ts';
 import { isUnsupportedYearError, makeCalendar, toPlainDate, type WorkingDayCalendar } from '../../cases/calendar.ts';
 import type { Config } from '../../cases/config.ts';
@@ -16,8 +15,13 @@ import { receivedAtIso } from '../../cases/intake.ts';
 import type { CaseStore } from '../../cases/store.ts';
 import { makeStoreFromEnv } from '../../cases/stores/from-env.ts';
 import { receiptDate } from '../../cases/terms.ts';
-import { usageExit, type CliContext } from '../cli-context.ts';
-import { flagError } from './terms.ts';
+import {
+  parseCommandArgs,
+  usageExit,
+  type CliContext,
+  type CommandArgs,
+  type CommandArgsConfig,
+} from '../cli-context.ts';
 
 /** Writes per run unless `--max-writes` says otherwise: well inside GitHub's secondary rate limits. */
 export const defaultMaxWrites = 100;
@@ -68,26 +72,20 @@ function byCase(notices: readonly Notice[]): Map<string, Notice[]> {
   return groups;
 }
 
-function parseOptions(
-  argv: string[],
-): { dryRun: boolean; maxWrites: number; today: string | undefined; help: boolean } | { problem: string } {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        'dry-run': { type: 'boolean', default: false },
-        'max-writes': { type: 'string' },
-        today: { type: 'string' },
-        help: { type: 'boolean', default: false },
-      },
-    });
-  } catch (error) {
-    return { problem: flagError(error) };
-  }
-  const { values } = parsed;
+const deadlinesArgs = {
+  allowPositionals: false,
+  options: {
+    'dry-run': { type: 'boolean', default: false },
+    'max-writes': { type: 'string' },
+    today: { type: 'string' },
+    help: { type: 'boolean', default: false },
+  },
+} as const satisfies CommandArgsConfig;
+
+/** The checks parseArgs cannot make: a whole number for `--max-writes`, a real date for `--today`. */
+function readOptions(
+  values: CommandArgs<typeof deadlinesArgs>['values'],
+): { dryRun: boolean; maxWrites: number; today: string | undefined } | { problem: string } {
   let maxWrites = defaultMaxWrites;
   if (values['max-writes'] !== undefined) {
     if (!/^\d+$/.test(values['max-writes'])) {
@@ -102,7 +100,7 @@ function parseOptions(
       return { problem: `--today: ${(error as Error).message}` };
     }
   }
-  return { dryRun: values['dry-run'], maxWrites, today: values.today, help: values.help };
+  return { dryRun: values['dry-run'], maxWrites, today: values.today };
 }
 
 /**
@@ -115,14 +113,12 @@ function parseOptions(
  * await run({ argv: ['--dry-run', '--today', '2026-11-05'], … }) // prints what it would send, returns 0
  */
 export async function run(ctx: CliContext, deps?: DeadlinesDeps): Promise<number> {
-  const options = parseOptions(ctx.argv);
+  const parsed = parseCommandArgs(ctx, usage, deadlinesArgs);
+  if (typeof parsed === 'number') return parsed;
+  const options = readOptions(parsed.values);
   if ('problem' in options) {
     ctx.stderr(`${options.problem}\n\n${usage}`);
     return usageExit;
-  }
-  if (options.help) {
-    ctx.stdout(usage);
-    return 0;
   }
   const config = deps?.config ?? (await import('../../klachten.config.ts')).default;
   const calendar = deps?.calendar ?? makeCalendar(config.terms);

@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import type { Case } from '../../cases/case.ts';
 import type { Config } from '../../cases/config.ts';
 import { deliverDueMessages, type DeliveryReport } from '../../cases/mail/deliver.ts';
@@ -18,9 +17,8 @@ import { referencePattern } from '../../cases/case.ts';
 import type { CaseStore } from '../../cases/store.ts';
 import { makeStoreFromEnv } from '../../cases/stores/from-env.ts';
 import config from '../../klachten.config.ts';
-import { usageExit, type CliContext } from '../cli-context.ts';
+import { parseCommandArgs, usageExit, type CliContext } from '../cli-context.ts';
 import { runMove } from './case-moves.ts';
-import { flagError } from './terms.ts';
 
 const usage = `Gebruik:
   klachten mail [send] [--case <kenmerk>]   de berichten versturen die klaarstaan (dagelijks, en na elke stap)
@@ -54,31 +52,20 @@ export interface MailDeps {
  * await run({ argv: [], … }) // sends what is due, prints one line per message, returns 0
  */
 export async function run(ctx: CliContext, deps: Partial<MailDeps> = {}): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: ctx.argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        case: { type: 'string' },
-        event: { type: 'boolean', default: false },
-        json: { type: 'boolean', default: false },
-        locale: { type: 'string', default: 'nl' },
-        html: { type: 'boolean', default: false },
-        help: { type: 'boolean', default: false },
-      },
-    });
-  } catch (error) {
-    ctx.stderr(`${flagError(error)}\n\n${usage}`);
-    return usageExit;
-  }
+  const parsed = parseCommandArgs(ctx, usage, {
+    allowPositionals: true,
+    options: {
+      case: { type: 'string' },
+      event: { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      locale: { type: 'string', default: 'nl' },
+      html: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (typeof parsed === 'number') return parsed;
   const [action = 'send', ...rest] = parsed.positionals;
   const values = parsed.values;
-  if (values.help) {
-    ctx.stdout(usage);
-    return 0;
-  }
   const cfg = deps.config ?? config;
   if (action === 'send' && rest.length === 0) {
     let chosen = values.case;

@@ -1,6 +1,5 @@
 import { access, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { makeCalendar } from '../../cases/calendar.ts';
 import { parseConfig, type Config } from '../../cases/config.ts';
 import {
@@ -19,8 +18,7 @@ import { makeReport, reportLocales } from '../../cases/report/report.ts';
 import { parseSettings } from '../../cases/settings.ts';
 import { makeStoreFromEnv } from '../../cases/stores/from-env.ts';
 import { makeOctokit, readGitHubSettings } from '../../cases/stores/github-client.ts';
-import { usageExit, type CliContext } from '../cli-context.ts';
-import { flagError } from './terms.ts';
+import { parseCommandArgs, usageExit, type CliContext } from '../cli-context.ts';
 
 /** The label that marks an issue as an action point of the reports. */
 export const actionPointLabel = 'actiepunt';
@@ -52,31 +50,20 @@ Op GitHub (KLACHTEN_STORE=github) zijn de actiepunten de issues met het label "$
  * await run({ argv: ['--period', '2026-H2', '--out', 'site/content/reports/2026-h2.md'], … }); // 0
  */
 export async function run(ctx: CliContext, configInput?: Config): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: ctx.argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        period: { type: 'string' },
-        from: { type: 'string' },
-        to: { type: 'string' },
-        out: { type: 'string' },
-        previous: { type: 'string' },
-        force: { type: 'boolean', default: false },
-        help: { type: 'boolean', default: false },
-      },
-    });
-  } catch (error) {
-    ctx.stderr(`${flagError(error)}\n\n${usage}`);
-    return usageExit;
-  }
+  const parsed = parseCommandArgs(ctx, usage, {
+    allowPositionals: false,
+    options: {
+      period: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      out: { type: 'string' },
+      previous: { type: 'string' },
+      force: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (typeof parsed === 'number') return parsed;
   const { values } = parsed;
-  if (values.help) {
-    ctx.stdout(usage);
-    return 0;
-  }
   let period: Period;
   try {
     period = periodFrom(values);

@@ -1,12 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import matter from 'gray-matter';
 import { parseConfig, type Config } from '../../cases/config.ts';
 import { labelDefinitions } from '../../cases/issue-format.ts';
 import { syncLabels } from '../../cases/stores/github.ts';
 import { makeGitHubStoresFromEnv } from '../../cases/stores/github-from-env.ts';
-import { usageExit, type CliContext } from '../cli-context.ts';
+import { parseCommandArgs, type CliContext } from '../cli-context.ts';
 
 const usage = `Gebruik:
   klachten setup [--verbose]
@@ -36,21 +35,11 @@ export interface SetupDeps {
  * await run({ argv: [], env: { GITHUB_REPOSITORY: 'livable/klachten', GITHUB_TOKEN: '…' }, … }) // 0
  */
 export async function run(ctx: CliContext, deps: SetupDeps = {}): Promise<number> {
-  let verbose: boolean;
-  try {
-    const parsed = parseArgs({
-      args: ctx.argv,
-      options: { verbose: { type: 'boolean', default: false }, help: { type: 'boolean' } },
-    });
-    if (parsed.values.help) {
-      ctx.stdout(usage);
-      return 0;
-    }
-    verbose = parsed.values.verbose;
-  } catch (error) {
-    ctx.stderr(`${(error as Error).message}\n\n${usage}`);
-    return usageExit;
-  }
+  const parsed = parseCommandArgs(ctx, usage, {
+    options: { verbose: { type: 'boolean', default: false }, help: { type: 'boolean' } },
+  });
+  if (typeof parsed === 'number') return parsed;
+  const { verbose } = parsed.values;
   const config = deps.config ?? parseConfig((await import('../../klachten.config.ts')).default);
   const log = (event: string, fields: Record<string, string | number | boolean>) => {
     if (verbose) ctx.stderr(`${JSON.stringify({ event, ...fields })}\n`);

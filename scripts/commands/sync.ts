@@ -1,9 +1,8 @@
-import { parseArgs } from 'node:util';
 import { parseConfig, type Config } from '../../cases/config.ts';
 import { parseSettings } from '../../cases/settings.ts';
 import { makeGitHubStoresFromEnv } from '../../cases/stores/github-from-env.ts';
 import { syncFallback } from '../../cases/stores/with-fallback.ts';
-import { usageExit, type CliContext } from '../cli-context.ts';
+import { parseCommandArgs, type CliContext } from '../cli-context.ts';
 
 const usage = `Gebruik:
   klachten sync [--verbose]
@@ -29,21 +28,11 @@ export interface SyncDeps {
  * await run({ argv: [], env: { KLACHTEN_STORE: 'github', … }, … }) // 0 when nothing is left behind
  */
 export async function run(ctx: CliContext, deps: SyncDeps = {}): Promise<number> {
-  let verbose: boolean;
-  try {
-    const parsed = parseArgs({
-      args: ctx.argv,
-      options: { verbose: { type: 'boolean', default: false }, help: { type: 'boolean' } },
-    });
-    if (parsed.values.help) {
-      ctx.stdout(usage);
-      return 0;
-    }
-    verbose = parsed.values.verbose;
-  } catch (error) {
-    ctx.stderr(`${(error as Error).message}\n\n${usage}`);
-    return usageExit;
-  }
+  const parsed = parseCommandArgs(ctx, usage, {
+    options: { verbose: { type: 'boolean', default: false }, help: { type: 'boolean' } },
+  });
+  if (typeof parsed === 'number') return parsed;
+  const { verbose } = parsed.values;
   if (parseSettings(ctx.env, ctx.cwd).store !== 'github') {
     ctx.stdout('KLACHTEN_STORE is niet "github": er is geen noodopslag om over te zetten.\n');
     return 0;

@@ -1,8 +1,7 @@
-import { parseArgs } from 'node:util';
 import { isUnsupportedYearError, makeCalendar } from '../../cases/calendar.ts';
 import { parseConfig, type Config } from '../../cases/config.ts';
 import { computeTerms, explainTerms, formatDate, receiptDate } from '../../cases/terms.ts';
-import { usageExit, type CliContext } from '../cli-context.ts';
+import { parseCommandArgs, usageExit, type CliContext } from '../cli-context.ts';
 
 const usage = `Gebruik:
   klachten terms --received <tijdstip> [--json]
@@ -19,25 +18,6 @@ export async function loadTermsConfig(): Promise<Config['terms']> {
 }
 
 /**
- * Says in Dutch what was wrong with the flags, from the error `node:util` parseArgs threw.
- *
- * @example
- * flagError(error); // "Onbekende optie. (Unknown option '--x' …)"
- */
-export function flagError(error: unknown): string {
-  const code = (error as { code?: string }).code;
-  const text =
-    code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
-      ? 'Onbekende optie.'
-      : code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE'
-        ? 'Een optie mist haar waarde, of krijgt er een die ze niet verwacht.'
-        : code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL'
-          ? 'Onverwacht argument zonder optie ervoor.'
-          : 'De opties kloppen niet.';
-  return `${text} (${error instanceof Error ? error.message : String(error)})`;
-}
-
-/**
  * `klachten terms --received <moment> [--json]`: the terms of a complaint received at that moment,
  * with explanations. Bad arguments: a Dutch message on stderr and exit code 2.
  * `terms` is the organisation's `config.terms`; the dispatcher leaves it out and it is loaded.
@@ -47,26 +27,15 @@ export function flagError(error: unknown): string {
  * // prints {"received":"2028-03-03","confirmBy":"2028-03-14","answerBy":"2028-04-18",…}, returns 0
  */
 export async function run(ctx: CliContext, terms?: Config['terms']): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: ctx.argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        received: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', default: false },
-      },
-    });
-  } catch (error) {
-    ctx.stderr(`${flagError(error)}\n\n${usage}`);
-    return usageExit;
-  }
-  if (parsed.values.help) {
-    ctx.stdout(usage);
-    return 0;
-  }
+  const parsed = parseCommandArgs(ctx, usage, {
+    allowPositionals: false,
+    options: {
+      received: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (typeof parsed === 'number') return parsed;
   const receivedAt = parsed.values.received;
   if (receivedAt === undefined || receivedAt === '') {
     ctx.stderr(`Geef het moment van ontvangst op met --received.\n\n${usage}`);
