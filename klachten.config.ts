@@ -25,7 +25,10 @@ export default defineConfig({
     { id: 'gedrag', label: { nl: 'Gedrag van een medewerker', en: 'Conduct of a staff member' } },
     { id: 'overig', label: { nl: 'Iets anders', en: 'Something else' } },
   ],
-  people: [],
+  // Who can handle cases. Replace with your own staff before going live: the name goes to the
+  // complainant in the confirmation; a GitHub `login` (optional) never does. The department is
+  // used to refuse a handler from the team a complaint is about.
+  people: [{ id: 'klantcontact', name: 'Team Klantcontact', department: 'Klantcontact' }],
   terms: {
     timeZone: 'Europe/Amsterdam',
     confirmWorkingDays: 7,
