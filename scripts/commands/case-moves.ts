@@ -116,6 +116,7 @@ const moveArgs = {
     outcome: { type: 'string' },
     earlier: { type: 'string' },
     by: { type: 'string' },
+    help: { type: 'boolean' },
   },
 } as const satisfies CommandArgsConfig;
 

@@ -24,7 +24,7 @@ export async function run(ctx: CliContext): Promise<number> {
     return runMoveWithMail(ctx, { config, store: makeStoreFromEnv(ctx.env, config, ctx.cwd) });
   const parsed = parseCommandArgs(ctx, usage, {
     allowPositionals: true,
-    options: { json: { type: 'boolean', default: false } },
+    options: { json: { type: 'boolean', default: false }, help: { type: 'boolean' } },
   });
   if (typeof parsed === 'number') return parsed;
   const [action, reference, ...rest] = parsed.positionals;
