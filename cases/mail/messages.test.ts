@@ -4,6 +4,7 @@ import baseConfig from '../../klachten.config.ts';
 import { answeredCase, confirmedCase, mailConfig, testSecret } from '../../tests/support/mail-fixture.ts';
 import type { Case } from '../case.ts';
 import { parseConfig } from '../config.ts';
+import { applyMove } from '../lifecycle.ts';
 import { verifySatisfactionToken } from '../satisfaction-token.ts';
 import {
   addressHash,
@@ -25,6 +26,17 @@ const sent = (kind: string) => ({ kind, attempts: 1, sentAt: '2026-10-26T00:31:0
 const confirmed = confirmedCase;
 const answered = answeredCase;
 const kinds = (record: Case, at = now) => dueMessages(record, at).map((message) => message.kind);
+
+/** A case the coordinator marked as a repeat complaint of K-2025-7QF3M9, as the move records it. */
+function notTakenUp(overrides: Partial<Case> = {}, at = '2026-10-28T09:00:00+01:00'): Case {
+  const result = applyMove(
+    aCase({ messages: [sent('receipt')], ...overrides }),
+    { type: 'not-taken-up', earlierReference: 'K-2025-7QF3M9' },
+    { at, by: 'coordinator', timeZone: 'Europe/Amsterdam', people: mailConfig.people },
+  );
+  if (!result.ok) throw new Error(result.reason);
+  return result.case;
+}
 
 describe('which messages are due', () => {
   it('is the receipt for a case just filed', () => {
@@ -78,13 +90,40 @@ describe('which messages are due', () => {
     ]);
   });
 
-  it('is nothing for a withdrawn or not-taken-up complaint', () => {
+  it('is nothing for a withdrawn complaint', () => {
     expect(kinds(aCase({ ...answered(), status: 'afgesloten', outcome: 'ingetrokken' }))).toEqual([]);
-    expect(kinds(aCase({ status: 'niet-in-behandeling', earlierReference: 'K-2025-7QF3M9' }))).toEqual([]);
+  });
+
+  it('is the not-taken-up notice once a repeat complaint is not taken up, and nothing else', () => {
+    expect(dueMessages(notTakenUp(), now)).toEqual([
+      {
+        kind: 'not-taken-up',
+        audience: 'complainant',
+        since: '2026-10-28T09:00:00+01:00',
+        retry: false,
+        ambiguous: false,
+      },
+    ]);
+  });
+
+  it('drops a receipt not yet sent once the complaint is not taken up: it would promise a confirmation', () => {
+    expect(kinds(notTakenUp({ messages: [] }))).toEqual(['not-taken-up']);
+  });
+
+  it('is nothing once the not-taken-up notice is recorded as sent', () => {
+    expect(kinds(notTakenUp({ messages: [sent('receipt'), sent('not-taken-up')] }))).toEqual([]);
+  });
+
+  it(`gives up the not-taken-up notice ${retryWindowDays} days after the move`, () => {
+    const day = 24 * 60 * 60 * 1000;
+    const moved = Date.parse('2026-10-28T09:00:00+01:00');
+    expect(kinds(notTakenUp(), new Date(moved + retryWindowDays * day))).toEqual(['not-taken-up']);
+    expect(kinds(notTakenUp(), new Date(moved + retryWindowDays * day + 1000))).toEqual([]);
   });
 
   it('is nothing for the complainant without an e-mail address', () => {
     expect(kinds(aCase({ email: '', source: 'telefoon' }))).toEqual([]);
+    expect(kinds(notTakenUp({ email: '', source: 'telefoon' }))).toEqual([]);
   });
 
   it(`gives up a message ${retryWindowDays} days after what triggered it, so an old store gets no flood`, () => {
@@ -216,6 +255,80 @@ describe('composing a message', () => {
     expect(mail.text).not.toContain(record.email);
   });
 
+  it('tells a repeat complainant why the complaint is not taken up, which earlier case, and where else to turn', () => {
+    const mail = composeMessage('not-taken-up', notTakenUp({ reference: 'K-2026-7QF3MD' }), context);
+    expect(mail).toMatchObject({
+      to: 'anna@example.nl',
+      subject: 'We nemen uw klacht K-2026-7QF3MD niet in behandeling',
+      messageId: '<K-2026-7QF3MD.not-taken-up@klachten.livable.nl>',
+      language: 'nl',
+      attachments: [],
+    });
+    expect(mail.text).toContain('ontvangen op maandag 26 oktober 2026. We nemen deze klacht niet in behandeling.');
+    expect(mail.text).toContain('Die eerdere klacht heeft kenmerk K-2025-7QF3M9.');
+    expect(mail.text).toContain('- Die klacht hebben we al behandeld in onze klachtenprocedure (bemiddeling).');
+    expect(mail.text).toContain('- In uw nieuwe klacht staan geen nieuwe feiten of omstandigheden.');
+    expect(mail.text).toContain('Beantwoord dan deze e-mail. Schrijf erbij wat er nieuw is.');
+    expect(mail.text).toContain('U kunt zich altijd ook wenden tot een andere geschikte externe instantie.');
+    expect(mail.text).toContain(
+      '- Huurcommissie: Voor geschillen over huur en servicekosten.\n  https://www.huurcommissie.nl/',
+    );
+    expect(mail.html).toContain('<html lang="nl"');
+    expect(mail.html).toContain('>We nemen uw klacht K-2026-7QF3MD niet in behandeling</h1>');
+    expect(mail.html).toMatch(/<h2 [^>]*>Heeft u wel nieuwe feiten\?<\/h2>/);
+    expect(mail.html).toContain('<strong>K-2025-7QF3M9</strong>');
+    expect(mail.html).toContain('<a href="https://www.huurcommissie.nl/"');
+  });
+
+  it('writes the not-taken-up notice to an English complainant in English', () => {
+    const mail = composeMessage('not-taken-up', notTakenUp({ locale: 'en', reference: 'K-2026-7QF3ME' }), context);
+    expect(mail.subject).toBe('We will not handle your complaint K-2026-7QF3ME');
+    expect(mail.html).toContain('<html lang="en"');
+    expect(mail.text).toContain('That earlier complaint has reference K-2025-7QF3M9.');
+    expect(mail.text).toContain('Your new complaint does not bring any new facts or circumstances.');
+    expect(mail.text).toContain('Then please reply to this e-mail. Tell us what is new.');
+    expect(mail.text).toContain('You can always also turn to another appropriate external body.');
+    expect(mail.html).toContain('<strong>K-2025-7QF3M9</strong>');
+  });
+
+  it('puts nothing of the complaint in the not-taken-up notice: only the name, the two references and the date', () => {
+    const personal = {
+      phone: '06-98765432',
+      address: 'Kastanjelaan 99, Zeist',
+      complaint: 'Het dak lekt nog steeds boven de slaapkamer.',
+      expectation: 'Een nieuwe dakgoot.',
+      concerns: 'Mijn zoon heeft astma.',
+      earlier: 'ja' as const,
+      whatIsNew: 'Er zit nu ook schimmel op de muur.',
+    };
+    for (const locale of ['nl', 'en'] as const) {
+      const mail = composeMessage('not-taken-up', notTakenUp({ ...personal, locale }), context);
+      const shown = `${mail.subject}\n${mail.text}\n${mail.html}`;
+      for (const value of [...Object.values(personal).filter((v) => v !== 'ja'), 'anna@example.nl', 'Kastanjelaan']) {
+        expect(shown).not.toContain(value);
+      }
+      expect(shown).toContain('Anna de Vries');
+    }
+  });
+
+  it('refuses the not-taken-up notice without a valid reference of the earlier case', () => {
+    for (const earlierReference of [undefined, 'K-2025-I', 'K-2025-7QF3M9 <https://evil.example>']) {
+      const record = notTakenUp();
+      const { earlierReference: _dropped, ...rest } = record;
+      const broken: Case = {
+        ...rest,
+        ...(earlierReference === undefined ? {} : { earlierReference }),
+        events: record.events.map((event) => {
+          const { earlierReference: _was, ...bare } = event;
+          return bare;
+        }),
+      };
+      expect(() => composeMessage('not-taken-up', broken, context)).toThrow(
+        expect.objectContaining({ code: 'no-earlier-reference' }),
+      );
+    }
+  });
+
   it('refuses an address that is not one valid address, whatever the case holds', () => {
     for (const email of ['a@b.nl, c@d.nl', 'a@b.nl\r\nBcc: c@d.nl', '"x" <a@b.nl>', 'geen-adres']) {
       expect(() => composeMessage('receipt', aCase({ email }), context)).toThrow(
@@ -228,6 +341,7 @@ describe('composing a message', () => {
     const extendedBase = confirmed();
     const records = {
       receipt: aCase(),
+      'not-taken-up': notTakenUp(),
       confirmation: confirmed(),
       extension: aCase({
         ...extendedBase,

@@ -13,7 +13,7 @@
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import type { Case, CaseEvent } from '../case.ts';
+import { referencePattern, type Case, type CaseEvent } from '../case.ts';
 import type { Locale } from '../complaint.ts';
 import { complaintMessages } from '../complaint.ts';
 import type { Config } from '../config.ts';
@@ -24,8 +24,19 @@ import { formatDate, receiptDate } from '../terms.ts';
 import { headerText } from './safe-text.ts';
 import { renderTemplate, type MailTemplate, type TemplateValue } from './templates.ts';
 
-/** The messages of the procedure, in the order of a case's life. */
-export const messageKinds = ['receipt', 'confirmation', 'extension', 'answer', 'satisfaction', 'dissatisfied'] as const;
+/**
+ * The messages of the procedure, in the order of a case's life. `not-taken-up` follows the receipt
+ * in place of everything after it: a repeat complaint is not confirmed, extended or answered.
+ */
+export const messageKinds = [
+  'receipt',
+  'not-taken-up',
+  'confirmation',
+  'extension',
+  'answer',
+  'satisfaction',
+  'dissatisfied',
+] as const;
 export type MessageKind = (typeof messageKinds)[number];
 
 /** Who a message goes to. Only `dissatisfied` goes to the coordinators. */
@@ -35,6 +46,7 @@ export const audienceOf = (kind: MessageKind): 'complainant' | 'coordinators' =>
 /** Dutch names, for the case history and the command line. */
 export const messageNames: Readonly<Record<MessageKind, string>> = {
   receipt: 'ontvangstbevestiging',
+  'not-taken-up': 'niet in behandeling genomen',
   confirmation: 'bevestiging met behandelaar en antwoorddatum',
   extension: 'verdaging',
   answer: 'antwoord gegeven',
@@ -96,7 +108,10 @@ const answered = (record: Case) =>
 function triggerOf(record: Case, kind: MessageKind): string | undefined {
   switch (kind) {
     case 'receipt':
+      // Not once the case is not taken up: the receipt promises a confirmation that will not come.
       return ['ontvangen', 'bevestigd', 'verdaagd'].includes(record.status) ? record.receivedAt : undefined;
+    case 'not-taken-up':
+      return record.status === 'niet-in-behandeling' ? lastEvent(record, 'niet-in-behandeling')?.at : undefined;
     case 'confirmation':
       return record.status === 'bevestigd' || record.status === 'verdaagd'
         ? lastEvent(record, 'bevestigd')?.at
@@ -208,7 +223,8 @@ function composeError(code: string, message: string): Error {
 /**
  * The message of this kind for this case, rendered from its template in the case's language.
  * Throws (with a `code`) when it cannot be made: no valid address, a handler not in the
- * configuration, no token secret, a template that does not render.
+ * configuration, no token secret, a repeat complaint without the earlier case's reference, a
+ * template that does not render.
  *
  * @example
  * const mail = composeMessage('confirmation', record, { config, templates, now: new Date(), tokenSecret });
@@ -309,6 +325,23 @@ function text(value: string): TemplateValue {
   return { kind: 'text', text: value };
 }
 
+/**
+ * The earlier case a repeat complaint names, as the move recorded it. Only a well-formed reference
+ * goes out: the complainant is told to quote it, and nothing else of the earlier case is read.
+ */
+function earlierReferenceOf(record: Case): string {
+  const earlier = (record.earlierReference ?? lastEvent(record, 'niet-in-behandeling')?.earlierReference)
+    ?.trim()
+    .toUpperCase();
+  if (earlier === undefined || !referencePattern.test(earlier)) {
+    throw composeError(
+      'no-earlier-reference',
+      'De klacht staat op niet-in-behandeling zonder geldig kenmerk van de eerdere klacht.',
+    );
+  }
+  return earlier;
+}
+
 /** The values every template of this kind may use. */
 function valuesFor(
   kind: MessageKind,
@@ -346,6 +379,7 @@ function valuesFor(
   if (kind === 'confirmation' && values['handler'] === undefined) {
     throw composeError('unknown-handler', 'De behandelaar staat niet (meer) in people in klachten.config.ts.');
   }
+  if (kind === 'not-taken-up') values['earlierReference'] = text(earlierReferenceOf(record));
   if (kind === 'extension') {
     values['reason'] = { kind: 'quote', text: lastEvent(record, 'verdaagd')?.reason ?? '', user: false };
     values['previousAnswerBy'] = text(date(record.terms.answerBy));

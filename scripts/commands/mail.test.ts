@@ -147,6 +147,9 @@ describe('klachten mail', () => {
     const html = await klachtenMail(['preview', 'receipt', '--html']);
     expect(html.stdout).toMatch(/^<!doctype html>/);
     expect(html.stdout).toContain('www[.]example[.]nl');
+    const notTakenUp = await klachtenMail(['preview', 'not-taken-up']);
+    expect(notTakenUp.code).toBe(0);
+    expect(notTakenUp.stdout).toContain('Die eerdere klacht heeft kenmerk K-2025-VB0RB0.');
   });
 
   it('refuses unknown options, actions, kinds and references with exit 2', async () => {
@@ -189,6 +192,33 @@ describe('a move on the command line', () => {
     const [mail] = await smtp.waitFor(1);
     expect(mail?.parsed.text).toContain('Uw klacht wordt behandeld door Jan de Vries.');
     expect(mail?.parsed.attachments[0]?.filename).toBe(`${filed.reference}-antwoorddatum.ics`);
+  });
+
+  it('tells the complainant right away when a repeat complaint is not taken up, naming the earlier case', async () => {
+    const receiptSent = [{ kind: 'receipt', attempts: 1, sentAt: '2026-10-26T00:31:00+01:00' }];
+    const { case: earlier } = await store.fileCase(aCase({ messages: receiptSent }));
+    const { case: filed } = await store.fileCase(aCase({ messages: receiptSent }));
+    now = new Date('2026-10-28T09:00:00Z');
+    const result = await move(['not-taken-up', filed.reference, '--earlier', earlier.reference.toLowerCase()]);
+    expect(result).toEqual({
+      code: 0,
+      stdout:
+        `${filed.reference}: niet in behandeling genomen (eerder: ${earlier.reference}).\n` +
+        `${filed.reference}: bericht "niet in behandeling genomen" verstuurd.\n`,
+      stderr: '',
+    });
+    const [mail] = await smtp.waitFor(1);
+    expect(mail?.envelope.to).toEqual(['anna@example.nl']);
+    expect(mail?.parsed.messageId).toBe(`<${filed.reference}.not-taken-up@klachten.livable.nl>`);
+    expect(mail?.parsed.subject).toBe(`We nemen uw klacht ${filed.reference} niet in behandeling`);
+    expect(mail?.parsed.text).toContain(`Die eerdere klacht heeft kenmerk ${earlier.reference}.`);
+    expect(mail?.parsed.html).toContain(`<strong>${earlier.reference}</strong>`);
+    expect((await store.getCase(filed.reference))?.messages.map((m) => [m.kind, m.sentAt !== undefined])).toEqual([
+      ['receipt', true],
+      ['not-taken-up', true],
+    ]);
+    expect((await klachtenMail([])).stdout).toMatch(/^Geen berichten om te versturen\./);
+    expect(smtp.received).toHaveLength(1);
   });
 
   it('is made even when the mail fails: the message waits for the next run', async () => {

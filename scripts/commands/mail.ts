@@ -150,8 +150,8 @@ async function referenceOfEvent(ctx: CliContext): Promise<string | undefined> {
 
 /**
  * After a move on one case: sends what the move made due (a confirmation, an extension notice,
- * the answer and the satisfaction question). Never fails the move: a failure is printed, stays on
- * the case and goes with the next run.
+ * the answer and the satisfaction question, or the notice that a repeat complaint is not taken
+ * up). Never fails the move: a failure is printed, stays on the case and goes with the next run.
  *
  * @example
  * await deliverCaseMail(ctx, { config, store }, 'K-2026-7QF3M9') // prints "K-2026-7QF3M9: bericht … verstuurd."
@@ -335,6 +335,15 @@ function sampleCase(kind: MessageKind, locale: 'nl' | 'en', cfg: Config): Case {
   switch (kind) {
     case 'receipt':
       return base;
+    case 'not-taken-up': {
+      const earlierReference = 'K-2025-VB0RB0';
+      return {
+        ...base,
+        status: 'niet-in-behandeling',
+        earlierReference,
+        events: [...base.events, { at: '2026-10-28T09:00:00+01:00', status: 'niet-in-behandeling', earlierReference }],
+      };
+    }
     case 'confirmation':
       return { ...people, status: 'bevestigd', events: [...base.events, confirmed] };
     case 'extension':
