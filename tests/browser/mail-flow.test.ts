@@ -412,6 +412,11 @@ describe('an English complainant, with JavaScript off', () => {
 
     await page.goto(satisfactionLink(question, 'en'));
     expect(await page.locator('h1').textContent()).toBe(t.title);
+    // The language switch keeps the link working: the same question in Dutch, and back.
+    await page.getByRole('link', { name: ui.en.otherLanguage.label }).click();
+    expect(await page.locator('h1').textContent()).toBe(ui.nl.satisfaction.title);
+    await page.getByRole('link', { name: ui.nl.otherLanguage.label }).click();
+    expect(await page.locator('h1').textContent()).toBe(t.title);
     await page.locator('main').getByLabel(t.answer.ja, { exact: true }).check();
     await page.getByRole('button', { name: t.submit }).click();
     expect(await page.locator('h1').textContent()).toBe(t.thanksTitle);
