@@ -3,7 +3,7 @@ import { horizonWarning, makeCalendar } from '../../cases/calendar.ts';
 import type { Config } from '../../cases/config.ts';
 import { formatDate } from '../../cases/terms.ts';
 import { parseCommandArgs, usageExit, type CliContext } from '../cli-context.ts';
-import { loadTermsConfig } from './terms.ts';
+import organisationConfig from '../../klachten.config.ts';
 
 const usage = `Gebruik:
   klachten calendar --year <jaar> [--json]
@@ -41,7 +41,7 @@ export async function run(ctx: CliContext, terms?: Config['terms']): Promise<num
     return usageExit;
   }
   const year = Number(yearText);
-  const settings = terms ?? (await loadTermsConfig());
+  const settings = terms ?? organisationConfig.terms;
   const calendar = makeCalendar(settings);
   const { from, to } = calendar.supportedYears;
   if (year < from || year > to) {

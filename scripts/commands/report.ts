@@ -1,7 +1,8 @@
 import { access, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { makeCalendar } from '../../cases/calendar.ts';
-import { parseConfig, type Config } from '../../cases/config.ts';
+import type { Config } from '../../cases/config.ts';
+import organisationConfig from '../../klachten.config.ts';
 import {
   actionPointsFromIssues,
   actionPointsFromReport,
@@ -72,7 +73,7 @@ export async function run(ctx: CliContext, configInput?: Config): Promise<number
     return usageExit;
   }
 
-  const config = configInput ?? parseConfig((await import('../../klachten.config.ts')).default);
+  const config = configInput ?? organisationConfig;
   const out = values.out === undefined ? undefined : resolve(ctx.cwd, values.out);
   if (out !== undefined && !out.endsWith('.md')) {
     ctx.stderr(`--out moet een .md-bestand zijn, bijvoorbeeld ${siteReportsDir}/2026-h2.md.\n`);

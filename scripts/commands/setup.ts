@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import matter from 'gray-matter';
-import { parseConfig, type Config } from '../../cases/config.ts';
+import type { Config } from '../../cases/config.ts';
+import organisationConfig from '../../klachten.config.ts';
 import { labelDefinitions } from '../../cases/issue-format.ts';
 import { syncLabels } from '../../cases/stores/github.ts';
 import { makeGitHubStoresFromEnv } from '../../cases/stores/github-from-env.ts';
@@ -40,7 +41,7 @@ export async function run(ctx: CliContext, deps: SetupDeps = {}): Promise<number
   });
   if (typeof parsed === 'number') return parsed;
   const { verbose } = parsed.values;
-  const config = deps.config ?? parseConfig((await import('../../klachten.config.ts')).default);
+  const config = deps.config ?? organisationConfig;
   const log = (event: string, fields: Record<string, string | number | boolean>) => {
     if (verbose) ctx.stderr(`${JSON.stringify({ event, ...fields })}\n`);
   };

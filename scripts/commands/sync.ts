@@ -1,4 +1,5 @@
-import { parseConfig, type Config } from '../../cases/config.ts';
+import type { Config } from '../../cases/config.ts';
+import organisationConfig from '../../klachten.config.ts';
 import { parseSettings } from '../../cases/settings.ts';
 import { makeGitHubStoresFromEnv } from '../../cases/stores/github-from-env.ts';
 import { syncFallback } from '../../cases/stores/with-fallback.ts';
@@ -37,7 +38,7 @@ export async function run(ctx: CliContext, deps: SyncDeps = {}): Promise<number>
     ctx.stdout('KLACHTEN_STORE is niet "github": er is geen noodopslag om over te zetten.\n');
     return 0;
   }
-  const config = deps.config ?? parseConfig((await import('../../klachten.config.ts')).default);
+  const config = deps.config ?? organisationConfig;
   const log = (event: string, fields: Record<string, string | number | boolean>) => {
     if (verbose) ctx.stderr(`${JSON.stringify({ event, ...fields })}\n`);
   };

@@ -1,5 +1,6 @@
 import { isUnsupportedYearError, makeCalendar } from '../../cases/calendar.ts';
-import { parseConfig, type Config } from '../../cases/config.ts';
+import type { Config } from '../../cases/config.ts';
+import organisationConfig from '../../klachten.config.ts';
 import { computeTerms, explainTerms, formatDate, receiptDate } from '../../cases/terms.ts';
 import { parseCommandArgs, usageExit, type CliContext } from '../cli-context.ts';
 
@@ -10,12 +11,6 @@ const usage = `Gebruik:
               bijvoorbeeld 2028-03-03T14:30:00+01:00 of 2028-03-03T13:30:00Z
   --json      één JSON-object in plaats van tekst
 `;
-
-/** The organisation's terms settings, from `klachten.config.ts`, validated. */
-export async function loadTermsConfig(): Promise<Config['terms']> {
-  const { default: input } = await import('../../klachten.config.ts');
-  return parseConfig(input).terms;
-}
 
 /**
  * `klachten terms --received <moment> [--json]`: the terms of a complaint received at that moment,
@@ -41,7 +36,7 @@ export async function run(ctx: CliContext, terms?: Config['terms']): Promise<num
     ctx.stderr(`Geef het moment van ontvangst op met --received.\n\n${usage}`);
     return usageExit;
   }
-  const settings = terms ?? (await loadTermsConfig());
+  const settings = terms ?? organisationConfig.terms;
   try {
     receiptDate(receivedAt, settings.timeZone);
   } catch (error) {
