@@ -312,29 +312,23 @@ export function makeGitHubStore(
     if (pages.length === 0) return;
     const present = new Set<string>();
     if (!fresh) for (const comment of await listComments(number, deadline)) present.add(comment.body ?? '');
+    const post = (page: string) =>
+      octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+        owner,
+        repo,
+        issue_number: number,
+        body: page,
+        request: request(deadline),
+      });
     for (const page of pages) {
       if (present.has(page)) continue;
       try {
-        await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
-          owner,
-          repo,
-          issue_number: number,
-          body: page,
-          request: request(deadline),
-        });
+        await post(page);
       } catch (error) {
         if (classifyFailure(error) !== 'ambiguous') throw error;
         // Posted or not? Look before posting again; a doubled page would be harmless, but untidy.
         const again = new Set((await listComments(number, deadline)).map((comment) => comment.body ?? ''));
-        if (!again.has(page)) {
-          await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
-            owner,
-            repo,
-            issue_number: number,
-            body: page,
-            request: request(deadline),
-          });
-        }
+        if (!again.has(page)) await post(page);
       }
     }
   }
