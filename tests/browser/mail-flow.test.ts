@@ -4,11 +4,7 @@
 //
 // The lead's global setup starts one server without SMTP; this file starts its own second
 // instance of the same build with SMTP_URL and a token secret, on its own data folder.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,71 +24,28 @@ import {
   type ReceivedMail,
   type TestSmtpServer,
 } from '../support/mail-fixture.ts';
+import { startSite, type Site } from './site-server.ts';
 import { axeViolations, launchChromium, typed } from './support.ts';
 
 let browser: Browser;
 let smtp: TestSmtpServer;
-let server: ChildProcess;
-let root: string;
+let site: Site;
 let dataDir: string;
 let baseUrl: string;
 let store: CaseStore;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
-
 beforeAll(async () => {
   smtp = await startSmtpServer();
-  root = await mkdtemp(join(tmpdir(), 'klachten-mail-flow-'));
-  dataDir = join(root, 'data');
+  site = await startSite('klachten-mail-flow-', { SMTP_URL: smtp.url, KLACHTEN_TOKEN_SECRET: testSecret });
+  ({ dataDir, baseUrl } = site);
   store = makeGitFolderStore(join(dataDir, 'cases'));
-  const port = await freePort();
-  const log = createWriteStream(join(root, 'server.log'));
-  server = spawn(process.execPath, ['dist/server/entry.mjs'], {
-    env: {
-      ...process.env,
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      KLACHTEN_DATA_DIR: dataDir,
-      KLACHTEN_STORE: 'git',
-      SMTP_URL: smtp.url,
-      KLACHTEN_TOKEN_SECRET: testSecret,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  server.stdout?.pipe(log);
-  server.stderr?.pipe(log);
-  baseUrl = `http://127.0.0.1:${port}`;
-  for (let attempt = 0; ; attempt += 1) {
-    if (server.exitCode !== null) throw new Error(`the site's server stopped with code ${server.exitCode}`);
-    if (
-      await fetch(`${baseUrl}/`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      break;
-    if (attempt > 150) throw new Error('the site did not start');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
   browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
-  server?.kill();
-  if (server && server.exitCode === null) await new Promise((resolve) => server.once('exit', resolve));
+  await site?.stop();
   await smtp?.close();
-  await rm(root, { recursive: true, force: true });
 });
 
 /** The coordinator's `klachten cases <move>` against the site's store, with mail through the same SMTP server. */
@@ -432,7 +385,7 @@ describe('an English complainant, with JavaScript off', () => {
 
 describe('the server log', () => {
   it('holds references, kinds and codes, never what the complainants typed', async () => {
-    const log = await readFile(join(root, 'server.log'), 'utf8');
+    const log = await readFile(site.logPath, 'utf8');
     expect(log).toContain('"event":"mail.sent"');
     for (const value of [typed.nl.name, typed.nl.email, typed.en.email, 'liftmonteur', 'nog steeds niet']) {
       expect(log).not.toContain(value);
