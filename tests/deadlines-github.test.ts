@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Case } from '../cases/case.ts';
-import { parseConfig, type Config } from '../cases/config.ts';
+import type { Config } from '../cases/config.ts';
+import { aConfig } from './support/config-fixture.ts';
 import { encodeIssue, type IssueContext } from '../cases/issue-format.ts';
 import { makeOctokit } from '../cases/stores/github-client.ts';
 import { makeGitHubStore } from '../cases/stores/github.ts';
@@ -15,14 +16,7 @@ import { run } from '../scripts/commands/deadlines.ts';
 import { startGitHubStandIn, type GitHubStandIn } from './github-standin/index.ts';
 import { aCase } from './support/case-fixture.ts';
 
-const config: Config = parseConfig({
-  organisation: { name: 'Livable', website: 'https://livable.nl' },
-  site: { url: 'https://klachten.example.nl/' },
-  coordinators: { name: 'Coördinator', email: 'klachten@example.nl', logins: ['coord'] },
-  privacyStatementUrl: 'https://example.nl/privacy',
-  categories: [{ id: 'onderhoud', label: { nl: 'Onderhoud', en: 'Maintenance' } }],
-  people: [{ id: 'jan', name: 'Jan de Vries', login: 'jdevries' }],
-});
+const config: Config = aConfig({ people: [{ id: 'jan', name: 'Jan de Vries', login: 'jdevries' }] });
 const context: IssueContext = { categories: config.categories, people: config.people };
 const fullName = 'livable/klachten';
 

@@ -5,24 +5,15 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseConfig, type Config } from '../../cases/config.ts';
+import type { Config } from '../../cases/config.ts';
+import { aConfig } from '../../tests/support/config-fixture.ts';
 import { makeGitFolderStore } from '../../cases/stores/git-folder.ts';
 import type { CaseStore } from '../../cases/store.ts';
 import { aCase } from '../../tests/support/case-fixture.ts';
 import type { CliContext } from '../cli-context.ts';
 import { moveCase, runMove } from './case-moves.ts';
 
-const config: Config = parseConfig({
-  organisation: { name: 'Livable', website: 'https://livable.nl' },
-  site: { url: 'https://klachten.example.nl/' },
-  coordinators: { name: 'Coördinator', email: 'klachten@example.nl', logins: ['coord'] },
-  privacyStatementUrl: 'https://example.nl/privacy',
-  categories: [{ id: 'onderhoud', label: { nl: 'Onderhoud', en: 'Maintenance' } }],
-  people: [
-    { id: 'jan', name: 'Jan de Vries', login: 'jdevries', department: 'Onderhoud' },
-    { id: 'els', name: 'Els Bakker', login: 'ebakker', department: 'Klantcontact' },
-  ],
-});
+const config: Config = aConfig();
 
 let root: string;
 let store: CaseStore;

@@ -5,21 +5,15 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Case } from '../../cases/case.ts';
-import { parseConfig, type Config } from '../../cases/config.ts';
+import type { Config } from '../../cases/config.ts';
+import { aConfig } from '../../tests/support/config-fixture.ts';
 import type { CaseStore } from '../../cases/store.ts';
 import { makeGitFolderStore } from '../../cases/stores/git-folder.ts';
 import { aCase } from '../../tests/support/case-fixture.ts';
 import type { CliContext } from '../cli-context.ts';
 import { run } from './deadlines.ts';
 
-const config: Config = parseConfig({
-  organisation: { name: 'Livable', website: 'https://livable.nl' },
-  site: { url: 'https://klachten.example.nl/' },
-  coordinators: { name: 'Coördinator', email: 'klachten@example.nl', logins: ['coord'] },
-  privacyStatementUrl: 'https://example.nl/privacy',
-  categories: [{ id: 'onderhoud', label: { nl: 'Onderhoud', en: 'Maintenance' } }],
-  people: [{ id: 'jan', name: 'Jan de Vries', login: 'jdevries' }],
-});
+const config: Config = aConfig({ people: [{ id: 'jan', name: 'Jan de Vries', login: 'jdevries' }] });
 
 /** A store that counts what the command asks of it. */
 function counting(store: CaseStore) {

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Case } from '../../cases/case.ts';
-import { parseConfig, type Config } from '../../cases/config.ts';
+import type { Config } from '../../cases/config.ts';
+import { aConfig } from '../../tests/support/config-fixture.ts';
 import { makeOctokit } from '../../cases/stores/github-client.ts';
 import { makeGitHubStore, type GitHubStore } from '../../cases/stores/github.ts';
 import { startGitHubStandIn, type GitHubStandIn } from '../../tests/github-standin/index.ts';
@@ -44,17 +45,7 @@ describe('parseSlashCommands', () => {
   });
 });
 
-const config: Config = parseConfig({
-  organisation: { name: 'Livable', website: 'https://livable.nl' },
-  site: { url: 'https://klachten.example.nl/' },
-  coordinators: { name: 'Coördinator', email: 'klachten@example.nl', logins: ['coord'] },
-  privacyStatementUrl: 'https://example.nl/privacy',
-  categories: [{ id: 'onderhoud', label: { nl: 'Onderhoud', en: 'Maintenance' } }],
-  people: [
-    { id: 'jan', name: 'Jan de Vries', login: 'jdevries', department: 'Onderhoud' },
-    { id: 'els', name: 'Els Bakker', login: 'ebakker', department: 'Klantcontact' },
-  ],
-});
+const config: Config = aConfig();
 const fullName = 'livable/klachten';
 
 let standIn: GitHubStandIn;
