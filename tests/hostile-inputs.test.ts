@@ -6,9 +6,9 @@ import { remark } from 'remark';
 import remarkGfm from 'remark-gfm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Case } from '../cases/case.ts';
-import { decodeIssue, displayText, encodeIssue } from '../cases/issue-format.ts';
-import { makeOctokit } from '../cases/stores/github-client.ts';
-import { makeGitHubStore, type GitHubStore } from '../cases/stores/github.ts';
+import { decodeIssue, displayText, encodeIssue } from '../cases/stores/github/issue-format.ts';
+import { makeOctokit } from '../cases/stores/github/client.ts';
+import { makeGitHubStore, type GitHubStore } from '../cases/stores/github/store.ts';
 import { startGitHubStandIn, type GitHubStandIn } from './github-standin/index.ts';
 import { aCase } from './support/case-fixture.ts';
 

@@ -1,11 +1,9 @@
 import type { Config } from '../config.ts';
 import { parseSettings } from '../settings.ts';
+import { silentLog, type Log } from '../log.ts';
 import type { CaseStore } from '../store.ts';
 import { makeGitFolderStore } from './git-folder.ts';
-import { makeGitHubStoresFromEnv } from './github-from-env.ts';
-
-/** Records what a store did, without personal data. */
-export type Log = (event: string, fields: Record<string, string | number | boolean>) => void;
+import { makeGitHubStoresFromEnv } from './github/from-env.ts';
 
 /**
  * Makes the configured store: `KLACHTEN_STORE=git` (default) keeps cases in `$KLACHTEN_DATA_DIR/cases`;
@@ -18,7 +16,7 @@ export function makeStoreFromEnv(
   env: Record<string, string | undefined>,
   config: Config,
   cwd: string,
-  log: Log = () => {},
+  log: Log = silentLog,
 ): CaseStore {
   const settings = parseSettings(env, cwd);
   if (settings.store === 'github') return makeGitHubStoresFromEnv(env, config, cwd, log).store;

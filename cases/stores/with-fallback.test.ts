@@ -6,8 +6,8 @@ import { startGitHubStandIn, type GitHubStandIn } from '../../tests/github-stand
 import { aCase } from '../../tests/support/case-fixture.ts';
 import type { CaseStore } from '../store.ts';
 import { makeGitFolderStore } from './git-folder.ts';
-import { makeOctokit } from './github-client.ts';
-import { makeGitHubStore } from './github.ts';
+import { makeOctokit } from './github/client.ts';
+import { makeGitHubStore } from './github/store.ts';
 import { isSynced, makeResilientStore, syncFallback } from './with-fallback.ts';
 
 const categories = [{ id: 'onderhoud', label: { nl: 'Onderhoud', en: 'Maintenance' } }];

@@ -1,6 +1,6 @@
 import type { Case } from '../case.ts';
 import type { CaseStore, FiledCase } from '../store.ts';
-import type { Log } from './from-env.ts';
+import type { Log } from '../log.ts';
 
 /**
  * Nothing is lost when GitHub is down. The resilient store files every case at the primary store

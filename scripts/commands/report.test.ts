@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isOpen } from '../../cases/store.ts';
 import { parseConfig } from '../../cases/config.ts';
-import { encodeIssue } from '../../cases/issue-format.ts';
+import { encodeIssue } from '../../cases/stores/github/issue-format.ts';
 import { fixtureCases, previousReportMarkdown } from '../../cases/report/__fixtures__/cases.ts';
 import { caseToFile } from '../../cases/stores/git-folder.ts';
 import type { Case } from '../../cases/case.ts';

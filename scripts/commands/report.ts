@@ -18,7 +18,7 @@ import { dateRange, halfYear, type Period } from '../../cases/report/period.ts';
 import { makeReport, reportLocales } from '../../cases/report/report.ts';
 import { parseSettings } from '../../cases/settings.ts';
 import { makeStoreFromEnv } from '../../cases/stores/from-env.ts';
-import { makeOctokit, readGitHubSettings } from '../../cases/stores/github-client.ts';
+import { makeOctokit, readGitHubSettings } from '../../cases/stores/github/client.ts';
 import { parseCommandArgs, usageExit, type CliContext } from '../cli-context.ts';
 
 /** The label that marks an issue as an action point of the reports. */

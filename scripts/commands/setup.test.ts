@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../cases/config.ts';
-import { decodeIssue, labelDefinitions } from '../../cases/issue-format.ts';
+import { decodeIssue, labelDefinitions } from '../../cases/stores/github/issue-format.ts';
 import config from '../../klachten.config.ts';
 import { startGitHubStandIn, type GitHubStandIn, type StandInOptions } from '../../tests/github-standin/index.ts';
 import type { CliContext } from '../cli-context.ts';

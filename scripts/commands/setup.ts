@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import matter from 'gray-matter';
 import type { Config } from '../../cases/config.ts';
 import organisationConfig from '../../klachten.config.ts';
-import { labelDefinitions } from '../../cases/issue-format.ts';
-import { syncLabels } from '../../cases/stores/github.ts';
-import { makeGitHubStoresFromEnv } from '../../cases/stores/github-from-env.ts';
+import { labelDefinitions } from '../../cases/stores/github/issue-format.ts';
+import { syncLabels } from '../../cases/stores/github/store.ts';
+import { makeGitHubStoresFromEnv } from '../../cases/stores/github/from-env.ts';
 import { parseCommandArgs, type CliContext } from '../cli-context.ts';
 
 const usage = `Gebruik:

@@ -1,7 +1,7 @@
 import type { Config } from '../../cases/config.ts';
 import organisationConfig from '../../klachten.config.ts';
 import { parseSettings } from '../../cases/settings.ts';
-import { makeGitHubStoresFromEnv } from '../../cases/stores/github-from-env.ts';
+import { makeGitHubStoresFromEnv } from '../../cases/stores/github/from-env.ts';
 import { syncFallback } from '../../cases/stores/with-fallback.ts';
 import { parseCommandArgs, type CliContext } from '../cli-context.ts';
 

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { parseCase, referencePattern, statuses } from './case.ts';
-import type { Case, Status } from './case.ts';
-import type { Config } from './config.ts';
-import { formatDate, type TermsExplanation } from './terms.ts';
-import { isOverdueLabel, overdueLabels, overdueLabelsOf } from './deadlines.ts';
+import { parseCase, referencePattern, statuses } from '../../case.ts';
+import type { Case, Status } from '../../case.ts';
+import type { Config } from '../../config.ts';
+import { formatDate, type TermsExplanation } from '../../terms.ts';
+import { isOverdueLabel, overdueLabels, overdueLabelsOf } from '../../deadlines.ts';
 
 /**
  * The issue format: how a case is written into a GitHub issue and read back.

@@ -1,15 +1,15 @@
 import { randomFillSync } from 'node:crypto';
 import type { Octokit } from '@octokit/rest';
-import { makeCalendar } from '../calendar.ts';
-import type { Config } from '../config.ts';
-import { parseSettings } from '../settings.ts';
-import type { CaseStore } from '../store.ts';
-import { computeTerms, explainTerms } from '../terms.ts';
-import type { Log } from './from-env.ts';
-import { makeGitFolderStore } from './git-folder.ts';
-import { makeOctokit, readGitHubSettings, type GitHubRepository } from './github-client.ts';
-import { makeGitHubStore, type GitHubStore } from './github.ts';
-import { makeResilientStore, type ResilientStore } from './with-fallback.ts';
+import { makeCalendar } from '../../calendar.ts';
+import type { Config } from '../../config.ts';
+import { parseSettings } from '../../settings.ts';
+import type { CaseStore } from '../../store.ts';
+import { computeTerms, explainTerms } from '../../terms.ts';
+import type { Log } from '../../log.ts';
+import { makeGitFolderStore } from '../git-folder.ts';
+import { makeOctokit, readGitHubSettings, type GitHubRepository } from './client.ts';
+import { makeGitHubStore, type GitHubStore } from './store.ts';
+import { makeResilientStore, type ResilientStore } from '../with-fallback.ts';
 
 /** The parts of the GitHub set-up, for the commands that need more than the store. */
 export interface GitHubStores {

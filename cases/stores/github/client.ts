@@ -1,7 +1,7 @@
 import { createAppAuth } from '@octokit/auth-app';
 import { throttling, type ThrottlingOptions } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
-import type { Log } from './from-env.ts';
+import type { Log } from '../../log.ts';
 
 /**
  * The one place where an Octokit is built. Everything that talks to GitHub gets its client here.

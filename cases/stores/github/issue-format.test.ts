@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { statuses, type Case } from './case.ts';
+import { statuses, type Case } from '../../case.ts';
 import {
   caseFromIssueForm,
   decodeFailure,

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Octokit } from '@octokit/rest';
-import { parseCase, referencePattern, type Case } from '../case.ts';
+import { parseCase, referencePattern, type Case } from '../../case.ts';
 import {
   caseFromIssueForm,
   decodeFailure,
@@ -17,12 +17,12 @@ import {
   type IssueContext,
   type LabelDefinition,
   type PageHeader,
-} from '../issue-format.ts';
-import type { Config } from '../config.ts';
-import { makeReference } from '../reference.ts';
-import { isOpen, resubmissionWindowMs, type CaseStore, type FiledCase } from '../store.ts';
-import type { Log } from './from-env.ts';
-import { withBudget, type GitHubRepository } from './github-client.ts';
+} from './issue-format.ts';
+import type { Config } from '../../config.ts';
+import { makeReference } from '../../reference.ts';
+import { isOpen, resubmissionWindowMs, type CaseStore, type FiledCase } from '../../store.ts';
+import type { Log } from '../../log.ts';
+import { withBudget, type GitHubRepository } from './client.ts';
 
 /**
  * The production store: every case is one issue in a private GitHub repository, written by

@@ -1,13 +1,13 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { aCase } from '../../tests/support/case-fixture.ts';
-import { startGitHubStandIn, type GitHubStandIn, type StandInOptions } from '../../tests/github-standin/index.ts';
-import { parseConfig } from '../config.ts';
-import config from '../../klachten.config.ts';
-import { encodeIssue } from '../issue-format.ts';
-import { describeStoreContract } from './contract.ts';
-import { makeOctokit, readGitHubSettings, type GitHubSettings } from './github-client.ts';
-import { classifyFailure, makeGitHubStore, syncLabels, caseLabels, type GitHubStoreOptions } from './github.ts';
+import { aCase } from '../../../tests/support/case-fixture.ts';
+import { startGitHubStandIn, type GitHubStandIn, type StandInOptions } from '../../../tests/github-standin/index.ts';
+import { parseConfig } from '../../config.ts';
+import config from '../../../klachten.config.ts';
+import { encodeIssue } from './issue-format.ts';
+import { describeStoreContract } from '../contract.ts';
+import { makeOctokit, readGitHubSettings, type GitHubSettings } from './client.ts';
+import { classifyFailure, makeGitHubStore, syncLabels, caseLabels, type GitHubStoreOptions } from './store.ts';
 
 const { categories } = parseConfig(config);
 const repository = { owner: 'livable', repo: 'klachten' };
