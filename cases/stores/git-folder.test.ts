@@ -1,10 +1,11 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, readdir, rm, writeFile, chmod } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, stat, writeFile, chmod } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { aCase } from '../../tests/support/case-fixture.ts';
+import { findWidePermissions } from '../private-files.ts';
 import { describeStoreContract } from './contract.ts';
 import { caseToFile, fileToCase, makeGitFolderStore } from './git-folder.ts';
 
@@ -140,6 +141,43 @@ describe('the Git-folder store', () => {
     } finally {
       await chmod(dir, 0o700);
     }
+  });
+});
+
+describe('the Git-folder store keeps personal data private', () => {
+  const modeOf = async (path: string) => ((await stat(path)).mode & 0o777).toString(8);
+  let umask: number;
+  beforeEach(() => {
+    // The common default of a service account: without explicit modes, files would be 644.
+    umask = process.umask(0o022);
+  });
+  afterEach(() => {
+    process.umask(umask);
+  });
+
+  it('writes the case file 0600 and the folder 0700 under umask 022', async () => {
+    const record = aCase();
+    await makeGitFolderStore(dir).fileCase(record);
+    expect(await modeOf(dir)).toBe('700');
+    expect(await modeOf(join(dir, `${record.reference}.md`))).toBe('600');
+  });
+
+  it('leaves nothing in its Git repository that another account could read', async () => {
+    const store = makeGitFolderStore(dir);
+    const record = aCase();
+    await store.fileCase(record);
+    await store.updateCase(record.reference, (current) => ({ ...current, phone: '0612345678' }), 'gewijzigd');
+    expect(await findWidePermissions(dir)).toEqual([]);
+  });
+
+  it('refuses a case file with JavaScript front matter on read instead of running it', async () => {
+    const store = makeGitFolderStore(dir);
+    const record = aCase();
+    await store.fileCase(record);
+    const marker = '__klachten_case_file_ran__';
+    await writeFile(join(dir, `${record.reference}.md`), `---js\n{ a: (globalThis.${marker} = true) }\n---\ntekst\n`);
+    await expect(store.getCase(record.reference)).rejects.toThrow(/Alleen YAML/);
+    expect((globalThis as Record<string, unknown>)[marker]).toBeUndefined();
   });
 });
 

@@ -1,8 +1,9 @@
-import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import matter from 'gray-matter';
 import lockfile from 'proper-lockfile';
 import { parseCase, referencePattern, type Case } from '../case.ts';
+import { readFrontMatter, writeFrontMatter } from '../front-matter.ts';
+import { ensurePrivateDir, privateFileMode } from '../private-files.ts';
 import { findResubmission, isOpen, type CaseStore } from '../store.ts';
 import { makeGitRepo } from './git.ts';
 
@@ -19,7 +20,7 @@ export function caseToFile(record: Case): string {
   const data = JSON.parse(JSON.stringify(fields)) as Record<string, unknown>;
   // Front matter alone through gray-matter, the body appended as is: gray-matter would read a body
   // that itself starts with `---` as more front matter.
-  return `${matter.stringify('', data).replace(/\n$/, '')}${complaint}\n`;
+  return `${writeFrontMatter('', data).replace(/\n$/, '')}${complaint}\n`;
 }
 
 /**
@@ -29,8 +30,8 @@ export function caseToFile(record: Case): string {
  * fileToCase(caseToFile(record)) // deep-equals record
  */
 export function fileToCase(text: string): Case {
-  // Passing options turns off gray-matter's cache, which would hand out shared objects.
-  const parsed = matter(text, {});
+  // YAML only: a `---js` file dropped into the folder is refused, never run.
+  const parsed = readFrontMatter(text);
   const complaint = parsed.content.endsWith('\n') ? parsed.content.slice(0, -1) : parsed.content;
   return parseCase({ ...parsed.data, complaint });
 }
@@ -53,7 +54,7 @@ export function makeGitFolderStore(dir: string): CaseStore {
   const cache = new Map<string, { key: string; record: Case }>();
 
   const prepare = () =>
-    (ready ??= mkdir(dir, { recursive: true }).catch((error: unknown) => {
+    (ready ??= ensurePrivateDir(dir).catch((error: unknown) => {
       ready = undefined;
       throw error;
     }));
@@ -112,7 +113,7 @@ export function makeGitFolderStore(dir: string): CaseStore {
   async function write(record: Case, message: string): Promise<void> {
     const name = fileName(record.reference);
     const temporary = join(dir, `.${name}.tmp`);
-    await writeFile(temporary, caseToFile(record), 'utf8');
+    await writeFile(temporary, caseToFile(record), { encoding: 'utf8', mode: privateFileMode });
     await rename(temporary, join(dir, name));
     try {
       await repo.commit([name], message);

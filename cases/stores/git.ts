@@ -38,7 +38,10 @@ const fixedConfig = [
  * await repo.commit(['K-2026-7QF3M9.md'], 'K-2026-7QF3M9: klacht ontvangen');
  */
 export function makeGitRepo(dir: string): GitRepo {
-  const git = async (...args: string[]) => (await run('git', [...fixedConfig, ...args], { cwd: dir })).stdout;
+  // Under umask 077 whatever the service's own umask: the objects, the index and the commit
+  // message file hold personal data and must be readable by the service alone.
+  const git = async (...args: string[]) =>
+    (await run('sh', ['-c', 'umask 077 && exec git "$@"', 'git', ...fixedConfig, ...args], { cwd: dir })).stdout;
   return {
     dir,
     async init() {
