@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { locales, roles } from './complaint.ts';
+import { referencePattern } from './reference.ts';
 
-/** `K-2026-7QF3M9`: year of receipt and six Crockford base32 characters from a CSPRNG. */
-export const referencePattern = /^K-\d{4}-[0-9A-HJKMNP-TV-Z]{6}$/;
-export const referenceSchema = z.string().regex(referencePattern, 'geen geldig kenmerk (zoals K-2026-7QF3M9)');
+// The pattern lives beside the code that makes references; the schema uses it, as do all readers.
+export { referencePattern };
+/** `K-2026-7QF3-M9XA` (or the older `K-2026-7QF3M9`): year of receipt and a CSPRNG code. */
+export const referenceSchema = z.string().regex(referencePattern, 'geen geldig kenmerk (zoals K-2026-7QF3-M9XA)');
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 /** An instant with its offset, as ISO 8601: `2026-10-26T00:30:00+01:00` or `…Z`. */

@@ -50,7 +50,7 @@ describe('receiving a complaint', () => {
     expect(result.kind).toBe('filed');
     if (result.kind !== 'filed') return;
     expect(result.case).toMatchObject({
-      reference: expect.stringMatching(/^K-2028-[0-9A-HJKMNP-TV-Z]{6}$/),
+      reference: expect.stringMatching(/^K-2028-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/),
       status: 'ontvangen',
       receivedAt: '2028-03-03T11:15:00+01:00',
       terms: {

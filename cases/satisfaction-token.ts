@@ -30,7 +30,7 @@ export type TokenCheck = ({ ok: true } & SatisfactionClaim) | { ok: false; probl
 
 // The domain string keeps a signature made for anything else with the same secret from passing here.
 const domain = 'klachtenloket/tevredenheid/v1';
-const tokenPattern = /^(K-\d{4}-[0-9A-HJKMNP-TV-Z]{6})\.(\d{1,12})\.([A-Za-z0-9_-]{43})$/;
+const tokenPattern = /^(K-\d{4}-(?:[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}|[0-9A-HJKMNP-TV-Z]{6}))\.(\d{1,12})\.([A-Za-z0-9_-]{43})$/;
 
 function checkSecret(secret: string): void {
   if (secret.length < minimumSecretLength) {
