@@ -77,6 +77,38 @@ describe('receiving a complaint', () => {
     expect(await context.store.listCases()).toHaveLength(1);
   });
 
+  it('files two different complaints that drew the same reference as two cases, each with its own data', async () => {
+    // Both complainants' random source gives the same bytes first: the second must not get the first's case.
+    const colliding = (): IntakeContext['fillRandom'] => {
+      let draws = 0;
+      return (bytes) => bytes.fill(draws++ === 0 ? 7 : 9);
+    };
+    const alice = await fileComplaint(form, { ...context, fillRandom: colliding() });
+    const bob = { ...form, name: 'Bob Jansen', email: 'bob@example.nl', complaint: 'De verwarming is stuk.' };
+    const bobs = await fileComplaint(bob, { ...context, fillRandom: colliding() });
+    if (alice.kind !== 'filed' || bobs.kind !== 'filed') throw new Error('both complaints should be filed');
+    expect(alice.case.reference).toBe('K-2028-7777-7777');
+    expect(bobs.case.reference).toBe('K-2028-9999-9999');
+    expect(bobs.created).toBe(true);
+    expect(bobs.case).toMatchObject({
+      name: 'Bob Jansen',
+      email: 'bob@example.nl',
+      complaint: 'De verwarming is stuk.',
+    });
+    expect(await context.store.getCase(alice.case.reference)).toMatchObject({ name: form.name, email: form.email });
+    expect(await context.store.listCases()).toHaveLength(2);
+    expect(logged.some((line) => line.includes('intake.reference-taken'))).toBe(true);
+  });
+
+  it('gives up with the input kept when every reference it draws is taken', async () => {
+    const first = await fileComplaint(form, { ...context, fillRandom: (bytes) => bytes.fill(7) });
+    expect(first.kind).toBe('filed');
+    const other = { ...form, complaint: 'Een andere klacht.' };
+    const result = await fileComplaint(other, { ...context, fillRandom: (bytes) => bytes.fill(7) });
+    expect(result).toEqual({ kind: 'failed', values: { ...typed, complaint: 'Een andere klacht.' } });
+    expect(await context.store.listCases()).toHaveLength(1);
+  });
+
   it('returns every error and every typed value when the form is incomplete', async () => {
     const result = await fileComplaint({ ...form, name: '', email: 'zoe@' }, context);
     expect(result).toEqual({

@@ -8,12 +8,13 @@ import {
   type Complaint,
   type ComplaintErrors,
   type ComplaintValues,
-  type Locale,
 } from './complaint.ts';
+import type { Locale } from './locale.ts';
 import type { Config } from './config.ts';
 import type { WorkingDayCalendar } from './calendar.ts';
 import { makeReference } from './reference.ts';
-import type { CaseStore } from './store.ts';
+import { errorTag } from './errors.ts';
+import { referenceTakenTag, type CaseStore } from './store.ts';
 import { computeTerms } from './terms.ts';
 
 /** What intake needs from outside: all side effects and the moment of receipt are passed in. */
@@ -115,23 +116,35 @@ export async function fileComplaint(raw: Record<string, unknown>, context: Intak
     context.log('intake.invalid', { fields: Object.keys(checked.errors).join(',') });
     return { kind: 'invalid', errors: checked.errors, values };
   }
-  const record = makeCase(checked.complaint, context);
-  try {
-    const filed = await context.store.fileCase(record);
-    context.log('intake.filed', { reference: filed.case.reference, created: filed.created });
-    return { kind: 'filed', case: filed.case, created: filed.created };
-  } catch (error) {
-    // The error text may quote the record; log only its kind.
-    context.log('intake.failed', { reference: record.reference, error: errorName(error) });
-    return { kind: 'failed', values };
+  let record = makeCase(checked.complaint, context);
+  for (let draw = 1; ; draw += 1) {
+    try {
+      const filed = await context.store.fileCase(record);
+      context.log('intake.filed', { reference: filed.case.reference, created: filed.created });
+      return { kind: 'filed', case: filed.case, created: filed.created };
+    } catch (error) {
+      // Another complaint holds this reference (40 random bits make it rare, never impossible):
+      // draw a new one. Bounded, so a store that refuses every reference cannot loop forever.
+      if (errorTag(error) === referenceTakenTag && draw < maxReferenceDraws) {
+        context.log('intake.reference-taken', { reference: record.reference, draw });
+        record = { ...record, reference: makeReference(Number(record.terms.received.slice(0, 4)), context.fillRandom) };
+        continue;
+      }
+      // The error text may quote the record; log only its kind.
+      context.log('intake.failed', { reference: record.reference, error: errorName(error) });
+      return { kind: 'failed', values };
+    }
   }
 }
+
+/** How many references the intake draws for one complaint before it gives up. */
+const maxReferenceDraws = 5;
 
 function localeOf(raw: Record<string, unknown>): Locale {
   return raw['locale'] === 'en' ? 'en' : 'nl';
 }
 
 function errorName(error: unknown): string {
-  if (error instanceof Error) return (error as NodeJS.ErrnoException).code ?? error.name;
+  if (error instanceof Error) return errorTag(error) ?? (error as NodeJS.ErrnoException).code ?? error.name;
   return 'unknown';
 }

@@ -1,4 +1,5 @@
 import type { Case } from './case.ts';
+import { taggedError } from './errors.ts';
 
 /** What filing gave: the case as stored, and whether this call created it. */
 export interface FiledCase {
@@ -62,7 +63,9 @@ export interface CaseStore {
 export const resubmissionWindowMs = 24 * 60 * 60 * 1000;
 
 /**
- * Finds an earlier case that is the same submission as `record` (a reload, a double click).
+ * Finds an earlier case that is the same submission as `record` (a reload, a double click): the
+ * same fingerprint, with the same reference or received within a day. An equal reference alone is
+ * not enough — that is another complaint that drew the same reference (see `referenceTaken`).
  *
  * @example
  * findResubmission(existing, record) // the earlier case, or undefined
@@ -70,11 +73,25 @@ export const resubmissionWindowMs = 24 * 60 * 60 * 1000;
 export function findResubmission(cases: Iterable<Case>, record: Case): Case | undefined {
   const at = Date.parse(record.receivedAt);
   for (const existing of cases) {
-    if (existing.reference === record.reference) return existing;
     if (existing.fingerprint !== record.fingerprint) continue;
+    if (existing.reference === record.reference) return existing;
     if (Math.abs(at - Date.parse(existing.receivedAt)) <= resubmissionWindowMs) return existing;
   }
   return undefined;
+}
+
+/** The tag of the error a store throws when a new case drew a reference another case has. */
+export const referenceTakenTag = 'reference-taken';
+
+/**
+ * The error a store throws when `record` drew the reference of a different case: the intake then
+ * draws a new reference and files again, so neither complaint is lost or shown to the other person.
+ *
+ * @example
+ * if (held.fingerprint !== record.fingerprint) throw referenceTaken(record);
+ */
+export function referenceTaken(record: Pick<Case, 'reference'>): Error {
+  return taggedError(referenceTakenTag, `Het kenmerk ${record.reference} is al aan een andere klacht gegeven.`);
 }
 
 /** Whether a case is still being worked on. */

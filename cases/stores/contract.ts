@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { aCase } from '../../tests/support/case-fixture.ts';
 import type { Case } from '../case.ts';
-import type { CaseStore } from '../store.ts';
+import { errorTag } from '../errors.ts';
+import { referenceTakenTag, type CaseStore } from '../store.ts';
 
 /**
  * One contract every case store passes: the Git folder and GitHub issues behave the same to the
@@ -118,6 +119,19 @@ export function describeStoreContract(name: string, makeSubject: () => Promise<C
       await store.fileCase(record);
       const again = await store.fileCase({ ...record, complaint: 'een andere tekst' });
       expect(again).toEqual({ case: record, created: false });
+      expect(await store.listCases()).toHaveLength(1);
+    });
+
+    it('refuses a different complaint that drew the same reference, and keeps the stored case as it was', async () => {
+      const record = aCase();
+      await store.fileCase(record);
+      const other = aCase({ reference: record.reference, name: 'Bob Jansen', complaint: 'Iets heel anders.' });
+      const refused = await store.fileCase(other).then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+      expect(errorTag(refused)).toBe(referenceTakenTag);
+      expect(await store.getCase(record.reference)).toEqual(record);
       expect(await store.listCases()).toHaveLength(1);
     });
 

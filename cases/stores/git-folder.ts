@@ -4,7 +4,7 @@ import lockfile from 'proper-lockfile';
 import { parseCase, referencePattern, type Case } from '../case.ts';
 import { readFrontMatter, writeFrontMatter } from '../front-matter.ts';
 import { ensurePrivateDir, privateFileMode } from '../private-files.ts';
-import { findResubmission, isOpen, type CaseStore } from '../store.ts';
+import { findResubmission, referenceTaken, isOpen, type CaseStore } from '../store.ts';
 import { makeGitRepo } from './git.ts';
 
 /**
@@ -129,8 +129,10 @@ export function makeGitFolderStore(dir: string): CaseStore {
     async fileCase(record) {
       const valid = parseCase(record);
       return exclusive(async () => {
-        const earlier = findResubmission(await readAll(), valid);
+        const all = await readAll();
+        const earlier = findResubmission(all, valid);
         if (earlier) return { case: earlier, created: false };
+        if (all.some((held) => held.reference === valid.reference)) throw referenceTaken(valid);
         await write(valid, `${valid.reference}: klacht ontvangen`);
         return { case: valid, created: true };
       });
