@@ -53,6 +53,36 @@ describe('the complaint form schema', () => {
     expect(validateComplaint(schema, { ...valid, name: 'a'.repeat(limits.name) }).ok).toBe(true);
   });
 
+  it.each([
+    ['name', 'Zoë\nde Vries'],
+    ['name', 'Zoë de Vries\r\n'],
+    ['name', 'Zoë\u001b[2J'],
+    ['name', 'Zoë\u0085'],
+    ['email', 'zoe@example.nl\r\nBcc: x@example.org'],
+    ['phone', '06\t12345678'],
+    ['address', 'Lindenlaan 12\u0000'],
+    ['concerns', 'de\u0007 huismeester'],
+  ])('refuses a line break or control character in the one-line field %s', (field, value) => {
+    expect(validateComplaint(schema, { ...valid, [field]: value })).toEqual({
+      ok: false,
+      errors: { [field]: 'control' },
+    });
+  });
+
+  it('keeps line breaks and tabs in the texts that may span lines', () => {
+    const result = validateComplaint(schema, { ...valid, complaint: 'Eerst dit.\r\n\tDan dat.', expectation: 'a\nb' });
+    expect(result.ok && result.complaint.complaint).toBe('Eerst dit.\n\tDan dat.');
+  });
+
+  it('says in both languages which field may hold one line only', () => {
+    expect(errorMessage('nl', 'name', 'control')).toBe(
+      'Uw naam mag maar één regel zijn, zonder regeleinden, tabs of onzichtbare stuurtekens. Haal die weg en probeer het opnieuw.',
+    );
+    expect(errorMessage('en', 'address', 'control')).toBe(
+      'The address or complex must be a single line, without line breaks, tabs or invisible control characters. Remove them and try again.',
+    );
+  });
+
   it('asks what is new when the person complained about this before', () => {
     expect(validateComplaint(schema, { ...valid, earlier: 'ja' })).toEqual({
       ok: false,

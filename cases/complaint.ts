@@ -1,12 +1,9 @@
 import { z } from 'zod';
+import { locales, type Locale } from './locale.ts';
 
 /** Who files the complaint; the reglement names these three. */
 export const roles = ['bewoner', 'pand-eigenaar', 'opdrachtgever'] as const;
 export type Role = (typeof roles)[number];
-
-/** The languages of the site, Dutch first. */
-export const locales = ['nl', 'en'] as const;
-export type Locale = (typeof locales)[number];
 
 /**
  * Maximum lengths, shown to the person beside each field and enforced by the schema.
@@ -27,10 +24,17 @@ export const limits = {
  * Why a field was refused. The form turns a code into Dutch or English text
  * ({@link complaintMessages}), so one schema serves both languages.
  */
-export type ErrorCode = 'required' | 'tooLong' | 'email' | 'phone' | 'choice' | 'consent';
+export type ErrorCode = 'required' | 'tooLong' | 'email' | 'phone' | 'choice' | 'consent' | 'control';
 
 // Browsers send a textarea's line breaks as CRLF; what the person typed is plain newlines.
 const normaliseNewlines = (value: string) => value.replace(/\r\n?/g, '\n');
+
+// A one-line field holds no line break, tab, escape or other C0/C1 control character: a name
+// with a line break would add lines to a mail's salutation, an escape sequence would rewrite a
+// coordinator's terminal. Checked before trimming, so a trailing line break is refused too.
+const controlCharacter = /[\u0000-\u001f\u007f-\u009f]/;
+const oneLine = { error: 'control' } as const;
+const isOneLine = (value: string) => !controlCharacter.test(value);
 
 // Empty form fields arrive as null (Astro) or '' (plain forms); both mean "not filled in".
 const text = (max: number) =>
@@ -44,6 +48,21 @@ const optionalText = (max: number) =>
   z
     .string({ error: 'required' })
     .overwrite(normaliseNewlines)
+    .trim()
+    .max(max, { error: 'tooLong' })
+    .nullish()
+    .transform((value) => (value ? value : undefined));
+const lineText = (max: number) =>
+  z
+    .string({ error: 'required' })
+    .refine(isOneLine, oneLine)
+    .trim()
+    .min(1, { error: 'required' })
+    .max(max, { error: 'tooLong' });
+const optionalLineText = (max: number) =>
+  z
+    .string({ error: 'required' })
+    .refine(isOneLine, oneLine)
     .trim()
     .max(max, { error: 'tooLong' })
     .nullish()
@@ -62,21 +81,25 @@ export function makeComplaintSchema(categoryIds: readonly [string, ...string[]])
     .object({
       locale: z.enum(locales, { error: 'choice' }).default('nl'),
       role: z.enum(roles, { error: 'choice' }),
-      name: text(limits.name),
+      name: lineText(limits.name),
       email: z
         .string({ error: 'required' })
+        .refine(isOneLine, oneLine)
         .trim()
         .min(1, { error: 'required' })
         .max(limits.email, { error: 'tooLong' })
         .pipe(z.email({ error: 'email' })),
-      phone: optionalText(limits.phone).refine((value) => value === undefined || /^[0-9+()\-.\s]{6,}$/.test(value), {
-        error: 'phone',
-      }),
-      address: text(limits.address),
+      phone: optionalLineText(limits.phone).refine(
+        (value) => value === undefined || /^[0-9+()\-.\s]{6,}$/.test(value),
+        {
+          error: 'phone',
+        },
+      ),
+      address: lineText(limits.address),
       category: z.enum(categoryIds, { error: 'choice' }),
       complaint: text(limits.complaint),
       expectation: text(limits.expectation),
-      concerns: optionalText(limits.concerns),
+      concerns: optionalLineText(limits.concerns),
       earlier: z.enum(['nee', 'ja'], { error: 'choice' }),
       whatIsNew: optionalText(limits.whatIsNew),
       consent: z.literal('ja', { error: 'consent' }),
@@ -142,7 +165,7 @@ function isComplaintField(name: string): name is ComplaintField {
   return (complaintFields as readonly string[]).includes(name);
 }
 
-const codes: readonly ErrorCode[] = ['required', 'tooLong', 'email', 'phone', 'choice', 'consent'];
+const codes: readonly ErrorCode[] = ['required', 'tooLong', 'email', 'phone', 'choice', 'consent', 'control'];
 function toErrorCode(message: string): ErrorCode {
   return (codes as readonly string[]).includes(message) ? (message as ErrorCode) : 'choice';
 }
@@ -169,6 +192,8 @@ export function errorMessage(locale: Locale, field: ComplaintField, code: ErrorC
       return m.phone;
     case 'consent':
       return m.required.consent;
+    case 'control':
+      return m.control(m.names[field]);
   }
 }
 
@@ -206,6 +231,8 @@ export const complaintMessages = {
     },
     tooLong: (name: string, max: number) =>
       `${name} is te lang: gebruik hoogstens ${max.toLocaleString('nl-NL')} tekens.`,
+    control: (name: string) =>
+      `${name} mag maar één regel zijn, zonder regeleinden, tabs of onzichtbare stuurtekens. Haal die weg en probeer het opnieuw.`,
     email: 'Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.',
     phone: 'Vul een geldig telefoonnummer in, bijvoorbeeld 06 12345678, of laat het veld leeg.',
   },
@@ -240,6 +267,8 @@ export const complaintMessages = {
     },
     tooLong: (name: string, max: number) =>
       `${name} is too long: use at most ${max.toLocaleString('en-GB')} characters.`,
+    control: (name: string) =>
+      `${name} must be a single line, without line breaks, tabs or invisible control characters. Remove them and try again.`,
     email: 'Enter a valid email address, for example name@example.com.',
     phone: 'Enter a valid phone number, for example +31 6 12345678, or leave it empty.',
   },
