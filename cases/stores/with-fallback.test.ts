@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startGitHubStandIn, type GitHubStandIn } from '../../tests/github-standin/index.ts';
 import { aCase } from '../../tests/support/case-fixture.ts';
-import type { CaseStore } from '../store.ts';
+import { standInOctokit } from '../../tests/support/standin-octokit.ts';
+import type { Log, LogFields } from '../log.ts';
+import { referenceTakenTag, type CaseStore } from '../store.ts';
 import { makeGitFolderStore } from './git-folder.ts';
-import { makeOctokit } from './github/client.ts';
 import { makeGitHubStore } from './github/store.ts';
 import { isSynced, makeResilientStore, syncFallback } from './with-fallback.ts';
 
@@ -14,8 +15,8 @@ const categories = [{ id: 'onderhoud', label: { nl: 'Onderhoud', en: 'Maintenanc
 const now = () => new Date('2026-10-27T09:00:00Z');
 let standIn: GitHubStandIn;
 let dir: string;
-let events: Array<[string, Record<string, string | number | boolean>]>;
-const log = (event: string, fields: Record<string, string | number | boolean>) => void events.push([event, fields]);
+let events: Array<[string, LogFields]>;
+const log: Log = (event, fields) => void events.push([event, fields]);
 
 beforeEach(async () => {
   events = [];
@@ -28,12 +29,7 @@ afterEach(async () => {
 });
 
 function stores(budgetMs = 1000) {
-  const octokit = makeOctokit({
-    apiUrl: standIn.url,
-    auth: { kind: 'token', token: 'test-token' },
-    writeIntervalMs: 0,
-    log,
-  });
+  const octokit = standInOctokit(standIn, { log });
   const primary = makeGitHubStore(
     octokit,
     { owner: 'livable', repo: 'klachten' },
@@ -63,6 +59,16 @@ describe('the resilient store', () => {
     expect(events).toContainEqual(['store.held-in-fallback', { reference: record.reference, created: true }]);
   });
 
+  it('does not hold a case whose reference GitHub already gave to another complaint: the intake draws anew', async () => {
+    const { store, fallback } = stores();
+    const first = aCase();
+    await store.fileCase(first);
+    const other = aCase({ reference: first.reference, name: 'Bob Jansen' });
+    await expect(store.fileCase(other)).rejects.toMatchObject({ tag: referenceTakenTag });
+    expect(await fallback.listCases()).toEqual([]);
+    expect(issueCount()).toBe(1);
+  });
+
   it('holds the case when the primary does not answer within the budget', async () => {
     const fallback = makeGitFolderStore(join(dir, 'cases'));
     const silent: CaseStore = {
@@ -87,7 +93,7 @@ describe('the resilient store', () => {
     };
     const store = makeResilientStore({ primary, fallback: broken, log, now });
     const failure = await store.fileCase(aCase()).catch((error: unknown) => error);
-    expect(failure).toMatchObject({ kind: 'unavailable', message: 'De klacht kon nergens worden opgeslagen.' });
+    expect(failure).toMatchObject({ tag: 'unavailable', message: 'De klacht kon nergens worden opgeslagen.' });
     expect(JSON.stringify(events)).not.toContain('Anna');
   });
 

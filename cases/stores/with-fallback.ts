@@ -1,5 +1,6 @@
 import type { Case } from '../case.ts';
-import type { CaseStore, FiledCase } from '../store.ts';
+import { errorTag, taggedError } from '../errors.ts';
+import { referenceTakenTag, type CaseStore, type FiledCase } from '../store.ts';
 import type { Log } from '../log.ts';
 
 /**
@@ -55,9 +56,10 @@ export interface ResilientStoreOptions {
   budgetMs?: number;
 }
 
-/** A failure's kind for the log: a code, never a message (messages may quote data). */
+/** A failure's kind for the log: its tag or Node's code, never a message (messages may quote data). */
 function kindOf(error: unknown): string {
-  if (typeof error === 'object' && error !== null && 'kind' in error) return String(error.kind);
+  const tag = errorTag(error);
+  if (tag !== undefined) return tag;
   if (error instanceof Error) return (error as NodeJS.ErrnoException).code ?? error.name;
   return 'unknown';
 }
@@ -65,10 +67,7 @@ function kindOf(error: unknown): string {
 function within<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(
-      () => reject(Object.assign(new Error('De opslag antwoordde niet op tijd.'), { kind: 'budget' })),
-      ms,
-    );
+    timer = setTimeout(() => reject(taggedError('budget', 'De opslag antwoordde niet op tijd.')), ms);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
@@ -98,6 +97,9 @@ export function makeResilientStore(options: ResilientStoreOptions): ResilientSto
         const filed = await within(primary.fileCase(record), budgetMs);
         return { ...filed, held: false };
       } catch (error) {
+        // Not an outage: GitHub answered that another case holds this reference. The intake draws
+        // a new one; holding the case would only move the collision to the next sync.
+        if (errorTag(error) === referenceTakenTag) throw error;
         log('store.primary-failed', { reference: record.reference, kind: kindOf(error) });
       }
       try {
@@ -105,8 +107,9 @@ export function makeResilientStore(options: ResilientStoreOptions): ResilientSto
         log('store.held-in-fallback', { reference: held.case.reference, created: held.created });
         return { ...held, held: true };
       } catch (error) {
+        if (errorTag(error) === referenceTakenTag) throw error;
         log('store.fallback-failed', { reference: record.reference, kind: kindOf(error) });
-        throw Object.assign(new Error('De klacht kon nergens worden opgeslagen.'), { kind: 'unavailable' });
+        throw taggedError('unavailable', 'De klacht kon nergens worden opgeslagen.');
       }
     },
 
