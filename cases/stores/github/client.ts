@@ -14,8 +14,9 @@ import type { Log } from '../../log.ts';
  *   repeating it cannot make a duplicate.
  * - Nothing else is retried here: no retry plugin, no retry on 5xx, timeouts or connection
  *   resets. After such an ambiguous failure a write may or may not have happened; in particular
- *   the create call is never retried blindly. The store decides (`github.ts`): it first looks
- *   whether the issue exists, and creates it only when it does not.
+ *   the create call is never retried blindly. The store decides (`store.ts`; every call it makes
+ *   is in `github-helper.ts`): it first looks whether the issue exists, and creates it only when
+ *   it does not.
  * - Writes are spaced at least `writeIntervalMs` apart (GitHub asks for one second between
  *   content-creating requests), so a burst (a `sync` of many held cases) does not trip the
  *   secondary rate limit in the first place.

@@ -1,20 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { statuses, type Case } from '../../case.ts';
-import {
-  caseFromIssueForm,
-  decodeFailure,
-  decodeIssue,
-  decodeIssueForm,
-  displayText,
-  encodeIssue,
-  fence,
-  isIssueFormBody,
-  isOwnLabel,
-  labelDefinitions,
-  maxPageLength,
-  readPageHeader,
-} from './issue-format.ts';
+import type { Case } from '../../case.ts';
+import { errorTag } from '../../errors.ts';
+import { displayText, fence } from './inert-text.ts';
+import { decodeIssue, encodeIssue } from './issue-format.ts';
+import { maxPageLength, readPageHeader } from './machine-block.ts';
 
 const categories = [
   { id: 'onderhoud', label: { nl: 'Onderhoud en reparaties', en: 'Maintenance' } },
@@ -161,17 +151,6 @@ describe('the issue format', () => {
       { numRuns: 200 },
     );
   });
-
-  it('shows a text in a fence longer than any run of backticks in it', () => {
-    expect(fence('a')).toBe('```text\na\n```');
-    expect(fence('a ``` b ````` c')).toBe('``````text\na ``` b ````` c\n``````');
-  });
-
-  it('drops controls, bidi overrides and invisible characters from the displayed copy only, keeping emoji sequences', () => {
-    expect(displayText('a\u0000b\u0007c\u202ed\u2066e\u200bf\ufeffg\r\nh\ri\u2028j')).toBe('abcdefg\nh\ni\nj');
-    expect(displayText('👩‍👩‍👧 נ\u200cم')).toBe('👩‍👩‍👧 נ\u200cم');
-    expect(displayText('\ud800x')).toBe('\ufffdx');
-  });
 });
 
 describe('a case too long for one issue body', () => {
@@ -200,7 +179,7 @@ describe('a case too long for one issue body', () => {
     try {
       decode(encoded, rest);
     } catch (error) {
-      expect(decodeFailure(error)).toBe('incomplete');
+      expect(errorTag(error)).toBe('incomplete');
     }
     const older = encodeIssue({ ...long, status: 'bevestigd' }, context);
     expect(decode(encoded, [...(older.continuation ?? []), ...(encoded.continuation ?? [])])).toEqual(long);
@@ -217,7 +196,7 @@ describe('reading an issue that is not a valid case', () => {
     try {
       decodeIssue({ title: '', body, labels: [] });
     } catch (error) {
-      return decodeFailure(error);
+      return errorTag(error);
     }
     return 'none';
   };
@@ -230,114 +209,5 @@ describe('reading an issue that is not a valid case', () => {
     expect(
       failureOf(body.replace('"reference":"K-2026-7QF3M9","status"', '"reference":"K-2026-BBBBBB","status"')),
     ).toBe('invalid');
-  });
-});
-
-describe('labels', () => {
-  it('defines the case label, one per status and one per category, with short descriptions', () => {
-    const names = labelDefinitions(categories).map((label) => label.name);
-    expect(names).toEqual(
-      expect.arrayContaining([
-        'klacht',
-        ...statuses.map((status) => `status: ${status}`),
-        'categorie: onderhoud',
-        'categorie: overlast',
-      ]),
-    );
-    for (const label of labelDefinitions(categories)) {
-      expect(label.description.length).toBeLessThanOrEqual(100);
-      expect(label.color).toMatch(/^[0-9a-f]{6}$/);
-      expect(isOwnLabel(label.name)).toBe(true);
-    }
-    expect(isOwnLabel('spoed')).toBe(false);
-  });
-});
-
-describe('complaints registered with the issue form', () => {
-  const form = (overrides: Record<string, string> = {}) => {
-    const fields: Record<string, string> = {
-      'Ontvangen via': 'brief',
-      'Datum van ontvangst': '_No response_',
-      'Taal van de klager': 'Engels',
-      'Wie dient de klacht in?': 'pand-eigenaar',
-      Naam: 'Piet Pieters',
-      'E-mailadres': 'piet@example.nl',
-      Telefoonnummer: '_No response_',
-      'Adres of complex': 'Dorpsstraat 1',
-      'Waar gaat de klacht over?': 'Overlast',
-      'De klacht': 'Regel één\n\n### Geen kop\nRegel twee',
-      'Wat verwacht de klager van de bemiddeling?': 'Excuses.',
-      'Over wie of welke afdeling': '_No response_',
-      'Eerder geklaagd over hetzelfde?': 'nee',
-      'Wat is er nieuw sinds de eerdere klacht?': '_No response_',
-      ...overrides,
-    };
-    return Object.entries(fields)
-      .map(([heading, value]) => `### ${heading}\n\n${value}`)
-      .join('\n\n');
-  };
-
-  it('reads the fields of a rendered form, text with heading-like lines included', () => {
-    expect(isIssueFormBody(form())).toBe(true);
-    expect(isIssueFormBody(encodeIssue(record, context).body)).toBe(false);
-    expect(decodeIssueForm(form(), categories)).toEqual({
-      ok: true,
-      fields: {
-        source: 'brief',
-        locale: 'en',
-        role: 'pand-eigenaar',
-        name: 'Piet Pieters',
-        email: 'piet@example.nl',
-        address: 'Dorpsstraat 1',
-        category: 'overlast',
-        complaint: 'Regel één\n\n### Geen kop\nRegel twee',
-        expectation: 'Excuses.',
-        earlier: 'nee',
-      },
-    });
-    expect(decodeIssueForm(form().replaceAll('\n', '\r\n'), categories)).toMatchObject({ ok: true });
-  });
-
-  it('names what is missing or invalid instead of guessing', () => {
-    const body = form({
-      Naam: '_No response_',
-      'Waar gaat de klacht over?': 'Iets anders',
-      'Eerder geklaagd over hetzelfde?': 'ja',
-      'Datum van ontvangst': '20-11-2026',
-    });
-    expect(decodeIssueForm(body, categories)).toEqual({
-      ok: false,
-      problems: [
-        'Waar gaat de klacht over?',
-        'Datum van ontvangst',
-        'Naam',
-        'Wat is er nieuw sinds de eerdere klacht?',
-      ],
-    });
-  });
-
-  it('turns the fields into a valid case in status ontvangen', () => {
-    const decoded = decodeIssueForm(form({ 'Datum van ontvangst': '2026-11-20' }), categories);
-    if (!decoded.ok) throw new Error('form not read');
-    const made = caseFromIssueForm(decoded.fields, {
-      reference: 'K-2026-7QF3M9',
-      receivedAt: '2026-11-20T12:00:00Z',
-      terms: {
-        received: '2026-11-20',
-        confirmBy: '2026-12-01',
-        answerBy: '2027-01-04',
-        extendedAnswerBy: '2027-02-01',
-      },
-      fingerprint: 'sha256:x',
-      by: 'coordinator',
-    });
-    expect(made).toMatchObject({
-      status: 'ontvangen',
-      source: 'brief',
-      locale: 'en',
-      extended: false,
-      events: [{ by: 'coordinator' }],
-    });
-    expect(made).not.toHaveProperty('receivedOn');
   });
 });

@@ -1,13 +1,17 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { aCase } from '../../../tests/support/case-fixture.ts';
+import { standInOctokit } from '../../../tests/support/standin-octokit.ts';
 import { startGitHubStandIn, type GitHubStandIn, type StandInOptions } from '../../../tests/github-standin/index.ts';
 import { parseConfig } from '../../config.ts';
 import config from '../../../klachten.config.ts';
 import { encodeIssue } from './issue-format.ts';
 import { describeStoreContract } from '../contract.ts';
 import { makeOctokit, readGitHubSettings, type GitHubSettings } from './client.ts';
-import { classifyFailure, makeGitHubStore, syncLabels, caseLabels, type GitHubStoreOptions } from './store.ts';
+import type { Log, LogFields } from '../../log.ts';
+import { classifyFailure } from './failures.ts';
+import { caseLabels, syncLabels } from './label-sync.ts';
+import { makeGitHubStore, type GitHubStoreOptions } from './store.ts';
 
 const { categories } = parseConfig(config);
 const repository = { owner: 'livable', repo: 'klachten' };
@@ -23,16 +27,9 @@ async function setUp(
   settings: Partial<GitHubSettings> = {},
 ) {
   const standIn = await startGitHubStandIn({ now: standInClock(), ...standInOptions });
-  const events: Array<[string, Record<string, string | number | boolean>]> = [];
-  const log = (event: string, fields: Record<string, string | number | boolean>) => void events.push([event, fields]);
-  const octokit = makeOctokit({
-    apiUrl: standIn.url,
-    auth: { kind: 'token', token: 'test-token' },
-    writeIntervalMs: 0,
-    retryAfterUnitMs: 10,
-    log,
-    ...settings,
-  });
+  const events: Array<[string, LogFields]> = [];
+  const log: Log = (event, fields) => void events.push([event, fields]);
+  const octokit = standInOctokit(standIn, { retryAfterUnitMs: 10, log, ...settings });
   const store = makeGitHubStore(octokit, repository, { context: { categories }, log, budgetMs: 2000, ...storeOptions });
   return { standIn, store, octokit, events, issues: () => standIn.state.repo('livable/klachten').issues };
 }
@@ -193,7 +190,7 @@ describe('filing through faults never loses and never duplicates', () => {
     standIn = setup.standIn;
     standIn.faults.inject({ kind: 'hang-after', operation: 'issues/create', hangMs: 5000 });
     const record = aCase();
-    await expect(setup.store.fileCase(record)).rejects.toMatchObject({ kind: 'ambiguous' });
+    await expect(setup.store.fileCase(record)).rejects.toMatchObject({ tag: 'ambiguous' });
     expect(setup.issues()).toHaveLength(1);
     expect(await setup.store.fileCase(record)).toEqual({ case: record, created: false });
     expect(setup.issues()).toHaveLength(1);
@@ -222,7 +219,7 @@ describe('filing through faults never loses and never duplicates', () => {
     const setup = await setUp({}, { budgetMs: 5000 }, { retryAfterUnitMs: 1000 });
     standIn = setup.standIn;
     standIn.faults.inject({ kind: 'secondary-rate-limit', operation: 'issues/create', retryAfterSeconds: 60 });
-    await expect(setup.store.fileCase(aCase())).rejects.toMatchObject({ kind: 'rate-limited' });
+    await expect(setup.store.fileCase(aCase())).rejects.toMatchObject({ tag: 'rate-limited' });
     expect(setup.issues()).toHaveLength(0);
   });
 
@@ -234,7 +231,7 @@ describe('filing through faults never loses and never duplicates', () => {
       const setup = await setUp();
       standIn = setup.standIn;
       standIn.faults.inject({ kind, operation: 'issues/create' });
-      await expect(setup.store.fileCase(aCase())).rejects.toMatchObject({ kind: expected });
+      await expect(setup.store.fileCase(aCase())).rejects.toMatchObject({ tag: expected });
       expect(standIn.calls.count('issues/create')).toBe(1);
       expect(setup.issues()).toHaveLength(0);
     });

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { errorTag, taggedError } from './errors.ts';
+
+describe('tagged errors', () => {
+  it('carry their tag, their message and any extra fields', () => {
+    const error = taggedError('not-found', 'GitHub weigerde de klacht (404).', { status: 404 });
+    expect(error).toBeInstanceOf(Error);
+    expect(error).toMatchObject({ tag: 'not-found', message: 'GitHub weigerde de klacht (404).', status: 404 });
+    expect(errorTag(error)).toBe('not-found');
+  });
+
+  it('keep the tag when an extra field has the same name', () => {
+    expect(errorTag(taggedError('budget', 'op', { tag: 'other' }))).toBe('budget');
+  });
+
+  it('have no tag when they are not ours', () => {
+    expect(errorTag(new Error('x'))).toBeUndefined();
+    expect(errorTag(Object.assign(new Error('x'), { code: 'ENOENT' }))).toBeUndefined();
+    expect(errorTag(Object.assign(new Error('x'), { tag: 42 }))).toBeUndefined();
+    expect(errorTag('incomplete')).toBeUndefined();
+    expect(errorTag(undefined)).toBeUndefined();
+    expect(errorTag(null)).toBeUndefined();
+  });
+});

@@ -1,0 +1,36 @@
+/**
+ * Errors a caller acts on carry a tag: a short code that says what went wrong, in the one
+ * property `tag`. Callers branch on the tag and log it, never on the message (messages are Dutch,
+ * for people, and may quote data). Errors from libraries keep their own fields (Node's and
+ * nodemailer's `code`, Octokit's `status`); only our own errors are tagged.
+ */
+
+/** An error with its tag, and any extra fields given. */
+export type TaggedError<Tag extends string = string, Extra extends object = object> = Error & { tag: Tag } & Extra;
+
+/**
+ * Makes an error with a tag (and extra fields, such as an HTTP status, when given).
+ *
+ * @example
+ * throw taggedError('incomplete', 'Klacht K-2026-7QF3M9: deel 2 van 3 ontbreekt.');
+ * throw taggedError('not-found', 'GitHub weigerde de klacht (404).', { status: 404 });
+ */
+export function taggedError<Tag extends string, Extra extends object = object>(
+  tag: Tag,
+  message: string,
+  extra?: Extra,
+): TaggedError<Tag, Extra> {
+  return Object.assign(new Error(message), extra, { tag }) as TaggedError<Tag, Extra>;
+}
+
+/**
+ * The tag of an error made by `taggedError`, or undefined for any other value.
+ *
+ * @example
+ * try { decodeIssue(issue) } catch (error) { if (errorTag(error) === 'incomplete') … }
+ * errorTag(new Error('x')) // undefined
+ */
+export function errorTag(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null || !('tag' in error)) return undefined;
+  return typeof error.tag === 'string' ? error.tag : undefined;
+}

@@ -1,0 +1,258 @@
+import type { Octokit } from '@octokit/rest';
+import { withBudget, type BudgetedRequest, type GitHubRepository } from './client.ts';
+import { statusOf, storeError } from './failures.ts';
+import type { LabelDefinition } from './labels.ts';
+
+/**
+ * Every REST call the GitHub store and the label sync make, one typed wrapper each, so what we
+ * ask of GitHub can be read in one place (and checked against GitHub's API description).
+ *
+ * Time: a call of the store is given the deadline of its filing, read or update. A wrapper checks
+ * the deadline before anything is sent and, when the time is up, throws a `budget` store error at
+ * once, where the call is made (the wrappers are not `async` for that reason: the check throws
+ * before the caller's `.catch` is attached, as a call that never started should). The call itself
+ * is aborted at the deadline (`withBudget`).
+ *
+ * Retries — what is repeated, and what never is:
+ * - A call refused for a rate limit (403/429 with `retry-after`, or `x-ratelimit-remaining: 0`) is
+ *   retried by the throttling plugin (`client.ts`) after the wait GitHub asks, at most twice, and
+ *   only when that wait fits the call's deadline. GitHub did not carry out such a call, so
+ *   repeating it cannot make a duplicate.
+ * - Nothing else is retried here: not a 5xx, a timeout or a reset connection. After such an
+ *   ambiguous failure (`classifyFailure`) a write may or may not have landed. Creating an issue
+ *   is therefore never retried blindly: that is how duplicates are made. The store first lists the
+ *   issues again and creates only when the case is not there; before posting a continuation page
+ *   again it reads the comments.
+ * - Writes are spaced by the client (`writeIntervalMs`), so a burst does not trip GitHub's
+ *   secondary rate limit in the first place.
+ */
+
+/** An issue as the listing returns it, reduced to what the store reads. */
+export interface IssueItem {
+  number: number;
+  title: string;
+  body?: string | null | undefined;
+  state: string;
+  created_at: string;
+  labels: Array<string | { name?: string | undefined }>;
+  user: { login: string } | null;
+  pull_request?: unknown;
+}
+
+/** A comment on an issue, reduced to what the store reads. */
+export interface CommentItem {
+  id: number;
+  body?: string | undefined;
+}
+
+/** A label of the repository, reduced to what the label sync compares. */
+export interface LabelItem {
+  name: string;
+  color: string;
+  description?: string | null | undefined;
+}
+
+/** Which issues a listing returns; always newest first, 100 a page. */
+export interface IssueListing {
+  /** Only issues with this label; all issues (and pull requests) without it. */
+  labels?: string;
+  state: 'open' | 'all';
+  /** Only issues updated at or after this moment (ISO 8601). */
+  since?: string;
+}
+
+/** What a new issue is made with. */
+export interface NewIssue {
+  title: string;
+  body: string;
+  labels: string[];
+}
+
+/** What an update of an issue writes: everything the store mirrors. */
+export interface IssuePatch {
+  title: string;
+  body: string;
+  labels: string[];
+  state: 'open' | 'closed';
+  state_reason?: 'completed' | 'not_planned';
+}
+
+/** The REST calls, each within a deadline (milliseconds on the store's clock) where it takes one. */
+export interface GitHubHelper {
+  /** The pages of a listing of issues, following GitHub's `Link: <…>; rel="next"`. */
+  issuePages(listing: IssueListing, deadline: number): AsyncGenerator<IssueItem[]>;
+  /** One issue, or undefined when it does not exist (404) or was deleted (410). */
+  getIssue(number: number, deadline: number): Promise<IssueItem | undefined>;
+  /** Creates an issue and gives its number. */
+  createIssue(issue: NewIssue, deadline: number): Promise<number>;
+  patchIssue(number: number, patch: IssuePatch, deadline: number): Promise<void>;
+  /** All comments of an issue, oldest first. */
+  listComments(number: number, deadline: number): Promise<CommentItem[]>;
+  createComment(number: number, body: string, deadline: number): Promise<void>;
+  deleteComment(id: number, deadline: number): Promise<void>;
+  /** All labels of the repository (no deadline: `klachten setup` runs without one). */
+  listLabels(): Promise<LabelItem[]>;
+  createLabel(definition: LabelDefinition): Promise<void>;
+  /** Renames (to the definition's spelling) and recolours the label now called `name`. */
+  updateLabel(name: string, definition: LabelDefinition): Promise<void>;
+}
+
+/**
+ * Makes the REST calls for one repository.
+ *
+ * @example
+ * const github = makeGitHubHelper(octokit, { owner: 'livable', repo: 'klachten' });
+ * const number = await github.createIssue({ title, body, labels }, performance.now() + 10_000);
+ */
+export function makeGitHubHelper(
+  octokit: Octokit,
+  repository: GitHubRepository,
+  clock: () => number = () => performance.now(),
+): GitHubHelper {
+  const { owner, repo } = repository;
+
+  const budget = (deadline: number): BudgetedRequest => {
+    if (clock() >= deadline) throw storeError('budget', 'De tijd voor deze GitHub-opdracht is op.');
+    return withBudget(deadline, clock);
+  };
+
+  /** The pages of a listing; each call within the deadline. */
+  async function* pages<T>(route: string, params: Record<string, unknown>, deadline: number): AsyncGenerator<T[]> {
+    let response = await octokit.request(route, { ...params, request: budget(deadline) });
+    yield response.data as T[];
+    for (let next = nextLink(response.headers.link); next !== undefined; next = nextLink(response.headers.link)) {
+      response = await octokit.request(`GET ${next}`, { request: budget(deadline) });
+      yield response.data as T[];
+    }
+  }
+
+  return {
+    issuePages(listing, deadline) {
+      return pages<IssueItem>(
+        'GET /repos/{owner}/{repo}/issues',
+        {
+          owner,
+          repo,
+          ...(listing.labels === undefined ? {} : { labels: listing.labels }),
+          state: listing.state,
+          sort: 'created',
+          direction: 'desc',
+          per_page: 100,
+          ...(listing.since === undefined ? {} : { since: listing.since }),
+        },
+        deadline,
+      );
+    },
+
+    async getIssue(number, deadline) {
+      try {
+        const { data } = await octokit.request('GET /repos/{owner}/{repo}/issues/{issue_number}', {
+          owner,
+          repo,
+          issue_number: number,
+          request: budget(deadline),
+        });
+        return data as IssueItem;
+      } catch (error) {
+        if (statusOf(error) === 404 || statusOf(error) === 410) return undefined;
+        throw error;
+      }
+    },
+
+    createIssue(issue, deadline) {
+      return octokit
+        .request('POST /repos/{owner}/{repo}/issues', {
+          owner,
+          repo,
+          title: issue.title,
+          body: issue.body,
+          labels: issue.labels,
+          request: budget(deadline),
+        })
+        .then(({ data }) => data.number);
+    },
+
+    patchIssue(number, patch, deadline) {
+      return octokit
+        .request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', {
+          owner,
+          repo,
+          issue_number: number,
+          ...patch,
+          request: budget(deadline),
+        })
+        .then(() => undefined);
+    },
+
+    async listComments(number, deadline) {
+      const all: CommentItem[] = [];
+      const route = 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments';
+      for await (const page of pages<CommentItem>(
+        route,
+        { owner, repo, issue_number: number, per_page: 100 },
+        deadline,
+      )) {
+        all.push(...page);
+      }
+      return all;
+    },
+
+    createComment(number, body, deadline) {
+      return octokit
+        .request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+          owner,
+          repo,
+          issue_number: number,
+          body,
+          request: budget(deadline),
+        })
+        .then(() => undefined);
+    },
+
+    deleteComment(id, deadline) {
+      return octokit
+        .request('DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}', {
+          owner,
+          repo,
+          comment_id: id,
+          request: budget(deadline),
+        })
+        .then(() => undefined);
+    },
+
+    listLabels() {
+      return octokit.paginate('GET /repos/{owner}/{repo}/labels', { owner, repo, per_page: 100 });
+    },
+
+    createLabel(definition) {
+      return octokit.request('POST /repos/{owner}/{repo}/labels', { owner, repo, ...definition }).then(() => undefined);
+    },
+
+    updateLabel(name, definition) {
+      return octokit
+        .request('PATCH /repos/{owner}/{repo}/labels/{name}', {
+          owner,
+          repo,
+          name,
+          new_name: definition.name,
+          color: definition.color,
+          description: definition.description,
+        })
+        .then(() => undefined);
+    },
+  };
+}
+
+function nextLink(link: string | undefined): string | undefined {
+  return /<([^<>]+)>;\s*rel="next"/.exec(link ?? '')?.[1];
+}
+
+/**
+ * The names of an issue's labels, however the listing spelled them.
+ *
+ * @example
+ * labelNames({ labels: ['klacht', { name: 'spoed' }] }) // ['klacht', 'spoed']
+ */
+export function labelNames(issue: Pick<IssueItem, 'labels'>): string[] {
+  return issue.labels.map((label) => (typeof label === 'string' ? label : (label.name ?? ''))).filter(Boolean);
+}
