@@ -4,14 +4,15 @@ import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Case } from '../cases/case.ts';
-import { decodeIssue, readPageHeader } from '../cases/stores/github/issue-format.ts';
+import { decodeIssue } from '../cases/stores/github/issue-format.ts';
+import { readPageHeader } from '../cases/stores/github/machine-block.ts';
 import type { CaseStore } from '../cases/store.ts';
 import { makeGitFolderStore } from '../cases/stores/git-folder.ts';
-import { makeOctokit } from '../cases/stores/github/client.ts';
 import { makeGitHubStore } from '../cases/stores/github/store.ts';
 import { isSynced, makeResilientStore, syncFallback } from '../cases/stores/with-fallback.ts';
 import { startGitHubStandIn, type Fault, type FaultKind, type GitHubStandIn } from './github-standin/index.ts';
 import { aCase } from './support/case-fixture.ts';
+import { standInOctokit } from './support/standin-octokit.ts';
 
 // 200 complaints filed while GitHub misbehaves in every way the stand-in knows, on 30% of the
 // calls; the server's Git folder, itself failing now and then, holds what GitHub does not take.
@@ -92,13 +93,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'klachten-faults-'));
   const log = (event: string, fields: Record<string, string | number | boolean>) =>
     void events.push(JSON.stringify({ event, ...fields }));
-  const octokit = makeOctokit({
-    apiUrl: standIn.url,
-    auth: { kind: 'token', token: 'test-token' },
-    writeIntervalMs: 0,
-    retryAfterUnitMs: 10,
-    log,
-  });
+  const octokit = standInOctokit(standIn, { retryAfterUnitMs: 10, log });
   const categories = [{ id: 'onderhoud', label: { nl: 'Onderhoud', en: 'Maintenance' } }];
   primary = makeGitHubStore(
     octokit,
@@ -182,7 +177,7 @@ describe('200 submissions through 30% faults of every kind', () => {
 
   it('gave every complainant whose complaint was filed or held their own reference, and an explicit failure to the rest', () => {
     for (const outcome of outcomes) {
-      if (outcome.kind === 'refused') expect(outcome.error).toMatchObject({ kind: 'unavailable' });
+      if (outcome.kind === 'refused') expect(outcome.error).toMatchObject({ tag: 'unavailable' });
       else expect(outcome.reference).toBe(outcome.submitted.reference);
     }
   });

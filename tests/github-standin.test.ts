@@ -4,7 +4,7 @@ import { startGitHubStandIn, type GitHubStandIn } from './github-standin/index.t
 
 // The stand-in is only worth something if it answers like GitHub and refuses what GitHub refuses.
 // A bare Octokit on purpose: these tests look at the stand-in's own answers, without our client's
-// retry policy (production code builds its client only in cases/stores/github-client.ts).
+// retry policy (production code builds its client only in cases/stores/github/client.ts).
 let standIn: GitHubStandIn | undefined;
 afterEach(async () => {
   await standIn?.close().catch(() => undefined);

@@ -6,11 +6,12 @@ import { remark } from 'remark';
 import remarkGfm from 'remark-gfm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Case } from '../cases/case.ts';
-import { decodeIssue, displayText, encodeIssue } from '../cases/stores/github/issue-format.ts';
-import { makeOctokit } from '../cases/stores/github/client.ts';
+import { displayText } from '../cases/stores/github/inert-text.ts';
+import { decodeIssue, encodeIssue } from '../cases/stores/github/issue-format.ts';
 import { makeGitHubStore, type GitHubStore } from '../cases/stores/github/store.ts';
 import { startGitHubStandIn, type GitHubStandIn } from './github-standin/index.ts';
 import { aCase } from './support/case-fixture.ts';
+import { standInOctokit } from './support/standin-octokit.ts';
 
 // Every hostile string is filed through the GitHub store into the stand-in, in every field a
 // person types. Then the issue as GitHub holds it is parsed as GitHub Flavored Markdown: nothing a
@@ -100,7 +101,7 @@ function inspect(page: string): { texts: string[]; live: string[] } {
 }
 
 const allowedTexts = new Set<string>();
-const anyReference = (text: string) => text.replace(/K-\d{4}-[0-9A-Z]{6}/g, 'K-…');
+const anyReference = (text: string) => text.replace(/K-\d{4}-(?:[0-9A-Z]{4}-[0-9A-Z]{4}|[0-9A-Z]{6})/g, 'K-…');
 const continuationNote =
   /^Vervolg van klacht K-… \(deel \d+ van \d+\)\. De klachtentool schreef deze reactie; bewerk of verwijder haar niet\.$/;
 
@@ -113,11 +114,7 @@ beforeAll(async () => {
   // Each filing two days after the previous one: the store's look-up for a resubmission then
   // lists one day of issues, and the run stays fast however many strings there are.
   standIn = await startGitHubStandIn({ now: () => new Date(clock) });
-  const octokit = makeOctokit({
-    apiUrl: standIn.url,
-    auth: { kind: 'token', token: 'test-token' },
-    writeIntervalMs: 0,
-  });
+  const octokit = standInOctokit(standIn);
   store = makeGitHubStore(octokit, { owner: 'livable', repo: 'klachten' }, { context: { categories } });
   // The texts our own template writes, with harmless input: the only texts allowed outside code.
   const benign = aCase({

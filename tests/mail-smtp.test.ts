@@ -1,14 +1,14 @@
 // The complainant's mail against a real SMTP server on loopback, read back with mailparser, and the
 // cases in a real Git-folder store: what goes out, exactly once, and what cannot be smuggled in.
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Case } from '../cases/case.ts';
 import { applyMove, type Move } from '../cases/lifecycle.ts';
 import { deliverDueMessages, type DeliveryContext } from '../cases/mail/deliver.ts';
-import { addressHash, inFlightTimeoutMs } from '../cases/mail/messages.ts';
+import { inFlightTimeoutMs } from '../cases/mail/due-messages.ts';
+import { addressHash } from '../cases/mail/message-record.ts';
 import { recordSatisfaction } from '../cases/mail/satisfaction.ts';
 import { defaultTemplatesDir, loadTemplates } from '../cases/mail/template-files.ts';
 import { makeOutboxMailer, makeSmtpMailer, type Mailer } from '../cases/mail/transport.ts';
@@ -16,10 +16,18 @@ import { makeSatisfactionToken } from '../cases/satisfaction-token.ts';
 import type { CaseStore } from '../cases/store.ts';
 import { makeGitFolderStore } from '../cases/stores/git-folder.ts';
 import { aCase } from './support/case-fixture.ts';
-import { mailConfig, startSmtpServer, testSecret, type TestSmtpServer } from './support/mail-fixture.ts';
+import {
+  mailConfig,
+  startMailTestBed,
+  startSmtpServer,
+  testSecret,
+  type MailTestBed,
+  type TestSmtpServer,
+} from './support/mail-fixture.ts';
 
 const templates = await loadTemplates(defaultTemplatesDir(process.cwd()));
 
+let bed: MailTestBed;
 let dir: string;
 let store: CaseStore;
 let smtp: TestSmtpServer;
@@ -29,10 +37,8 @@ let clock: Date;
 let context: DeliveryContext;
 
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'klachten-mail-'));
-  store = makeGitFolderStore(join(dir, 'cases'));
-  smtp = await startSmtpServer();
-  mailer = makeSmtpMailer(smtp.url);
+  bed = await startMailTestBed('klachten-mail-');
+  ({ dir, store, smtp, mailer } = bed);
   logged = [];
   clock = new Date('2026-10-26T08:00:00Z');
   context = {
@@ -43,11 +49,7 @@ beforeEach(async () => {
     log: (event, fields) => logged.push(JSON.stringify({ event, ...fields })),
   };
 });
-afterEach(async () => {
-  mailer.close();
-  await smtp.close();
-  await rm(dir, { recursive: true, force: true });
-});
+afterEach(() => bed.close());
 
 async function move(reference: string, m: Move): Promise<Case> {
   const current = await store.getCase(reference);
@@ -60,6 +62,15 @@ async function move(reference: string, m: Move): Promise<Case> {
   });
   if (!result.ok) throw new Error(result.reason);
   return store.updateCase(reference, () => result.case, 'move');
+}
+
+/** Moves the case at `at`, delivers what is due, and waits for the one new mail that brings. */
+async function moveAndDeliver(reference: string, at: string, m: Move) {
+  const before = smtp.received.length;
+  clock = new Date(at);
+  await move(reference, m);
+  await deliverDueMessages(store, mailer, context, { references: [reference] });
+  return (await smtp.waitFor(before + 1))[before];
 }
 
 const icsOf = (mail: { parsed: { attachments: { contentType: string; content: Buffer }[] } }) =>
@@ -84,10 +95,10 @@ describe('the messages of a case, from receipt to the satisfaction question', ()
     expect(receipt?.parsed.messageId).toBe(`<${reference}.receipt@klachten.livable.nl>`);
     expect(receipt?.parsed.headers.get('auto-submitted')).toBe('auto-generated');
 
-    clock = new Date('2026-10-30T09:00:00Z');
-    await move(reference, { type: 'confirm', handler: 'jdevries' });
-    await deliverDueMessages(store, mailer, context, { references: [reference] });
-    const confirmation = (await smtp.waitFor(2))[1];
+    const confirmation = await moveAndDeliver(reference, '2026-10-30T09:00:00Z', {
+      type: 'confirm',
+      handler: 'jdevries',
+    });
     expect(confirmation?.parsed.text).toContain('Uw klacht wordt behandeld door Jan de Vries.');
     expect(confirmation?.parsed.text).toContain('U krijgt uiterlijk maandag 7 december 2026 een gemotiveerd antwoord.');
     expect(confirmation?.raw.toString('utf8')).not.toContain('jdevries');
@@ -96,10 +107,10 @@ describe('the messages of a case, from receipt to the satisfaction question', ()
     expect(ics).toContain('DTSTART;VALUE=DATE:20261207\r\n');
     expect(ics).toContain(`UID:antwoorddatum-${reference}@klachten.livable.nl\r\n`);
 
-    clock = new Date('2026-11-20T09:00:00Z');
-    await move(reference, { type: 'extend', reason: 'We wachten op het rapport van de aannemer.' });
-    await deliverDueMessages(store, mailer, context, { references: [reference] });
-    const extension = (await smtp.waitFor(3))[2];
+    const extension = await moveAndDeliver(reference, '2026-11-20T09:00:00Z', {
+      type: 'extend',
+      reason: 'We wachten op het rapport van de aannemer.',
+    });
     expect(extension?.parsed.text).toContain('> We wachten op het rapport van de aannemer.');
     expect(extension?.parsed.text).toContain('uiterlijk maandag 4 januari 2027');
     expect(extension ? icsOf(extension) : '').toContain('SEQUENCE:1\r\n');

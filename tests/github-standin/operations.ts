@@ -2,7 +2,8 @@
  * The GitHub REST operations the stand-in answers, by their `operationId` in GitHub's OpenAPI
  * description. `scripts/extract-openapi-subset.ts` copies exactly these (and the components they
  * use) into `openapi-subset.json`. To teach the stand-in a new operation: add its id here, run
- * `npm exec -- node scripts/extract-openapi-subset.ts`, and add a handler in `index.ts`.
+ * `npm exec -- node scripts/extract-openapi-subset.ts`, add a handler in `handlers/` and the
+ * permission it needs in `auth.ts`.
  */
 export const standInOperations = [
   'repos/get',

@@ -1,11 +1,17 @@
 // What the mail tests share: a configuration with a handler and an external body, cases in each
 // state, and a real SMTP server on loopback whose mail is read back with mailparser.
+import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer, type SMTPServerAddress } from 'smtp-server';
 import baseConfig from '../../klachten.config.ts';
 import type { Case } from '../../cases/case.ts';
 import { parseConfig } from '../../cases/config.ts';
+import { makeSmtpMailer, type Mailer } from '../../cases/mail/transport.ts';
+import type { CaseStore } from '../../cases/store.ts';
+import { makeGitFolderStore } from '../../cases/stores/git-folder.ts';
 import { aCase } from './case-fixture.ts';
 
 /** The organisation's configuration plus one handler and one external body. */
@@ -133,5 +139,44 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
       return received;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** What a mail test runs on: cases in a Git-folder store in a fresh folder, and mail over real SMTP. */
+export interface MailTestBed {
+  /** The fresh folder; the store keeps its cases in `cases/` below it. */
+  dir: string;
+  store: CaseStore;
+  smtp: TestSmtpServer;
+  /** An SMTP mailer that sends to `smtp`. */
+  mailer: Mailer;
+  /** Closes the mailer and the server, and removes the folder. */
+  close(): Promise<void>;
+}
+
+/**
+ * Makes a fresh folder (its name starts with `prefix`) with a Git-folder store, and starts an SMTP
+ * server with a mailer for it.
+ *
+ * @example
+ * let bed: MailTestBed;
+ * beforeEach(async () => (bed = await startMailTestBed('klachten-mail-')));
+ * afterEach(() => bed.close());
+ */
+export async function startMailTestBed(prefix: string): Promise<MailTestBed> {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  const store = makeGitFolderStore(join(dir, 'cases'));
+  const smtp = await startSmtpServer();
+  const mailer = makeSmtpMailer(smtp.url);
+  return {
+    dir,
+    store,
+    smtp,
+    mailer,
+    async close() {
+      mailer.close();
+      await smtp.close();
+      await rm(dir, { recursive: true, force: true });
+    },
   };
 }
