@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { flagError, parseCommandArgs, type CliContext } from './cli-context.ts';
+import { testContext } from '../tests/support/run-command.ts';
+import { flagError, parseCommandArgs } from './cli-context.ts';
 
 const usage = 'Gebruik:\n  klachten voorbeeld --year <jaar> [--json]\n';
 
@@ -13,17 +14,8 @@ const config = {
 } as const;
 
 function fakeContext(argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const ctx: CliContext = {
-    argv,
-    env: {},
-    cwd: '/nowhere',
-    stdout: (text) => out.push(text),
-    stderr: (text) => err.push(text),
-    now: () => new Date('2026-06-01T10:00:00Z'),
-  };
-  return { ctx, stdout: () => out.join(''), stderr: () => err.join('') };
+  const { ctx, output } = testContext({ argv, cwd: '/nowhere' });
+  return { ctx, stdout: () => output().stdout, stderr: () => output().stderr };
 }
 
 describe('parseCommandArgs', () => {

@@ -1,6 +1,18 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { Config } from '../cases/config.ts';
+import type { Log } from '../cases/log.ts';
+import type { TemplateSet } from '../cases/mail/compose-message.ts';
+import type { Mailer } from '../cases/mail/transport.ts';
+import type { CaseStore } from '../cases/store.ts';
+import type { GitHubStores } from '../cases/stores/github/from-env.ts';
 
-/** What a command gets from the outside world; tests pass a fake one. */
+/**
+ * What a command gets from the outside world; tests make one with `tests/support/run-command.ts`.
+ *
+ * @example
+ * const ctx: CliContext = { argv: ['--year', '2027'], env: process.env, cwd: process.cwd(), config,
+ *   stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text), now: () => new Date() };
+ */
 export interface CliContext {
   /** The arguments after the command name. */
   argv: string[];
@@ -9,6 +21,31 @@ export interface CliContext {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   now: () => Date;
+  /** The organisation's configuration, as klachten.config.ts validated it. */
+  config: Config;
+  /** What to use instead of building it from the environment; production leaves it out (see `services.ts`). */
+  services?: Partial<Services>;
+}
+
+/**
+ * What the commands build from the environment (`ctx.env`, `ctx.cwd`, `ctx.config`) when they need
+ * it, one factory each. What a factory makes belongs to its caller: a command closes the mailer it
+ * asked for. Production uses `defaultServices` (services.ts); a test puts its own on `ctx.services`.
+ *
+ * @example
+ * const services: Partial<Services> = { makeStore: () => makeGitFolderStore(join(root, 'cases')) };
+ */
+export interface Services {
+  /** The store `KLACHTEN_STORE` names: the Git folder, or GitHub with its fallback. */
+  makeStore: (ctx: CliContext) => CaseStore;
+  /** The GitHub set-up: the client, the repository, the GitHub store alone and its fallback. */
+  makeGitHub: (ctx: CliContext, log: Log) => GitHubStores;
+  /** How mail leaves: through `SMTP_URL`, or into the outbox folder. */
+  makeMailer: (ctx: CliContext) => Mailer;
+  /** The message templates (templates/mail/). */
+  loadTemplates: (ctx: CliContext) => Promise<TemplateSet>;
+  /** The secret that signs the satisfaction links; undefined where there is none. */
+  loadTokenSecret: (ctx: CliContext) => Promise<string | undefined>;
 }
 
 /** Exit code for bad arguments or an unknown reference. */

@@ -47,6 +47,8 @@ if (!command) {
 } else {
   try {
     const { run } = await command.load();
+    // klachten.config.ts validates itself on import: a mistake stops here, naming the key.
+    const { default: config } = await import('../klachten.config.ts');
     process.exitCode = await run({
       argv,
       env: process.env,
@@ -54,6 +56,7 @@ if (!command) {
       stdout: (text) => process.stdout.write(text),
       stderr: (text) => process.stderr.write(text),
       now: () => new Date(),
+      config,
     });
   } catch (error) {
     // A bad configuration or an unreachable store: say what, never dump a stack at a coordinator.

@@ -8,13 +8,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Case } from '../cases/case.ts';
 import type { Config } from '../cases/config.ts';
 import { aConfig } from './support/config-fixture.ts';
-import { encodeIssue, type IssueContext } from '../cases/stores/github/issue-format.ts';
-import { makeOctokit } from '../cases/stores/github/client.ts';
+import { encodeIssue } from '../cases/stores/github/issue-format.ts';
+import type { IssueContext } from '../cases/stores/github/readable-copy.ts';
 import { makeGitHubStore } from '../cases/stores/github/store.ts';
-import type { CliContext } from '../scripts/cli-context.ts';
 import { run } from '../scripts/commands/deadlines.ts';
 import { startGitHubStandIn, type GitHubStandIn } from './github-standin/index.ts';
 import { aCase } from './support/case-fixture.ts';
+import { runCommand } from './support/run-command.ts';
+import { standInOctokit } from './support/standin-octokit.ts';
 
 const config: Config = aConfig({ people: [{ id: 'jan', name: 'Jan de Vries', login: 'jdevries' }] });
 const context: IssueContext = { categories: config.categories, people: config.people };
@@ -122,31 +123,24 @@ function seed(records: readonly Case[]): Map<string, number> {
 
 /** Runs `klachten deadlines` with a fresh store and client, as the daily workflow does. */
 async function deadlines(argv: string[], env: Record<string, string> = {}) {
-  const octokit = makeOctokit({
-    apiUrl: standIn.url,
-    auth: { kind: 'token', token: 'test-token' },
-    writeIntervalMs: 0,
-  });
+  const octokit = standInOctokit(standIn);
   const store = makeGitHubStore(octokit, { owner: 'livable', repo: 'klachten' }, { context });
-  const out: string[] = [];
-  const err: string[] = [];
-  const ctx: CliContext = {
+  standIn.calls.reset();
+  const result = await runCommand(run, {
     argv,
     env,
     cwd: root,
-    stdout: (text) => out.push(text),
-    stderr: (text) => err.push(text),
-    now: () => new Date('2026-11-05T06:17:00Z'),
-  };
-  standIn.calls.reset();
-  const code = await run(ctx, { config, store });
+    now: new Date('2026-11-05T06:17:00Z'),
+    config,
+    services: { makeStore: () => store },
+  });
   const calls = {
     total: standIn.calls.count(),
     list: standIn.calls.count('issues/list-for-repo'),
     update: standIn.calls.count('issues/update'),
     comment: standIn.calls.count('issues/create-comment'),
   };
-  return { code, stdout: out.join(''), stderr: err.join(''), calls };
+  return { ...result, calls };
 }
 
 const issueOf = (numbers: Map<string, number>, record: Case) => {
@@ -276,11 +270,7 @@ describe('klachten deadlines on GitHub', () => {
 
   it('drops the overdue label once the case moves on', async () => {
     await deadlines(['--today', '2026-11-05']);
-    const octokit = makeOctokit({
-      apiUrl: standIn.url,
-      auth: { kind: 'token', token: 'test-token' },
-      writeIntervalMs: 0,
-    });
+    const octokit = standInOctokit(standIn);
     const store = makeGitHubStore(octokit, { owner: 'livable', repo: 'klachten' }, { context });
     await store.updateCase(
       cases.confirmLate.reference,

@@ -1,9 +1,8 @@
 import { Temporal } from 'temporal-polyfill';
 import { horizonWarning, makeCalendar } from '../../cases/calendar.ts';
 import type { Config } from '../../cases/config.ts';
-import { formatDate } from '../../cases/terms.ts';
+import { formatDate } from '../../cases/format-date.ts';
 import { parseCommandArgs, usageExit, type CliContext } from '../cli-context.ts';
-import organisationConfig from '../../klachten.config.ts';
 
 const usage = `Gebruik:
   klachten calendar --year <jaar> [--json]
@@ -16,14 +15,14 @@ const usage = `Gebruik:
 /**
  * `klachten calendar --year <year> [--json]`: the year's non-working weekdays with their names,
  * so a coordinator can check the calendar before the year starts. Warns on stderr when the
- * calendar's horizon runs out within a year of today (`ctx.now()`).
- * `terms` is the organisation's `config.terms`; the dispatcher leaves it out and it is loaded.
+ * calendar's horizon runs out within a year of today (`ctx.now()`), with the organisation's
+ * `ctx.config.terms`.
  *
  * @example
  * await run({ argv: ['--year', '2027', '--json'], … });
  * // prints {"year":2027,"closingDays":[{"date":"2027-01-01","name":{"nl":"Nieuwjaarsdag",…}},…]}, returns 0
  */
-export async function run(ctx: CliContext, terms?: Config['terms']): Promise<number> {
+export async function run(ctx: CliContext): Promise<number> {
   const parsed = parseCommandArgs(ctx, usage, {
     allowPositionals: false,
     options: {
@@ -41,7 +40,7 @@ export async function run(ctx: CliContext, terms?: Config['terms']): Promise<num
     return usageExit;
   }
   const year = Number(yearText);
-  const settings = terms ?? organisationConfig.terms;
+  const settings = ctx.config.terms;
   const calendar = makeCalendar(settings);
   const { from, to } = calendar.supportedYears;
   if (year < from || year > to) {

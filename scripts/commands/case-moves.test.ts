@@ -10,7 +10,7 @@ import { aConfig } from '../../tests/support/config-fixture.ts';
 import { makeGitFolderStore } from '../../cases/stores/git-folder.ts';
 import type { CaseStore } from '../../cases/store.ts';
 import { aCase } from '../../tests/support/case-fixture.ts';
-import type { CliContext } from '../cli-context.ts';
+import { runCommand } from '../../tests/support/run-command.ts';
 import { moveCase, runMove } from './case-moves.ts';
 
 const config: Config = aConfig();
@@ -25,20 +25,14 @@ afterEach(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-async function cli(argv: string[], now = new Date('2026-10-28T09:00:00Z')) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const ctx: CliContext = {
+const cli = (argv: string[]) =>
+  runCommand(runMove, {
     argv,
-    env: {},
     cwd: root,
-    stdout: (text) => out.push(text),
-    stderr: (text) => err.push(text),
-    now: () => now,
-  };
-  const code = await runMove(ctx, { config, store });
-  return { code, stdout: out.join(''), stderr: err.join('') };
-}
+    now: new Date('2026-10-28T09:00:00Z'),
+    config,
+    services: { makeStore: () => store },
+  });
 
 describe('klachten cases <move>', () => {
   it('takes a case through its whole life, one commit per move', async () => {

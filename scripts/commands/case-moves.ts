@@ -1,6 +1,6 @@
 import { outcomes, referencePattern, type Case, type Outcome } from '../../cases/case.ts';
-import type { Config } from '../../cases/config.ts';
 import { applyMove, moveNote, type Move, type MoveContext, type MoveMade } from '../../cases/lifecycle.ts';
+import { errorTag, taggedError } from '../../cases/errors.ts';
 import type { CaseStore } from '../../cases/store.ts';
 import { receivedAtIso } from '../../cases/intake.ts';
 import {
@@ -10,6 +10,7 @@ import {
   type CommandArgs,
   type CommandArgsConfig,
 } from '../cli-context.ts';
+import { servicesOf } from '../services.ts';
 
 /** Exit code for a move the lifecycle refuses (the case is in the wrong state, the handler is not allowed). */
 export const refusedExit = 1;
@@ -52,7 +53,7 @@ export function isMoveCommand(word: string | undefined): boolean {
 
 /** An error thrown out of a store's `change` when the case moved on under our feet. */
 function refusedError(reason: string): Error {
-  return Object.assign(new Error(reason), { refused: true });
+  return taggedError('refused', reason);
 }
 
 /** The result of trying a move through a store. */
@@ -100,7 +101,7 @@ export async function moveCase(
       options.comment === undefined ? {} : { comment: options.comment(first) },
     );
   } catch (error) {
-    if (error instanceof Error && 'refused' in error) return { kind: 'refused', reason: error.message };
+    if (error instanceof Error && errorTag(error) === 'refused') return { kind: 'refused', reason: error.message };
     throw error;
   }
   return { kind: 'moved', result: made };
@@ -176,21 +177,15 @@ function parseMove(
   }
 }
 
-/** What the move commands need besides the context: the configuration and the store. */
-export interface MoveDeps {
-  config: Config;
-  store: CaseStore;
-}
-
 /**
  * `klachten cases confirm|extend|answer|close|not-taken-up <kenmerk> …` (or the Dutch names):
  * one move on a case in the configured store. Exit 0 when made, 1 when the lifecycle refuses it
  * (with its reason), 2 for bad arguments or an unknown reference.
  *
  * @example
- * await runMove(ctx, { config, store }) // ctx.argv: ['confirm', 'K-2026-7QF3M9', '--handler', 'jan'] → 0
+ * await runMove(ctx) // ctx.argv: ['confirm', 'K-2026-7QF3M9', '--handler', 'jan'] → 0
  */
-export async function runMove(ctx: CliContext, deps: MoveDeps): Promise<number> {
+export async function runMove(ctx: CliContext): Promise<number> {
   const args = parseCommandArgs(ctx, moveUsage, moveArgs);
   if (typeof args === 'number') return args;
   const parsed = parseMove(args);
@@ -199,7 +194,8 @@ export async function runMove(ctx: CliContext, deps: MoveDeps): Promise<number> 
     return usageExit;
   }
   const { reference, move, by } = parsed;
-  const { config, store } = deps;
+  const { config } = ctx;
+  const store = servicesOf(ctx).makeStore(ctx);
   if (move.type === 'not-taken-up' && (await store.getCase(move.earlierReference)) === undefined) {
     ctx.stderr(`Geen eerdere klacht met kenmerk ${move.earlierReference} in ${store.description}.\n`);
     return usageExit;

@@ -6,32 +6,23 @@ import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeGitFolderStore } from '../../cases/stores/git-folder.ts';
 import { aCase } from '../../tests/support/case-fixture.ts';
-import type { CliContext } from '../cli-context.ts';
+import { runCommand } from '../../tests/support/run-command.ts';
 import { run } from './cases.ts';
 
 let dataDir: string;
-let out: string;
-let err: string;
-const ctx = (...argv: string[]): CliContext => ({
-  argv,
-  env: { KLACHTEN_DATA_DIR: dataDir },
-  cwd: process.cwd(),
-  stdout: (text) => (out += text),
-  stderr: (text) => (err += text),
-  now: () => new Date('2026-11-25T12:00:00Z'),
-});
+const klachtenCases = (...argv: string[]) =>
+  runCommand(run, { argv, env: { KLACHTEN_DATA_DIR: dataDir }, now: new Date('2026-11-25T12:00:00Z') });
 
 beforeEach(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'klachten-cli-'));
-  out = '';
-  err = '';
 });
 afterEach(() => rm(dataDir, { recursive: true, force: true }));
 
 describe('klachten cases', () => {
   it('says so when there are no cases yet, naming where it looked', async () => {
-    expect(await run(ctx('list'))).toBe(0);
-    expect(out).toBe(`Nog geen klachten in Git-map ${join(dataDir, 'cases')}.\n`);
+    const listed = await klachtenCases('list');
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toBe(`Nog geen klachten in Git-map ${join(dataDir, 'cases')}.\n`);
   });
 
   it('lists cases oldest first, without personal data in the overview', async () => {
@@ -40,14 +31,15 @@ describe('klachten cases', () => {
     const earlier = aCase({ receivedAt: '2026-10-30T09:00:00+01:00' });
     await store.fileCase(later);
     await store.fileCase(earlier);
-    expect(await run(ctx('list'))).toBe(0);
-    const lines = out.trim().split('\n');
+    const listed = await klachtenCases('list');
+    expect(listed.code).toBe(0);
+    const lines = listed.stdout.trim().split('\n');
     expect(lines[0]).toContain(earlier.reference);
     expect(lines[1]).toContain(later.reference);
-    expect(out).not.toContain(earlier.name);
-    out = '';
-    expect(await run(ctx('list', '--json'))).toBe(0);
-    expect((JSON.parse(out) as { reference: string }[]).map((c) => c.reference)).toEqual([
+    expect(listed.stdout).not.toContain(earlier.name);
+    const json = await klachtenCases('list', '--json');
+    expect(json.code).toBe(0);
+    expect((JSON.parse(json.stdout) as { reference: string }[]).map((c) => c.reference)).toEqual([
       earlier.reference,
       later.reference,
     ]);
@@ -56,8 +48,9 @@ describe('klachten cases', () => {
   it('shows one case as JSON with the reference, status, receipt moment, role, category and the form fields', async () => {
     const record = aCase({ complaint: 'Lekkage 💧\nin de badkamer', phone: '06 12345678' });
     await makeGitFolderStore(join(dataDir, 'cases')).fileCase(record);
-    expect(await run(ctx('show', record.reference, '--json'))).toBe(0);
-    expect(JSON.parse(out)).toMatchObject({
+    const shown = await klachtenCases('show', record.reference, '--json');
+    expect(shown.code).toBe(0);
+    expect(JSON.parse(shown.stdout)).toMatchObject({
       reference: record.reference,
       status: 'ontvangen',
       receivedAt: record.receivedAt,
@@ -74,15 +67,16 @@ describe('klachten cases', () => {
   });
 
   it('refuses an unknown reference and bad arguments with exit code 2 and a message', async () => {
-    expect(await run(ctx('show', 'K-2026-ZZZZZZ'))).toBe(2);
-    expect(err).toContain('Geen klacht met kenmerk K-2026-ZZZZZZ');
-    err = '';
-    expect(await run(ctx('show'))).toBe(2);
-    err = '';
-    expect(await run(ctx('list', '--bogus'))).toBe(2);
-    expect(err).toMatch(/^Onbekende optie\. \(Unknown option '--bogus'/);
-    expect(await run(ctx('dance'))).toBe(2);
-    expect(err).toContain('Gebruik:');
+    const unknown = await klachtenCases('show', 'K-2026-ZZZZZZ');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('Geen klacht met kenmerk K-2026-ZZZZZZ');
+    expect((await klachtenCases('show')).code).toBe(2);
+    const bogus = await klachtenCases('list', '--bogus');
+    expect(bogus.code).toBe(2);
+    expect(bogus.stderr).toMatch(/^Onbekende optie\. \(Unknown option '--bogus'/);
+    const dance = await klachtenCases('dance');
+    expect(dance.code).toBe(2);
+    expect(dance.stderr).toContain('Gebruik:');
   });
 });
 

@@ -1,11 +1,10 @@
 import type { Case } from '../../cases/case.ts';
-import { makeStoreFromEnv } from '../../cases/stores/from-env.ts';
 import { parseCommandArgs, usageExit, type CliContext } from '../cli-context.ts';
-import config from '../../klachten.config.ts';
+import { servicesOf } from '../services.ts';
 import { answerTerm } from '../../cases/deadlines.ts';
-import { findPerson } from '../../cases/people.ts';
+import { findPerson, type Person } from '../../cases/people.ts';
 import { isMoveCommand, moveUsage } from './case-moves.ts';
-import { runMoveWithMail } from './mail.ts';
+import { runMoveWithMail } from './case-mail.ts';
 
 const usage = `Gebruik:
   klachten cases list [--json]            alle klachten, oudste eerst
@@ -20,8 +19,7 @@ ${moveUsage}`;
  * await run({ argv: ['show', 'K-2026-7QF3M9', '--json'], … }) // prints the case as JSON, returns 0
  */
 export async function run(ctx: CliContext): Promise<number> {
-  if (isMoveCommand(ctx.argv[0]))
-    return runMoveWithMail(ctx, { config, store: makeStoreFromEnv(ctx.env, config, ctx.cwd) });
+  if (isMoveCommand(ctx.argv[0])) return runMoveWithMail(ctx);
   const parsed = parseCommandArgs(ctx, usage, {
     allowPositionals: true,
     options: { json: { type: 'boolean', default: false }, help: { type: 'boolean' } },
@@ -30,19 +28,19 @@ export async function run(ctx: CliContext): Promise<number> {
   const [action, reference, ...rest] = parsed.positionals;
   const json = parsed.values.json;
   if (action === 'list' && reference === undefined) {
-    const store = makeStoreFromEnv(ctx.env, config, ctx.cwd);
+    const store = servicesOf(ctx).makeStore(ctx);
     const cases = await store.listCases();
     ctx.stdout(json ? `${JSON.stringify(cases, null, 2)}\n` : listText(cases, store.description));
     return 0;
   }
   if (action === 'show' && reference !== undefined && rest.length === 0) {
-    const store = makeStoreFromEnv(ctx.env, config, ctx.cwd);
+    const store = servicesOf(ctx).makeStore(ctx);
     const record = await store.getCase(reference.toUpperCase());
     if (!record) {
       ctx.stderr(`Geen klacht met kenmerk ${reference} in ${store.description}.\n`);
       return usageExit;
     }
-    ctx.stdout(json ? `${JSON.stringify(record, null, 2)}\n` : showText(record));
+    ctx.stdout(json ? `${JSON.stringify(record, null, 2)}\n` : showText(record, ctx.config.people));
     return 0;
   }
   ctx.stderr(usage);
@@ -57,14 +55,14 @@ function listText(cases: Case[], where: string): string {
   return `${rows.join('\n')}\n\n${cases.length} klacht(en) in ${where}.\n`;
 }
 
-function showText(c: Case): string {
+function showText(c: Case, people: readonly Person[]): string {
   const lines = [
     `Kenmerk:       ${c.reference}`,
     `Status:        ${c.status}`,
     `Ontvangen:     ${c.receivedAt}`,
     `Bevestigen:    uiterlijk ${c.terms.confirmBy}`,
     `Antwoord:      uiterlijk ${c.extended ? c.terms.extendedAnswerBy : c.terms.answerBy}${c.extended ? ' (verdaagd)' : ''}`,
-    `Behandelaar:   ${c.handler === undefined ? '-' : (findPerson(config.people, c.handler)?.name ?? c.handler)}`,
+    `Behandelaar:   ${c.handler === undefined ? '-' : (findPerson(people, c.handler)?.name ?? c.handler)}`,
     ...(c.outcome === undefined ? [] : [`Uitkomst:      ${c.outcome}`]),
     ...(c.earlierReference === undefined ? [] : [`Eerdere klacht: ${c.earlierReference}`]),
     `Rol:           ${c.role}`,

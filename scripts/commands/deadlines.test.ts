@@ -10,7 +10,7 @@ import { aConfig } from '../../tests/support/config-fixture.ts';
 import type { CaseStore } from '../../cases/store.ts';
 import { makeGitFolderStore } from '../../cases/stores/git-folder.ts';
 import { aCase } from '../../tests/support/case-fixture.ts';
-import type { CliContext } from '../cli-context.ts';
+import { runCommand } from '../../tests/support/run-command.ts';
 import { run } from './deadlines.ts';
 
 const config: Config = aConfig({ people: [{ id: 'jan', name: 'Jan de Vries', login: 'jdevries' }] });
@@ -42,20 +42,15 @@ afterEach(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-async function deadlines(argv: string[], options: { store?: CaseStore; env?: Record<string, string> } = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const ctx: CliContext = {
+const deadlines = (argv: string[], options: { store?: CaseStore; env?: Record<string, string> } = {}) =>
+  runCommand(run, {
     argv,
     env: options.env ?? {},
     cwd: root,
-    stdout: (text) => out.push(text),
-    stderr: (text) => err.push(text),
-    now: () => new Date('2026-11-05T05:17:00Z'),
-  };
-  const code = await run(ctx, { config, store: options.store ?? store });
-  return { code, stdout: out.join(''), stderr: err.join('') };
-}
+    now: new Date('2026-11-05T05:17:00Z'),
+    config,
+    services: { makeStore: () => options.store ?? store },
+  });
 
 // The fixture's terms: confirm by 2026-11-04, answer by 2026-12-07, extended to 2027-01-04.
 async function seed() {

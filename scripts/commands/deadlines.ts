@@ -1,7 +1,6 @@
 import { appendFile } from 'node:fs/promises';
 import type { Case, Status } from '../../cases/case.ts';
-import { isUnsupportedYearError, makeCalendar, toPlainDate, type WorkingDayCalendar } from '../../cases/calendar.ts';
-import type { Config } from '../../cases/config.ts';
+import { isUnsupportedYearError, makeCalendar, toPlainDate } from '../../cases/calendar.ts';
 import {
   dueNotices,
   noticeKindNames,
@@ -12,8 +11,6 @@ import {
   type Notice,
 } from '../../cases/deadlines.ts';
 import { receivedAtIso } from '../../cases/intake.ts';
-import type { CaseStore } from '../../cases/store.ts';
-import { makeStoreFromEnv } from '../../cases/stores/from-env.ts';
 import { receiptDate } from '../../cases/terms.ts';
 import {
   parseCommandArgs,
@@ -22,6 +19,7 @@ import {
   type CommandArgs,
   type CommandArgsConfig,
 } from '../cli-context.ts';
+import { servicesOf } from '../services.ts';
 
 /** Writes per run unless `--max-writes` says otherwise: well inside GitHub's secondary rate limits. */
 export const defaultMaxWrites = 100;
@@ -48,13 +46,6 @@ const usage = `Gebruik:
 
   Afsluitcode 0: klaar; 1: de opslag gaf een fout (wat al gedaan was, blijft gedaan); 2: verkeerde opties.
 `;
-
-/** What the command needs from outside; tests pass their own. */
-export interface DeadlinesDeps {
-  config: Config;
-  store: CaseStore;
-  calendar?: WorkingDayCalendar;
-}
 
 /** How one case's notices ended in this run. */
 type Outcome = 'sent' | 'would-send' | 'postponed' | 'failed';
@@ -112,7 +103,7 @@ function readOptions(
  * @example
  * await run({ argv: ['--dry-run', '--today', '2026-11-05'], … }) // prints what it would send, returns 0
  */
-export async function run(ctx: CliContext, deps?: DeadlinesDeps): Promise<number> {
+export async function run(ctx: CliContext): Promise<number> {
   const parsed = parseCommandArgs(ctx, usage, deadlinesArgs);
   if (typeof parsed === 'number') return parsed;
   const options = readOptions(parsed.values);
@@ -120,8 +111,8 @@ export async function run(ctx: CliContext, deps?: DeadlinesDeps): Promise<number
     ctx.stderr(`${options.problem}\n\n${usage}`);
     return usageExit;
   }
-  const config = deps?.config ?? (await import('../../klachten.config.ts')).default;
-  const calendar = deps?.calendar ?? makeCalendar(config.terms);
+  const { config } = ctx;
+  const calendar = makeCalendar(config.terms);
   const today = options.today ?? receiptDate(ctx.now().toISOString(), config.terms.timeZone);
   try {
     calendar.isWorkingDay(today);
@@ -130,7 +121,7 @@ export async function run(ctx: CliContext, deps?: DeadlinesDeps): Promise<number
     ctx.stderr(`${(error as Error).message}\n`);
     return usageExit;
   }
-  const store = deps?.store ?? makeStoreFromEnv(ctx.env, config, ctx.cwd);
+  const store = servicesOf(ctx).makeStore(ctx);
 
   const open = await store.listCases({ openOnly: true });
   const notices = dueNotices(open, today, calendar, config);

@@ -1,6 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -8,16 +7,24 @@ import { simpleParser } from 'mailparser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { receivedAtIso } from '../../cases/intake.ts';
 import { defaultTemplatesDir, loadTemplates } from '../../cases/mail/template-files.ts';
-import { makeSmtpMailer, type Mailer } from '../../cases/mail/transport.ts';
+import type { Mailer } from '../../cases/mail/transport.ts';
 import type { CaseStore } from '../../cases/store.ts';
-import { makeGitFolderStore } from '../../cases/stores/git-folder.ts';
 import { aCase } from '../../tests/support/case-fixture.ts';
-import { mailConfig, startSmtpServer, testSecret, type TestSmtpServer } from '../../tests/support/mail-fixture.ts';
-import type { CliContext } from '../cli-context.ts';
-import { run, runMoveWithMail, type MailDeps } from './mail.ts';
+import {
+  mailConfig,
+  startMailTestBed,
+  testSecret,
+  type MailTestBed,
+  type TestSmtpServer,
+} from '../../tests/support/mail-fixture.ts';
+import { runCommand, type CommandWorld } from '../../tests/support/run-command.ts';
+import type { Services } from '../cli-context.ts';
+import { runMoveWithMail } from './case-mail.ts';
+import { run } from './mail.ts';
 
 const templates = await loadTemplates(defaultTemplatesDir(process.cwd()));
 
+let bed: MailTestBed;
 let root: string;
 let store: CaseStore;
 let smtp: TestSmtpServer;
@@ -25,37 +32,30 @@ let mailer: Mailer;
 let now: Date;
 
 beforeEach(async () => {
-  root = await mkdtemp(join(tmpdir(), 'klachten-mail-cli-'));
-  store = makeGitFolderStore(join(root, 'cases'));
-  smtp = await startSmtpServer();
-  mailer = makeSmtpMailer(smtp.url);
+  bed = await startMailTestBed('klachten-mail-cli-');
+  ({ dir: root, store, smtp, mailer } = bed);
   now = new Date('2026-10-26T08:00:00Z');
 });
-afterEach(async () => {
-  mailer.close();
-  await smtp.close();
-  await rm(root, { recursive: true, force: true });
+afterEach(() => bed.close());
+
+/** The test's store, SMTP mailer, templates and secret; the mailer stays open for the next run. */
+const services = (): Partial<Services> => ({
+  makeStore: () => store,
+  makeMailer: () => ({ ...mailer, close: () => {} }),
+  loadTemplates: async () => templates,
+  loadTokenSecret: async () => testSecret,
 });
 
-function context(argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const ctx: CliContext = {
+const inWorld = (command: typeof run, argv: string[], world: CommandWorld) =>
+  runCommand(command, {
     argv,
     env: { KLACHTEN_DATA_DIR: root },
-    cwd: process.cwd(),
-    stdout: (text) => out.push(text),
-    stderr: (text) => err.push(text),
-    now: () => now,
-  };
-  return { ctx, out, err };
-}
-
-async function klachtenMail(argv: string[], deps: Partial<MailDeps> = {}) {
-  const { ctx, out, err } = context(argv);
-  const code = await run(ctx, { config: mailConfig, store, mailer, templates, tokenSecret: testSecret, ...deps });
-  return { code, stdout: out.join(''), stderr: err.join('') };
-}
+    now,
+    config: mailConfig,
+    services: services(),
+    ...world,
+  });
+const klachtenMail = (argv: string[], world: CommandWorld = {}) => inWorld(run, argv, world);
 
 describe('klachten mail', () => {
   it('sends what is due once: a second daily run sends nothing', async () => {
@@ -119,19 +119,18 @@ describe('klachten mail', () => {
       eventFile,
       JSON.stringify({ issue: { number: 7, title: `Klacht ${chosen.reference} · Onderhoud` } }),
     );
-    const { ctx, out } = context(['--event']);
-    ctx.env['GITHUB_EVENT_PATH'] = eventFile;
-    expect(await run(ctx, { config: mailConfig, store, mailer, templates, tokenSecret: testSecret })).toBe(0);
-    expect(out.join('')).toMatch(/1 verstuurd/);
+    const eventEnv = { KLACHTEN_DATA_DIR: root, GITHUB_EVENT_PATH: eventFile };
+    const chosenRun = await klachtenMail(['--event'], { env: eventEnv });
+    expect(chosenRun.code).toBe(0);
+    expect(chosenRun.stdout).toMatch(/1 verstuurd/);
     expect(smtp.received.map((mail) => mail.parsed.subject)).toEqual([
       `Uw klacht is ontvangen – kenmerk ${chosen.reference}`,
     ]);
 
     await writeFile(eventFile, JSON.stringify({ issue: { number: 8, title: 'Vraag over de site' } }));
-    const none = context(['--event']);
-    none.ctx.env['GITHUB_EVENT_PATH'] = eventFile;
-    expect(await run(none.ctx, { config: mailConfig, store, mailer, templates, tokenSecret: testSecret })).toBe(0);
-    expect(none.out.join('')).toBe('Geen klacht in deze gebeurtenis: geen berichten.\n');
+    const none = await klachtenMail(['--event'], { env: eventEnv });
+    expect(none.code).toBe(0);
+    expect(none.stdout).toBe('Geen klacht in deze gebeurtenis: geen berichten.\n');
     expect(smtp.received).toHaveLength(1);
   });
 
@@ -163,18 +162,7 @@ describe('klachten mail', () => {
 });
 
 describe('a move on the command line', () => {
-  async function move(argv: string[], deps: Partial<MailDeps> = {}) {
-    const { ctx, out, err } = context(argv);
-    const code = await runMoveWithMail(ctx, {
-      config: mailConfig,
-      store,
-      mailer,
-      templates,
-      tokenSecret: testSecret,
-      ...deps,
-    });
-    return { code, stdout: out.join(''), stderr: err.join('') };
-  }
+  const move = (argv: string[]) => inWorld(runMoveWithMail, argv, {});
 
   it('sends the mail the move made due right away: the confirmation with the handler and the date', async () => {
     const { case: filed } = await store.fileCase(

@@ -4,33 +4,25 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isOpen } from '../../cases/store.ts';
-import { parseConfig } from '../../cases/config.ts';
+import { isOpen } from '../../cases/lifecycle.ts';
+import type { Locale } from '../../cases/locale.ts';
 import { encodeIssue } from '../../cases/stores/github/issue-format.ts';
 import { fixtureCases, previousReportMarkdown } from '../../cases/report/__fixtures__/cases.ts';
 import { caseToFile } from '../../cases/stores/git-folder.ts';
 import type { Case } from '../../cases/case.ts';
 import { aCase } from '../../tests/support/case-fixture.ts';
 import { startGitHubStandIn, type GitHubStandIn } from '../../tests/github-standin/index.ts';
-import configInput from '../../klachten.config.ts';
-import type { CliContext } from '../cli-context.ts';
+import config from '../../klachten.config.ts';
+import { runCommand } from '../../tests/support/run-command.ts';
+import { standInGitHubEnv } from '../../tests/support/standin-octokit.ts';
 import { run } from './report.ts';
 
-const config = parseConfig(configInput);
-const golden = (locale: 'nl' | 'en') =>
+const golden = (locale: Locale) =>
   readFile(new URL(`../../cases/report/__fixtures__/report.${locale}.golden.md`, import.meta.url), 'utf8');
 
 let dir: string;
-let out: string;
-let err: string;
-const ctx = (env: Record<string, string>, ...argv: string[]): CliContext => ({
-  argv,
-  env: { KLACHTEN_DATA_DIR: join(dir, 'data'), ...env },
-  cwd: dir,
-  stdout: (text) => (out += text),
-  stderr: (text) => (err += text),
-  now: () => new Date('2027-01-01T06:00:00.000Z'),
-});
+const report = (argv: string[], env: Record<string, string> = {}, now = new Date('2027-01-01T06:00:00.000Z')) =>
+  runCommand(run, { argv, env: { KLACHTEN_DATA_DIR: join(dir, 'data'), ...env }, cwd: dir, now });
 const git = (cwd: string, ...args: string[]) =>
   promisify(execFile)('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', '-c', 'commit.gpgsign=false', ...args], {
     cwd,
@@ -48,8 +40,6 @@ async function seedGitFolder(cases: Case[]): Promise<void> {
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'klachten-report-'));
-  out = '';
-  err = '';
 });
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
@@ -58,8 +48,9 @@ describe('klachten report on the Git-folder store', () => {
     await seedGitFolder(fixtureCases());
     await mkdir(join(dir, 'reports'));
     await writeFile(join(dir, 'reports', '2026-h1.md'), previousReportMarkdown);
-    expect(await run(ctx({}, '--period', '2026-H2', '--out', 'reports/2026-h2.md'), config)).toBe(0);
-    expect(err).toBe('');
+    const result = await report(['--period', '2026-H2', '--out', 'reports/2026-h2.md']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
     expect(await readFile(join(dir, 'reports', '2026-h2.md'), 'utf8')).toBe(await golden('nl'));
     expect(await readFile(join(dir, 'reports', '2026-h2.en.md'), 'utf8')).toBe(await golden('en'));
     expect((await readdir(join(dir, 'reports'))).sort()).toEqual([
@@ -71,40 +62,47 @@ describe('klachten report on the Git-folder store', () => {
       '2026-h2.per-maand.svg',
       '2026-h2.per-onderwerp.svg',
     ]);
-    expect(out).toContain('Rapportage 2026-H2 gemaakt uit 17 ontvangen klachten');
-    expect(out).toContain('reports/2026-h2.per-onderwerp.svg');
+    expect(result.stdout).toContain('Rapportage 2026-H2 gemaakt uit 17 ontvangen klachten');
+    expect(result.stdout).toContain('reports/2026-h2.per-onderwerp.svg');
   });
 
   it('warns that the numbers are not complete when the period has not ended yet', async () => {
     await seedGitFolder(fixtureCases());
-    const early = { ...ctx({}, '--period', '2026-H2'), now: () => new Date('2026-12-31T12:00:00Z') };
-    expect(await run(early, config)).toBe(0);
-    expect(err).toBe('Let op: de periode loopt nog tot en met 2026-12-31. De aantallen zijn dus nog niet compleet.\n');
+    const early = await report(['--period', '2026-H2'], {}, new Date('2026-12-31T12:00:00Z'));
+    expect(early.code).toBe(0);
+    expect(early.stderr).toBe(
+      'Let op: de periode loopt nog tot en met 2026-12-31. De aantallen zijn dus nog niet compleet.\n',
+    );
   });
 
   it('prints the Dutch report when there is no --out, and says there was no previous report', async () => {
     await seedGitFolder(fixtureCases());
-    expect(await run(ctx({}, '--period', '2026-H2'), config)).toBe(0);
-    expect(out).toMatch(/^---\ntitle: Klachtenrapportage tweede halfjaar 2026\n/);
-    expect(out).toContain('Er is geen vorige rapportage met actiepunten.');
+    const printed = await report(['--period', '2026-H2']);
+    expect(printed.code).toBe(0);
+    expect(printed.stdout).toMatch(/^---\ntitle: Klachtenrapportage tweede halfjaar 2026\n/);
+    expect(printed.stdout).toContain('Er is geen vorige rapportage met actiepunten.');
   });
 
   it('takes any range with --from and --to, and compares it with the same number of days before', async () => {
     await seedGitFolder(fixtureCases());
-    expect(await run(ctx({}, '--from', '2026-10-01', '--to', '2026-10-31'), config)).toBe(0);
-    expect(out).toContain('period: 2026-10-01_2026-10-31\n');
-    expect(out).toContain('| 1 oktober 2026 tot en met 31 oktober 2026 (deze periode) |');
-    expect(out).toContain('We vergelijken met de vorige periode: 31 augustus 2026 tot en met 30 september 2026.');
+    const ranged = await report(['--from', '2026-10-01', '--to', '2026-10-31']);
+    expect(ranged.code).toBe(0);
+    expect(ranged.stdout).toContain('period: 2026-10-01_2026-10-31\n');
+    expect(ranged.stdout).toContain('| 1 oktober 2026 tot en met 31 oktober 2026 (deze periode) |');
+    expect(ranged.stdout).toContain(
+      'We vergelijken met de vorige periode: 31 augustus 2026 tot en met 30 september 2026.',
+    );
   });
 
   it('refuses to overwrite a report, whose evaluation would be lost, unless told to', async () => {
     await seedGitFolder(fixtureCases());
     await mkdir(join(dir, 'reports'));
     await writeFile(join(dir, 'reports', '2026-h2.en.md'), 'evaluation written by hand');
-    expect(await run(ctx({}, '--period', '2026-H2', '--out', 'reports/2026-h2.md'), config)).toBe(2);
-    expect(err).toContain('reports/2026-h2.en.md bestaat al');
+    const refused = await report(['--period', '2026-H2', '--out', 'reports/2026-h2.md']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('reports/2026-h2.en.md bestaat al');
     expect(await readFile(join(dir, 'reports', '2026-h2.en.md'), 'utf8')).toBe('evaluation written by hand');
-    expect(await run(ctx({}, '--period', '2026-H2', '--out', 'reports/2026-h2.md', '--force'), config)).toBe(0);
+    expect((await report(['--period', '2026-H2', '--out', 'reports/2026-h2.md', '--force'])).code).toBe(0);
   });
 
   it.each([
@@ -115,8 +113,9 @@ describe('klachten report on the Git-folder store', () => {
     [['--period', '2026-H2', '--out', 'rapport.txt'], /--out moet een \.md-bestand zijn/],
     [['--periode', '2026-H2'], /Onbekende optie/],
   ])('refuses %j with exit code 2 and a Dutch message', async (argv, message) => {
-    expect(await run(ctx({}, ...argv), config)).toBe(2);
-    expect(err).toMatch(message);
+    const result = await report(argv);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
   });
 });
 
@@ -206,14 +205,10 @@ describe('klachten report on the GitHub store', () => {
       { title: 'Klachtenspreekuur op zaterdag', closedAt: '2026-10-01T10:00:00Z', notPlanned: true },
     ]);
     standIn.calls.reset();
-    const env = {
-      KLACHTEN_STORE: 'github',
-      GITHUB_REPOSITORY: 'livable/klachten',
-      GITHUB_API_URL: standIn.url,
-      GITHUB_TOKEN: 'read-token',
-    };
-    expect(await run(ctx(env, '--period', '2026-H2', '--out', 'reports/2026-h2.md'), config)).toBe(0);
-    expect(err).toBe('');
+    const env = standInGitHubEnv(standIn, { token: 'read-token', writeIntervalMs: undefined });
+    const result = await report(['--period', '2026-H2', '--out', 'reports/2026-h2.md'], env);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
     expect(cases).toHaveLength(251);
     expect(standIn.calls.count('issues/list-for-repo')).toBe(Math.ceil(251 / 100) + 1);
     expect(standIn.calls.count()).toBe(Math.ceil(251 / 100) + 1);

@@ -2,7 +2,7 @@ import { access, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { makeCalendar } from '../../cases/calendar.ts';
 import type { Config } from '../../cases/config.ts';
-import organisationConfig from '../../klachten.config.ts';
+import { locales } from '../../cases/locale.ts';
 import {
   actionPointsFromIssues,
   actionPointsFromReport,
@@ -13,13 +13,13 @@ import {
   type PreviousActions,
 } from '../../cases/report/action-points.ts';
 import { makeLocalDate } from '../../cases/report/dates.ts';
-import { reportFileName } from '../../cases/report/markdown.ts';
+import { reportFileName } from '../../cases/report/file-names.ts';
 import { dateRange, halfYear, type Period } from '../../cases/report/period.ts';
-import { makeReport, reportLocales } from '../../cases/report/report.ts';
+import { makeReport } from '../../cases/report/report.ts';
 import { parseSettings } from '../../cases/settings.ts';
-import { makeStoreFromEnv } from '../../cases/stores/from-env.ts';
 import { makeOctokit, readGitHubSettings } from '../../cases/stores/github/client.ts';
 import { parseCommandArgs, usageExit, type CliContext } from '../cli-context.ts';
+import { servicesOf } from '../services.ts';
 
 /** The label that marks an issue as an action point of the reports. */
 export const actionPointLabel = 'actiepunt';
@@ -50,7 +50,7 @@ Op GitHub (KLACHTEN_STORE=github) zijn de actiepunten de issues met het label "$
  * @example
  * await run({ argv: ['--period', '2026-H2', '--out', 'site/content/reports/2026-h2.md'], … }); // 0
  */
-export async function run(ctx: CliContext, configInput?: Config): Promise<number> {
+export async function run(ctx: CliContext): Promise<number> {
   const parsed = parseCommandArgs(ctx, usage, {
     allowPositionals: false,
     options: {
@@ -73,7 +73,7 @@ export async function run(ctx: CliContext, configInput?: Config): Promise<number
     return usageExit;
   }
 
-  const config = configInput ?? organisationConfig;
+  const { config } = ctx;
   const out = values.out === undefined ? undefined : resolve(ctx.cwd, values.out);
   if (out !== undefined && !out.endsWith('.md')) {
     ctx.stderr(`--out moet een .md-bestand zijn, bijvoorbeeld ${siteReportsDir}/2026-h2.md.\n`);
@@ -81,9 +81,7 @@ export async function run(ctx: CliContext, configInput?: Config): Promise<number
   }
   const baseName = out === undefined ? undefined : basename(out, '.md');
   if (out !== undefined && baseName !== undefined && !values.force) {
-    const existing = await firstExisting(
-      reportLocales.map((locale) => join(dirname(out), reportFileName(baseName, locale))),
-    );
+    const existing = await firstExisting(locales.map((locale) => join(dirname(out), reportFileName(baseName, locale))));
     if (existing !== undefined) {
       ctx.stderr(
         `${relative(ctx.cwd, existing)} bestaat al. Een rapportage overschrijven wist de evaluatie en de actiepunten; gebruik --force als dat echt de bedoeling is.\n`,
@@ -96,7 +94,7 @@ export async function run(ctx: CliContext, configInput?: Config): Promise<number
   if (today <= period.to) {
     ctx.stderr(`Let op: de periode loopt nog tot en met ${period.to}. De aantallen zijn dus nog niet compleet.\n`);
   }
-  const store = makeStoreFromEnv(ctx.env, config, ctx.cwd);
+  const store = servicesOf(ctx).makeStore(ctx);
   const cases = await store.listCases();
   const reportsDir = out === undefined ? resolve(ctx.cwd, siteReportsDir) : dirname(out);
   const previousActions = await loadPreviousActions(ctx, config, period, {

@@ -2,14 +2,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseConfig } from '../../cases/config.ts';
-import { decodeIssue, labelDefinitions } from '../../cases/stores/github/issue-format.ts';
+import { decodeIssue } from '../../cases/stores/github/issue-format.ts';
+import { labelDefinitions } from '../../cases/stores/github/labels.ts';
 import config from '../../klachten.config.ts';
 import { startGitHubStandIn, type GitHubStandIn, type StandInOptions } from '../../tests/github-standin/index.ts';
-import type { CliContext } from '../cli-context.ts';
+import { runCommand } from '../../tests/support/run-command.ts';
+import { standInGitHubEnv } from '../../tests/support/standin-octokit.ts';
 import { run } from './setup.ts';
 
-const parsed = parseConfig(config);
 let standIn: GitHubStandIn;
 let dataDir: string;
 
@@ -24,27 +24,32 @@ afterEach(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-async function setup(argv: string[] = []) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const ctx: CliContext = {
-    argv,
-    env: {
-      KLACHTEN_STORE: 'github',
-      KLACHTEN_DATA_DIR: dataDir,
-      GITHUB_REPOSITORY: 'livable/klachten',
-      GITHUB_API_URL: standIn.url,
-      GITHUB_TOKEN: 'test-token',
-      KLACHTEN_GITHUB_WRITE_INTERVAL_MS: '0',
-    },
-    // The repository root: the real issue form is checked against the real configuration.
-    cwd: process.cwd(),
-    stdout: (text) => out.push(text),
-    stderr: (text) => err.push(text),
-    now: () => new Date('2026-11-24T09:00:00Z'),
-  };
-  const code = await run(ctx, { config: parsed });
-  return { code, out: out.join(''), err: err.join('') };
+// In the repository root with the shipped configuration (the defaults): the real issue form is
+// checked against the real configuration.
+const setup = (argv: string[] = []) =>
+  runCommand(run, { argv, env: standInGitHubEnv(standIn, { dataDir }), now: new Date('2026-11-24T09:00:00Z') });
+
+/** Puts an issue a coordinator registered with the issue form into the stand-in, labelled `klacht` only. */
+function registerWithForm(title: string, body: string) {
+  const repo = standIn.state.repo('livable/klachten');
+  const at = new Date('2026-11-24T08:00:00Z');
+  repo.labels.push({ id: 2, name: 'klacht', color: 'ededed', description: null });
+  repo.issues.push({
+    id: 3,
+    number: 1,
+    title,
+    body,
+    state: 'open',
+    stateReason: null,
+    labels: ['klacht'],
+    assignees: [],
+    user: 'coordinator',
+    createdAt: at,
+    updatedAt: at,
+    closedAt: null,
+    isPull: false,
+  });
+  return repo;
 }
 
 const formBody = [
@@ -71,10 +76,10 @@ describe('klachten setup', () => {
     });
     const first = await setup();
     expect(first.code).toBe(0);
-    const definitions = labelDefinitions(parsed.categories);
-    expect(first.out).toContain(`Labels: ${definitions.length} aangemaakt, 0 bijgewerkt, 0 ongewijzigd.`);
-    expect(first.out).toContain('  aangemaakt: status: niet-in-behandeling\n');
-    expect(first.out).toContain('Issueformulier: categorieën kloppen met klachten.config.ts.');
+    const definitions = labelDefinitions(config.categories);
+    expect(first.stdout).toContain(`Labels: ${definitions.length} aangemaakt, 0 bijgewerkt, 0 ongewijzigd.`);
+    expect(first.stdout).toContain('  aangemaakt: status: niet-in-behandeling\n');
+    expect(first.stdout).toContain('Issueformulier: categorieën kloppen met klachten.config.ts.');
     const labels = standIn.state
       .repo('livable/klachten')
       .labels.map(({ name, color, description }) => ({ name, color, description }));
@@ -84,7 +89,7 @@ describe('klachten setup', () => {
     const before = writes();
     const second = await setup();
     expect(second.code).toBe(0);
-    expect(second.out).toContain(`Labels: 0 aangemaakt, 0 bijgewerkt, ${definitions.length} ongewijzigd.`);
+    expect(second.stdout).toContain(`Labels: 0 aangemaakt, 0 bijgewerkt, ${definitions.length} ongewijzigd.`);
     expect(writes()).toBe(before);
     expect(
       standIn.state
@@ -101,8 +106,8 @@ describe('klachten setup', () => {
     if (klacht) klacht.color = '000000';
     repo.labels.push({ id: 1, name: 'spoed', color: 'ff0000', description: null });
     const again = await setup();
-    expect(again.out).toContain('Labels: 0 aangemaakt, 1 bijgewerkt,');
-    expect(again.out).toContain('  bijgewerkt: klacht\n');
+    expect(again.stdout).toContain('Labels: 0 aangemaakt, 1 bijgewerkt,');
+    expect(again.stdout).toContain('  bijgewerkt: klacht\n');
     expect(repo.labels.find((label) => label.name === 'klacht')?.color).toBe('5319e7');
     expect(repo.labels.some((label) => label.name === 'spoed')).toBe(true);
   });
@@ -111,32 +116,15 @@ describe('klachten setup', () => {
     await start({ repositories: [{ fullName: 'livable/klachten', private: false }] });
     const result = await setup();
     expect(result.code).toBe(1);
-    expect(result.err).toMatch(/openbaar/);
+    expect(result.stderr).toMatch(/openbaar/);
     expect(standIn.state.repo('livable/klachten').labels).toEqual([]);
   });
 
   it('gives a complaint registered with the issue form a reference and the standard format, once', async () => {
     await start();
-    const repo = standIn.state.repo('livable/klachten');
-    const at = new Date('2026-11-24T08:00:00Z');
-    repo.labels.push({ id: 2, name: 'klacht', color: 'ededed', description: null });
-    repo.issues.push({
-      id: 3,
-      number: 1,
-      title: 'Klacht (de klachtentool vult de titel in)',
-      body: formBody,
-      state: 'open',
-      stateReason: null,
-      labels: ['klacht'],
-      assignees: [],
-      user: 'coordinator',
-      createdAt: at,
-      updatedAt: at,
-      closedAt: null,
-      isPull: false,
-    });
+    const repo = registerWithForm('Klacht (de klachtentool vult de titel in)', formBody);
     const first = await setup();
-    expect(first.out).toMatch(/issue #1: kenmerk K-2026-[0-9A-Z]{6} gegeven/);
+    expect(first.stdout).toMatch(/issue #1: kenmerk K-2026-[0-9A-Z]{4}-[0-9A-Z]{4} gegeven/);
     const [issue] = repo.issues;
     const record = decodeIssue({ title: issue?.title ?? '', body: issue?.body ?? '', labels: issue?.labels ?? [] });
     expect(record).toMatchObject({
@@ -153,33 +141,16 @@ describe('klachten setup', () => {
     expect(issue?.title).toBe(`Klacht ${record.reference} · Overlast`);
     expect(issue?.labels).toEqual(['klacht', 'status: ontvangen', 'categorie: overlast']);
     const second = await setup();
-    expect(second.out).toContain('Geregistreerde klachten (issueformulier): geen nieuwe.');
+    expect(second.stdout).toContain('Geregistreerde klachten (issueformulier): geen nieuwe.');
     expect(decodeIssue({ title: '', body: repo.issues[0]?.body ?? '', labels: [] })).toEqual(record);
   });
 
   it('names the missing fields of an incomplete registration and leaves the issue as it is', async () => {
     await start();
-    const repo = standIn.state.repo('livable/klachten');
-    const at = new Date('2026-11-24T08:00:00Z');
     const body = formBody.replace('### Naam\n\nPiet Pieters', '### Naam\n\n_No response_');
-    repo.labels.push({ id: 2, name: 'klacht', color: 'ededed', description: null });
-    repo.issues.push({
-      id: 3,
-      number: 1,
-      title: 'Klacht',
-      body,
-      state: 'open',
-      stateReason: null,
-      labels: ['klacht'],
-      assignees: [],
-      user: 'coordinator',
-      createdAt: at,
-      updatedAt: at,
-      closedAt: null,
-      isPull: false,
-    });
+    const repo = registerWithForm('Klacht', body);
     const result = await setup();
-    expect(result.out).toContain('  issue #1: niet verwerkt, vul aan: Naam\n');
+    expect(result.stdout).toContain('  issue #1: niet verwerkt, vul aan: Naam\n');
     expect(repo.issues[0]?.body).toBe(body);
   });
 });

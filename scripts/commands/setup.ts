@@ -2,11 +2,13 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import matter from 'gray-matter';
 import type { Config } from '../../cases/config.ts';
-import organisationConfig from '../../klachten.config.ts';
-import { labelDefinitions } from '../../cases/stores/github/issue-format.ts';
-import { syncLabels } from '../../cases/stores/github/store.ts';
-import { makeGitHubStoresFromEnv } from '../../cases/stores/github/from-env.ts';
+import { labelDefinitions } from '../../cases/stores/github/labels.ts';
+import { syncLabels } from '../../cases/stores/github/label-sync.ts';
+import { silentLog } from '../../cases/log.ts';
 import { parseCommandArgs, type CliContext } from '../cli-context.ts';
+import { servicesOf } from '../services.ts';
+import { stderrLog } from '../stderr-log.ts';
+import { adoptedText } from './adopted-text.ts';
 
 const usage = `Gebruik:
   klachten setup [--verbose]
@@ -23,11 +25,6 @@ const usage = `Gebruik:
   --verbose   toon ook wat de GitHub-koppeling logt (zonder persoonsgegevens)
 `;
 
-/** What `setup` needs besides the context; tests pass their own configuration. */
-export interface SetupDeps {
-  config?: Config;
-}
-
 /**
  * `klachten setup`: prepares the repository (labels, checks) and adopts registered complaints;
  * prints what it did. Idempotent.
@@ -35,17 +32,14 @@ export interface SetupDeps {
  * @example
  * await run({ argv: [], env: { GITHUB_REPOSITORY: 'livable/klachten', GITHUB_TOKEN: '…' }, … }) // 0
  */
-export async function run(ctx: CliContext, deps: SetupDeps = {}): Promise<number> {
+export async function run(ctx: CliContext): Promise<number> {
   const parsed = parseCommandArgs(ctx, usage, {
     options: { verbose: { type: 'boolean', default: false }, help: { type: 'boolean' } },
   });
   if (typeof parsed === 'number') return parsed;
-  const { verbose } = parsed.values;
-  const config = deps.config ?? organisationConfig;
-  const log = (event: string, fields: Record<string, string | number | boolean>) => {
-    if (verbose) ctx.stderr(`${JSON.stringify({ event, ...fields })}\n`);
-  };
-  const { octokit, repository, github } = makeGitHubStoresFromEnv(ctx.env, config, ctx.cwd, log);
+  const { config } = ctx;
+  const log = parsed.values.verbose ? stderrLog(ctx) : silentLog;
+  const { octokit, repository, github } = servicesOf(ctx).makeGitHub(ctx, log);
   const fullName = `${repository.owner}/${repository.repo}`;
 
   const { data: repo } = await octokit.request('GET /repos/{owner}/{repo}', { ...repository });
@@ -68,14 +62,7 @@ export async function run(ctx: CliContext, deps: SetupDeps = {}): Promise<number
   ctx.stdout(await checkIssueForm(ctx.cwd, config));
 
   const adopted = await github.adoptIssueForms();
-  if (adopted.length === 0) ctx.stdout('Geregistreerde klachten (issueformulier): geen nieuwe.\n');
-  for (const result of adopted) {
-    ctx.stdout(
-      result.reference
-        ? `  issue #${result.issue}: kenmerk ${result.reference} gegeven\n`
-        : `  issue #${result.issue}: niet verwerkt, vul aan: ${(result.problems ?? []).join(', ')}\n`,
-    );
-  }
+  ctx.stdout(adopted.length === 0 ? 'Geregistreerde klachten (issueformulier): geen nieuwe.\n' : adoptedText(adopted));
   return 0;
 }
 

@@ -2,19 +2,17 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseConfig } from '../../cases/config.ts';
-import { readPageHeader } from '../../cases/stores/github/issue-format.ts';
+import { readPageHeader } from '../../cases/stores/github/machine-block.ts';
 import { makeGitFolderStore } from '../../cases/stores/git-folder.ts';
-import { makeOctokit } from '../../cases/stores/github/client.ts';
 import { makeGitHubStore } from '../../cases/stores/github/store.ts';
 import { isSynced } from '../../cases/stores/with-fallback.ts';
 import config from '../../klachten.config.ts';
 import { aCase } from '../../tests/support/case-fixture.ts';
 import { startGitHubStandIn, type GitHubStandIn } from '../../tests/github-standin/index.ts';
-import type { CliContext } from '../cli-context.ts';
+import { runCommand } from '../../tests/support/run-command.ts';
+import { standInGitHubEnv, standInOctokit } from '../../tests/support/standin-octokit.ts';
 import { run } from './sync.ts';
 
-const parsed = parseConfig(config);
 let standIn: GitHubStandIn;
 let dataDir: string;
 
@@ -27,28 +25,12 @@ afterEach(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-async function sync(env: Record<string, string> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const ctx: CliContext = {
-    argv: [],
-    env: {
-      KLACHTEN_STORE: 'github',
-      KLACHTEN_DATA_DIR: dataDir,
-      GITHUB_REPOSITORY: 'livable/klachten',
-      GITHUB_API_URL: standIn.url,
-      GITHUB_TOKEN: 'test-token',
-      KLACHTEN_GITHUB_WRITE_INTERVAL_MS: '0',
-      ...env,
-    },
+const sync = (env: Record<string, string> = {}) =>
+  runCommand(run, {
+    env: { ...standInGitHubEnv(standIn, { dataDir }), ...env },
     cwd: dataDir,
-    stdout: (text) => out.push(text),
-    stderr: (text) => err.push(text),
-    now: () => new Date('2026-10-27T09:00:00Z'),
-  };
-  const code = await run(ctx, { config: parsed });
-  return { code, out: out.join(''), err: err.join('') };
-}
+    now: new Date('2026-10-27T09:00:00Z'),
+  });
 
 const issuesByReference = () => {
   const counts = new Map<string, number>();
@@ -65,25 +47,21 @@ describe('klachten sync', () => {
     const held = [aCase(), aCase(), aCase({ complaint: 'lang '.repeat(20_000) })];
     for (const record of held) await fallback.fileCase(record);
     // The first one reached GitHub after all (the answer timed out before the case was held).
-    const octokit = makeOctokit({
-      apiUrl: standIn.url,
-      auth: { kind: 'token', token: 'test-token' },
-      writeIntervalMs: 0,
-    });
-    await makeGitHubStore(octokit, { owner: 'livable', repo: 'klachten' }, { context: parsed }).fileCase(held[0]!);
+    const octokit = standInOctokit(standIn);
+    await makeGitHubStore(octokit, { owner: 'livable', repo: 'klachten' }, { context: config }).fileCase(held[0]!);
 
     const first = await sync();
     expect(first.code).toBe(0);
-    expect(first.out).toContain(`  ${held[0]?.reference}: stond al in GitHub, nu gemarkeerd als overgezet\n`);
-    expect(first.out).toContain(`  ${held[1]?.reference}: in GitHub gezet\n`);
-    expect(first.out).toContain('Overgezet: 2 nieuw, 1 stond er al; 0 nog in de noodopslag.');
+    expect(first.stdout).toContain(`  ${held[0]?.reference}: stond al in GitHub, nu gemarkeerd als overgezet\n`);
+    expect(first.stdout).toContain(`  ${held[1]?.reference}: in GitHub gezet\n`);
+    expect(first.stdout).toContain('Overgezet: 2 nieuw, 1 stond er al; 0 nog in de noodopslag.');
     expect(issuesByReference()).toEqual(new Map(held.map((record) => [record.reference, 1])));
     for (const record of held) expect(isSynced((await fallback.getCase(record.reference))!)).toBe(true);
 
     standIn.calls.reset();
     const second = await sync();
     expect(second.code).toBe(0);
-    expect(second.out).toContain('niets over te zetten');
+    expect(second.stdout).toContain('niets over te zetten');
     expect(standIn.calls.count('issues/create')).toBe(0);
     expect(issuesByReference().size).toBe(3);
   });
@@ -95,9 +73,9 @@ describe('klachten sync', () => {
     standIn.faults.inject({ kind: 'unauthorized', times: 100 });
     const failed = await sync();
     expect(failed.code).toBe(1);
-    expect(failed.out).toContain(`  ${record.reference}: nog niet gelukt, blijft in de noodopslag\n`);
+    expect(failed.stdout).toContain(`  ${record.reference}: nog niet gelukt, blijft in de noodopslag\n`);
     expect(isSynced((await fallback.getCase(record.reference))!)).toBe(false);
-    expect(failed.out + failed.err).not.toMatch(/Anna|Lindenlaan|anna@|lift/);
+    expect(failed.stdout + failed.stderr).not.toMatch(/Anna|Lindenlaan|anna@|lift/);
 
     standIn.faults.clear();
     const later = await sync();
@@ -107,7 +85,7 @@ describe('klachten sync', () => {
 
   it('has nothing to do for the Git-folder store', async () => {
     const result = await sync({ KLACHTEN_STORE: 'git' });
-    expect(result).toMatchObject({ code: 0, out: expect.stringContaining('geen noodopslag') });
+    expect(result).toMatchObject({ code: 0, stdout: expect.stringContaining('geen noodopslag') });
     expect(standIn.calls.count()).toBe(0);
   });
 });

@@ -1,9 +1,10 @@
-import type { Config } from '../../cases/config.ts';
-import organisationConfig from '../../klachten.config.ts';
+import { silentLog } from '../../cases/log.ts';
 import { parseSettings } from '../../cases/settings.ts';
-import { makeGitHubStoresFromEnv } from '../../cases/stores/github/from-env.ts';
 import { syncFallback } from '../../cases/stores/with-fallback.ts';
 import { parseCommandArgs, type CliContext } from '../cli-context.ts';
+import { servicesOf } from '../services.ts';
+import { stderrLog } from '../stderr-log.ts';
+import { adoptedText } from './adopted-text.ts';
 
 const usage = `Gebruik:
   klachten sync [--verbose]
@@ -16,11 +17,6 @@ const usage = `Gebruik:
   --verbose   toon ook wat de GitHub-koppeling logt (zonder persoonsgegevens)
 `;
 
-/** What `sync` needs besides the context; tests pass their own configuration. */
-export interface SyncDeps {
-  config?: Config;
-}
-
 /**
  * `klachten sync`: files what the fallback holds into GitHub exactly once; prints references and
  * counts only.
@@ -28,21 +24,17 @@ export interface SyncDeps {
  * @example
  * await run({ argv: [], env: { KLACHTEN_STORE: 'github', … }, … }) // 0 when nothing is left behind
  */
-export async function run(ctx: CliContext, deps: SyncDeps = {}): Promise<number> {
+export async function run(ctx: CliContext): Promise<number> {
   const parsed = parseCommandArgs(ctx, usage, {
     options: { verbose: { type: 'boolean', default: false }, help: { type: 'boolean' } },
   });
   if (typeof parsed === 'number') return parsed;
-  const { verbose } = parsed.values;
   if (parseSettings(ctx.env, ctx.cwd).store !== 'github') {
     ctx.stdout('KLACHTEN_STORE is niet "github": er is geen noodopslag om over te zetten.\n');
     return 0;
   }
-  const config = deps.config ?? organisationConfig;
-  const log = (event: string, fields: Record<string, string | number | boolean>) => {
-    if (verbose) ctx.stderr(`${JSON.stringify({ event, ...fields })}\n`);
-  };
-  const { github, fallback } = makeGitHubStoresFromEnv(ctx.env, config, ctx.cwd, log);
+  const log = parsed.values.verbose ? stderrLog(ctx) : silentLog;
+  const { github, fallback } = servicesOf(ctx).makeGitHub(ctx, log);
 
   const report = await syncFallback({ primary: github, fallback, log, now: ctx.now });
   const total = report.filed.length + report.alreadyThere.length + report.failed.length;
@@ -65,13 +57,7 @@ export async function run(ctx: CliContext, deps: SyncDeps = {}): Promise<number>
     adoptionFailed = true;
     ctx.stderr('Geregistreerde klachten (issueformulier): GitHub niet bereikbaar, volgende keer opnieuw.\n');
   }
-  for (const result of adopted) {
-    ctx.stdout(
-      result.reference
-        ? `  issue #${result.issue}: kenmerk ${result.reference} gegeven\n`
-        : `  issue #${result.issue}: niet verwerkt, vul aan: ${(result.problems ?? []).join(', ')}\n`,
-    );
-  }
+  if (adopted.length > 0) ctx.stdout(adoptedText(adopted));
   if (report.failed.length > 0) {
     ctx.stderr(`${report.failed.length} klacht(en) nog niet in GitHub: draai "klachten sync" later opnieuw.\n`);
     return 1;

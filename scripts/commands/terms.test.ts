@@ -2,40 +2,25 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import type { Config } from '../../cases/config.ts';
-import type { CliContext } from '../cli-context.ts';
+import { aConfig } from '../../tests/support/config-fixture.ts';
+import { runCommand, type CommandWorld } from '../../tests/support/run-command.ts';
+import { closingDays2027, reglementTerms } from '../../tests/support/terms-fixture.ts';
 import { run as runCalendar } from './calendar.ts';
 import { run as runTerms } from './terms.ts';
 
-const terms: Config['terms'] = {
-  timeZone: 'Europe/Amsterdam',
-  confirmWorkingDays: 7,
-  answerWeeks: 6,
-  extensionWeeks: 4,
-  extraClosingDays: [],
-  removedClosingDays: [],
-};
+const config = aConfig({ terms: reglementTerms });
 
-function fakeContext(argv: string[], now = new Date('2026-06-01T10:00:00Z')) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const ctx: CliContext = {
-    argv,
-    env: {},
-    cwd: '/nowhere',
-    stdout: (text) => out.push(text),
-    stderr: (text) => err.push(text),
-    now: () => now,
-  };
-  return { ctx, stdout: () => out.join(''), stderr: () => err.join('') };
-}
+const klachtenTerms = (argv: string[], world: CommandWorld = {}) =>
+  runCommand(runTerms, { argv, config, cwd: '/nowhere', ...world });
+const klachtenCalendar = (argv: string[], world: CommandWorld = {}) =>
+  runCommand(runCalendar, { argv, config, cwd: '/nowhere', ...world });
 
 describe('klachten terms', () => {
   it('prints the terms of the reglement’s example as one JSON object', async () => {
-    const { ctx, stdout, stderr } = fakeContext(['--received', '2028-03-03T10:00:00+01:00', '--json']);
-    expect(await runTerms(ctx, terms)).toBe(0);
-    expect(stderr()).toBe('');
-    const result = JSON.parse(stdout());
+    const { code, stdout, stderr } = await klachtenTerms(['--received', '2028-03-03T10:00:00+01:00', '--json']);
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    const result = JSON.parse(stdout);
     expect(result).toMatchObject({
       received: '2028-03-03',
       confirmBy: '2028-03-14',
@@ -50,15 +35,15 @@ describe('klachten terms', () => {
   });
 
   it('reads a late UTC moment as the next day in Amsterdam', async () => {
-    const { ctx, stdout } = fakeContext(['--received=2026-10-25T23:30:00Z', '--json']);
-    expect(await runTerms(ctx, terms)).toBe(0);
-    expect(JSON.parse(stdout()).received).toBe('2026-10-26');
+    const { code, stdout } = await klachtenTerms(['--received=2026-10-25T23:30:00Z', '--json']);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).received).toBe('2026-10-26');
   });
 
   it('prints readable Dutch without --json', async () => {
-    const { ctx, stdout } = fakeContext(['--received', '2028-03-03T10:00:00+01:00']);
-    expect(await runTerms(ctx, terms)).toBe(0);
-    expect(stdout()).toBe(
+    const { code, stdout } = await klachtenTerms(['--received', '2028-03-03T10:00:00+01:00']);
+    expect(code).toBe(0);
+    expect(stdout).toBe(
       [
         'Klacht ontvangen op vrijdag 3 maart 2028 (2028-03-03).',
         '',
@@ -83,49 +68,46 @@ describe('klachten terms', () => {
     ['a stray argument', ['2026-03-03T10:00Z'], /Onverwacht argument/],
     ['a year the calendar does not know', ['--received', '2099-03-03T10:00Z'], /kent het jaar 2099 niet/],
   ])('refuses %s with a Dutch message and exit code 2', async (_what, argv, message) => {
-    const { ctx, stdout, stderr } = fakeContext(argv);
-    expect(await runTerms(ctx, terms)).toBe(2);
-    expect(stdout()).toBe('');
-    expect(stderr()).toMatch(message);
+    const { code, stdout, stderr } = await klachtenTerms(argv);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(message);
   });
 
   it('computes with the organisation’s own closing days', async () => {
-    const own = { ...terms, removedClosingDays: ['2028-04-17'] };
-    const { ctx, stdout } = fakeContext(['--received', '2028-03-03T10:00:00+01:00', '--json']);
-    expect(await runTerms(ctx, own)).toBe(0);
-    expect(JSON.parse(stdout()).answerBy).toBe('2028-04-17');
+    const own = aConfig({ terms: { ...reglementTerms, removedClosingDays: ['2028-04-17'] } });
+    const { code, stdout } = await klachtenTerms(['--received', '2028-03-03T10:00:00+01:00', '--json'], {
+      config: own,
+    });
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).answerBy).toBe('2028-04-17');
   });
 });
 
 describe('klachten calendar', () => {
   it('lists the non-working weekdays of 2027 as JSON', async () => {
-    const { ctx, stdout, stderr } = fakeContext(['--year', '2027', '--json']);
-    expect(await runCalendar(ctx, terms)).toBe(0);
-    expect(stderr()).toBe('');
-    const result = JSON.parse(stdout());
+    const { code, stdout, stderr } = await klachtenCalendar(['--year', '2027', '--json']);
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    const result = JSON.parse(stdout);
     expect(result.year).toBe(2027);
     expect(
       result.closingDays.map((day: { date: string; name: { nl: string } }) => `${day.date} ${day.name.nl}`),
-    ).toEqual([
-      '2027-01-01 Nieuwjaarsdag',
-      '2027-03-26 Goede Vrijdag',
-      '2027-03-29 Tweede Paasdag',
-      '2027-04-27 Koningsdag',
-      '2027-05-05 Bevrijdingsdag',
-      '2027-05-06 Hemelvaartsdag',
-      '2027-05-17 Tweede Pinksterdag',
-    ]);
+    ).toEqual(closingDays2027);
   });
 
   it('lists them as Dutch text, with the organisation’s changes', async () => {
-    const own = {
-      ...terms,
-      extraClosingDays: [{ date: '2027-05-07', name: { nl: 'Brugdag', en: 'Bridge day' } }],
-      removedClosingDays: ['2027-05-05'],
-    };
-    const { ctx, stdout } = fakeContext(['--year', '2027'], new Date('2026-11-20T09:00:00Z'));
-    expect(await runCalendar(ctx, own)).toBe(0);
-    expect(stdout()).toBe(
+    const own = aConfig({
+      terms: {
+        ...reglementTerms,
+        extraClosingDays: [{ date: '2027-05-07', name: { nl: 'Brugdag', en: 'Bridge day' } }],
+        removedClosingDays: ['2027-05-05'],
+      },
+    });
+    const now = new Date('2026-11-20T09:00:00Z');
+    const { code, stdout } = await klachtenCalendar(['--year', '2027'], { config: own, now });
+    expect(code).toBe(0);
+    expect(stdout).toBe(
       [
         'Niet-werkdagen van maandag tot en met vrijdag in 2027:',
         '',
@@ -147,9 +129,9 @@ describe('klachten calendar', () => {
   });
 
   it('warns on stderr when the calendar’s horizon ends within a year, and still answers', async () => {
-    const { ctx, stderr } = fakeContext(['--year', '2040'], new Date('2039-12-01T09:00:00Z'));
-    expect(await runCalendar(ctx, terms)).toBe(0);
-    expect(stderr()).toMatch(/^Let op: De werkdagenkalender loopt van 2020 tot en met 2040/);
+    const { code, stderr } = await klachtenCalendar(['--year', '2040'], { now: new Date('2039-12-01T09:00:00Z') });
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/^Let op: De werkdagenkalender loopt van 2020 tot en met 2040/);
   });
 
   it.each([
@@ -158,10 +140,10 @@ describe('klachten calendar', () => {
     ['a year beyond the horizon', ['--year', '2099'], /kent het jaar 2099 niet/],
     ['an unknown option', ['--year', '2027', '--all'], /Onbekende optie/],
   ])('refuses %s with a Dutch message and exit code 2', async (_what, argv, message) => {
-    const { ctx, stdout, stderr } = fakeContext(argv);
-    expect(await runCalendar(ctx, terms)).toBe(2);
-    expect(stdout()).toBe('');
-    expect(stderr()).toMatch(message);
+    const { code, stdout, stderr } = await klachtenCalendar(argv);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(message);
   });
 });
 

@@ -1,7 +1,7 @@
 import { isUnsupportedYearError, makeCalendar } from '../../cases/calendar.ts';
-import type { Config } from '../../cases/config.ts';
-import organisationConfig from '../../klachten.config.ts';
-import { computeTerms, explainTerms, formatDate, receiptDate } from '../../cases/terms.ts';
+import { formatDate } from '../../cases/format-date.ts';
+import { explainTerms } from '../../cases/terms-explanation.ts';
+import { computeTerms, receiptDate } from '../../cases/terms.ts';
 import { parseCommandArgs, usageExit, type CliContext } from '../cli-context.ts';
 
 const usage = `Gebruik:
@@ -14,14 +14,14 @@ const usage = `Gebruik:
 
 /**
  * `klachten terms --received <moment> [--json]`: the terms of a complaint received at that moment,
- * with explanations. Bad arguments: a Dutch message on stderr and exit code 2.
- * `terms` is the organisation's `config.terms`; the dispatcher leaves it out and it is loaded.
+ * with explanations, after the organisation's `ctx.config.terms`. Bad arguments: a Dutch message
+ * on stderr and exit code 2.
  *
  * @example
  * await run({ argv: ['--received', '2028-03-03T10:00:00+01:00', '--json'], … });
  * // prints {"received":"2028-03-03","confirmBy":"2028-03-14","answerBy":"2028-04-18",…}, returns 0
  */
-export async function run(ctx: CliContext, terms?: Config['terms']): Promise<number> {
+export async function run(ctx: CliContext): Promise<number> {
   const parsed = parseCommandArgs(ctx, usage, {
     allowPositionals: false,
     options: {
@@ -36,7 +36,7 @@ export async function run(ctx: CliContext, terms?: Config['terms']): Promise<num
     ctx.stderr(`Geef het moment van ontvangst op met --received.\n\n${usage}`);
     return usageExit;
   }
-  const settings = terms ?? organisationConfig.terms;
+  const settings = ctx.config.terms;
   try {
     receiptDate(receivedAt, settings.timeZone);
   } catch (error) {

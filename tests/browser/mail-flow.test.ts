@@ -9,13 +9,13 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { referencePattern } from '../../cases/case.ts';
+import type { Locale } from '../../cases/locale.ts';
 import { makeSatisfactionToken } from '../../cases/satisfaction-token.ts';
 import type { CaseStore } from '../../cases/store.ts';
 import { makeGitFolderStore } from '../../cases/stores/git-folder.ts';
-import { formatDate } from '../../cases/terms.ts';
+import { formatDate } from '../../cases/format-date.ts';
 import config from '../../klachten.config.ts';
-import { runMoveWithMail } from '../../scripts/commands/mail.ts';
-import type { CliContext } from '../../scripts/cli-context.ts';
+import { runMoveWithMail } from '../../scripts/commands/case-mail.ts';
 import { paths, ui } from '../../site/i18n/ui.ts';
 import {
   mailConfig,
@@ -24,6 +24,7 @@ import {
   type ReceivedMail,
   type TestSmtpServer,
 } from '../support/mail-fixture.ts';
+import { runCommand } from '../support/run-command.ts';
 import { startSite, type Site } from './site-server.ts';
 import { axeViolations, launchChromium, typed } from './support.ts';
 
@@ -50,18 +51,13 @@ afterAll(async () => {
 
 /** The coordinator's `klachten cases <move>` against the site's store, with mail through the same SMTP server. */
 async function coordinator(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const ctx: CliContext = {
+  return runCommand(runMoveWithMail, {
     argv,
     env: { KLACHTEN_DATA_DIR: dataDir, SMTP_URL: smtp.url, KLACHTEN_TOKEN_SECRET: testSecret },
-    cwd: process.cwd(),
-    stdout: (text) => out.push(text),
-    stderr: (text) => err.push(text),
     now: () => new Date(),
-  };
-  const code = await runMoveWithMail(ctx, { config: mailConfig, store });
-  return { code, stdout: out.join(''), stderr: err.join('') };
+    config: mailConfig,
+    services: { makeStore: () => store },
+  });
 }
 
 /** Waits for the message of this kind about this case (its Message-ID names both). */
@@ -88,7 +84,7 @@ async function mailViolations(mail: ReceivedMail): Promise<string[]> {
 }
 
 /** The satisfaction link of a mail, pointed at this test's server instead of the public address. */
-function satisfactionLink(mail: ReceivedMail, locale: 'nl' | 'en'): string {
+function satisfactionLink(mail: ReceivedMail, locale: Locale): string {
   const link = /https:\/\/klachten\.livable\.nl\/[^\s<>"]+/.exec(mail.parsed.text ?? '')?.[0] ?? '';
   const url = new URL(link);
   expect(url.pathname).toBe(paths[locale].satisfaction);
@@ -96,7 +92,7 @@ function satisfactionLink(mail: ReceivedMail, locale: 'nl' | 'en'): string {
 }
 
 /** Files a complaint through the form; `extra` makes it a different complaint from the same person. */
-async function fileComplaint(page: Page, locale: 'nl' | 'en', extra = ''): Promise<string> {
+async function fileComplaint(page: Page, locale: Locale, extra = ''): Promise<string> {
   const f = ui[locale].form;
   const values = { ...typed[locale], complaint: `${typed[locale].complaint}${extra}` };
   const main = page.locator('main');

@@ -1,0 +1,99 @@
+import type { Case } from '../../cases/case.ts';
+import type { Config } from '../../cases/config.ts';
+import type { Locale } from '../../cases/locale.ts';
+import { composeMessage } from '../../cases/mail/compose-message.ts';
+import type { MessageKind } from '../../cases/mail/message-kinds.ts';
+import type { CliContext } from '../cli-context.ts';
+import { servicesOf } from '../services.ts';
+
+/**
+ * A message of `kind` filled in with made-up data, as `klachten mail preview` shows it: the HTML,
+ * or the text with its recipient and subject. Uses the templates and the configuration of `ctx`.
+ *
+ * @example
+ * await previewMail(ctx, 'receipt', 'nl', false) // 'Aan: klager@example.nl\nOnderwerp: Uw klacht is ontvangen – …'
+ */
+export async function previewMail(ctx: CliContext, kind: MessageKind, locale: Locale, html: boolean): Promise<string> {
+  const templates = await servicesOf(ctx).loadTemplates(ctx);
+  const { config } = ctx;
+  // A preview must work before any handler is configured.
+  const sample: Config =
+    config.people.length > 0
+      ? config
+      : { ...config, people: [{ id: 'voorbeeld-behandelaar', name: 'Voorbeeld Behandelaar' }] };
+  const mail = composeMessage(kind, sampleCase(kind, locale, sample), {
+    config: sample,
+    templates,
+    now: ctx.now(),
+    tokenSecret: 'voorbeeld-geheim-alleen-voor-de-preview-0123456789',
+  });
+  return html ? mail.html : `Aan: ${mail.to}\nOnderwerp: ${mail.subject}\n\n${mail.text}`;
+}
+
+/** A made-up case in the state a message belongs to, for `preview`; no real person's data. */
+function sampleCase(kind: MessageKind, locale: Locale, cfg: Config): Case {
+  const handler = cfg.people[0]?.id;
+  const at = '2026-10-26T10:15:00+01:00';
+  const base: Case = {
+    reference: 'K-2026-VB0RB1',
+    status: 'ontvangen',
+    source: 'web',
+    locale,
+    receivedAt: at,
+    terms: { received: '2026-10-26', confirmBy: '2026-11-04', answerBy: '2026-12-07', extendedAnswerBy: '2027-01-04' },
+    fingerprint: 'sha256:voorbeeld',
+    role: 'bewoner',
+    name: 'Voorbeeld Klager',
+    email: 'klager@example.nl',
+    address: 'Voorbeeldstraat 1, Utrecht',
+    category: cfg.categories[0]?.id ?? 'overig',
+    complaint: 'De lift is al drie weken kapot.\n\nMijn buurvrouw kan niet naar buiten. Zie www.example.nl.',
+    expectation: 'Dat de lift deze week wordt gemaakt.',
+    earlier: 'nee',
+    extended: kind === 'extension',
+    events: [{ at, status: 'ontvangen', by: 'website' }],
+    notices: [],
+    messages: [],
+  };
+  const confirmed = { at: '2026-10-30T09:00:00+01:00', status: 'bevestigd' as const, ...(handler ? { handler } : {}) };
+  const people: Case = handler === undefined ? base : { ...base, handler };
+  switch (kind) {
+    case 'receipt':
+      return base;
+    case 'not-taken-up': {
+      const earlierReference = 'K-2025-VB0RB0';
+      return {
+        ...base,
+        status: 'niet-in-behandeling',
+        earlierReference,
+        events: [...base.events, { at: '2026-10-28T09:00:00+01:00', status: 'niet-in-behandeling', earlierReference }],
+      };
+    }
+    case 'confirmation':
+      return { ...people, status: 'bevestigd', events: [...base.events, confirmed] };
+    case 'extension':
+      return {
+        ...people,
+        status: 'verdaagd',
+        events: [
+          ...base.events,
+          confirmed,
+          { at: '2026-11-20T09:00:00+01:00', status: 'verdaagd', reason: 'We wachten op het rapport van de aannemer.' },
+        ],
+      };
+    case 'answer':
+    case 'satisfaction':
+      return {
+        ...people,
+        status: 'beantwoord',
+        events: [...base.events, confirmed, { at: '2026-12-01T09:00:00+01:00', status: 'beantwoord' }],
+      };
+    case 'dissatisfied':
+      return {
+        ...people,
+        status: 'beantwoord',
+        events: [...base.events, confirmed, { at: '2026-12-01T09:00:00+01:00', status: 'beantwoord' }],
+        satisfaction: { answer: 'nee', remark: 'Er is niets veranderd.', at: '2026-12-03T09:00:00+01:00' },
+      };
+  }
+}
