@@ -1,4 +1,5 @@
 import { defineConfig } from './cases/config.ts';
+import { DEFAULT_TERMS_SETTINGS } from './cases/default-terms.ts';
 
 // The organisation's settings. Another organisation changes this file and the reglement text
 // (site/content/reglement/), not code. Secrets (tokens, SMTP password) never go here: they come
@@ -29,11 +30,10 @@ export default defineConfig({
   // complainant in the confirmation; a GitHub `login` (optional) never does. The department is
   // used to refuse a handler from the team a complaint is about.
   people: [{ id: 'klantcontact', name: 'Team Klantcontact', department: 'Klantcontact' }],
+  // The reglement's terms (cases/default-terms.ts). To differ, write the key after the spread,
+  // e.g. `answerWeeks: 8`.
   terms: {
-    timeZone: 'Europe/Amsterdam',
-    confirmWorkingDays: 7,
-    answerWeeks: 6,
-    extensionWeeks: 4,
+    ...DEFAULT_TERMS_SETTINGS,
     extraClosingDays: [],
     removedClosingDays: [],
   },

@@ -7,6 +7,7 @@
  */
 import Holidays from 'date-holidays';
 import { Temporal } from 'temporal-polyfill';
+import { errorTag, taggedError } from './errors.ts';
 
 /** A text in Dutch and English. */
 export type Bilingual = { nl: string; en: string };
@@ -190,7 +191,7 @@ const UNSUPPORTED_YEAR = 'KLACHTEN_UNSUPPORTED_YEAR';
  * try { calendar.isWorkingDay('2099-01-05'); } catch (error) { isUnsupportedYearError(error); } // true
  */
 export function isUnsupportedYearError(error: unknown): boolean {
-  return error instanceof Error && (error as Error & { code?: unknown }).code === UNSUPPORTED_YEAR;
+  return error instanceof Error && errorTag(error) === UNSUPPORTED_YEAR;
 }
 
 function assertSupported(year: number, range: YearRange): void {
@@ -199,7 +200,7 @@ function assertSupported(year: number, range: YearRange): void {
       `De werkdagenkalender kent het jaar ${year} niet (ondersteund: ${range.from} tot en met ${range.to}). ` +
       'Controleer de feestdagen van de Algemene termijnenwet voor dat jaar en verruim dan supportedYears ' +
       '(standaard DEFAULT_SUPPORTED_YEARS in cases/calendar.ts). Zonder die controle rekent de kalender niet.';
-    throw Object.assign(new Error(message), { code: UNSUPPORTED_YEAR });
+    throw taggedError(UNSUPPORTED_YEAR, message);
   }
 }
 

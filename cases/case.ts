@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { locales, roles } from './complaint.ts';
+import { roles } from './complaint.ts';
+import { locales } from './locale.ts';
 import { referencePattern } from './reference.ts';
 
 // The pattern lives beside the code that makes references; the schema uses it, as do all readers.

@@ -32,6 +32,7 @@ const normaliseNewlines = (value: string) => value.replace(/\r\n?/g, '\n');
 // A one-line field holds no line break, tab, escape or other C0/C1 control character: a name
 // with a line break would add lines to a mail's salutation, an escape sequence would rewrite a
 // coordinator's terminal. Checked before trimming, so a trailing line break is refused too.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const controlCharacter = /[\u0000-\u001f\u007f-\u009f]/;
 const oneLine = { error: 'control' } as const;
 const isOneLine = (value: string) => !controlCharacter.test(value);

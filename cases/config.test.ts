@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { reglementTerms } from '../tests/support/terms-fixture.ts';
 import config from '../klachten.config.ts';
 import { parseConfig, type ConfigInput } from './config.ts';
 import { parseSettings } from './settings.ts';
@@ -14,14 +15,7 @@ const minimal: ConfigInput = {
 describe('the configuration', () => {
   it('fills in the reglement’s terms and the report threshold when they are not given', () => {
     const parsed = parseConfig(minimal);
-    expect(parsed.terms).toEqual({
-      timeZone: 'Europe/Amsterdam',
-      confirmWorkingDays: 7,
-      answerWeeks: 6,
-      extensionWeeks: 4,
-      extraClosingDays: [],
-      removedClosingDays: [],
-    });
+    expect(parsed.terms).toEqual(reglementTerms);
     expect(parsed.report.threshold).toBe(5);
   });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_TERMS_SETTINGS } from './default-terms.ts';
 
 /** An ISO calendar date, `YYYY-MM-DD`. */
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'verwacht een datum als JJJJ-MM-DD');
@@ -44,10 +45,10 @@ export const configSchema = z.object({
   people: z.array(personSchema).default([]),
   terms: z
     .object({
-      timeZone: z.string().default('Europe/Amsterdam'),
-      confirmWorkingDays: z.number().int().positive().default(7),
-      answerWeeks: z.number().int().positive().default(6),
-      extensionWeeks: z.number().int().positive().default(4),
+      timeZone: z.string().default(DEFAULT_TERMS_SETTINGS.timeZone),
+      confirmWorkingDays: z.number().int().positive().default(DEFAULT_TERMS_SETTINGS.confirmWorkingDays),
+      answerWeeks: z.number().int().positive().default(DEFAULT_TERMS_SETTINGS.answerWeeks),
+      extensionWeeks: z.number().int().positive().default(DEFAULT_TERMS_SETTINGS.extensionWeeks),
       /** Extra closing days on top of the Algemene termijnenwet (e.g. days equated by decree). */
       extraClosingDays: z.array(z.object({ date: isoDate, name: bilingual })).default([]),
       /** Days that are a holiday by law but on which the organisation works after all. */

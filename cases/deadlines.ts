@@ -10,9 +10,10 @@
 import type { Case } from './case.ts';
 import type { WorkingDayCalendar } from './calendar.ts';
 import type { Config } from './config.ts';
+import { awaitsAnswer, isOpen } from './lifecycle.ts';
 import { findPerson } from './people.ts';
-import { formatDate, workingDaysBetween } from './terms.ts';
-import { isOpen } from './store.ts';
+import { formatDate } from './format-date.ts';
+import { workingDaysBetween } from './terms.ts';
 
 /** Remind the coordinators this many working days (or fewer) before the confirmation term ends. */
 export const confirmReminderWorkingDays = 2;
@@ -103,6 +104,49 @@ function handlerLogin(record: Case, config: DeadlineConfig): string | undefined 
   return record.handler === undefined ? undefined : findPerson(config.people, record.handler)?.login;
 }
 
+/** Who hears of a notice: the audience and the logins mentioned. */
+type Recipients = Pick<Notice, 'audience' | 'mentions'>;
+
+/** One of the two terms a case is held to, and how its notices go out. */
+type TermCheck = {
+  /** Whether the term still runs for the case in its status. */
+  runs: (record: Case) => boolean;
+  /** The last day of the term, `YYYY-MM-DD`. */
+  term: (record: Case) => string;
+  kinds: { reminder: NoticeKind; overdue: NoticeKind };
+  /** How many working days before the end the reminder is due. */
+  window: number;
+  /** The label the case carries once the escalation is sent, while the term still runs. */
+  label: string;
+  recipients: (kind: NoticeKind, coordinators: string[], handler: string | undefined) => Recipients;
+};
+
+/** The confirmation term, then the answer term: the order of a case's life, and of its notices. */
+const termChecks: readonly TermCheck[] = [
+  {
+    runs: (record) => record.status === 'ontvangen',
+    term: (record) => record.terms.confirmBy,
+    kinds: { reminder: 'confirm-reminder', overdue: 'confirm-overdue' },
+    window: confirmReminderWorkingDays,
+    label: overdueLabels.confirm,
+    recipients: (_kind, coordinators) => ({ audience: 'coordinators', mentions: coordinators }),
+  },
+  {
+    runs: awaitsAnswer,
+    term: answerTerm,
+    kinds: { reminder: 'answer-reminder', overdue: 'answer-overdue' },
+    window: answerReminderWorkingDays,
+    label: overdueLabels.answer,
+    recipients: (kind, coordinators, handler) => {
+      // A reminder goes to the handler alone; an escalation to the coordinators, the handler in copy.
+      const toHandler = kind === 'answer-reminder' && handler !== undefined;
+      const withHandler = handler === undefined ? coordinators : unique([...coordinators, handler]);
+      const mentions = toHandler ? [handler] : kind === 'answer-reminder' ? coordinators : withHandler;
+      return { audience: toHandler ? 'handler' : 'coordinators', mentions };
+    },
+  },
+];
+
 /**
  * The notices due today for these cases, in the order of the cases and, per case, of its life.
  * Closed cases get none; a notice already stored on the case is never due again.
@@ -128,55 +172,20 @@ export function dueNotices(
     if (!isOpen(record)) continue;
     const coordinators = coordinatorMentions(config);
     const handler = handlerLogin(record, config);
-
-    if (record.status === 'ontvangen') {
-      const term = record.terms.confirmBy;
+    for (const check of termChecks) {
+      if (!check.runs(record)) continue;
+      const term = check.term(record);
       const left = daysLeft(today, term, calendar);
-      const kind = termNotice(
-        record,
+      const kind = termNotice(record, term, left, check.kinds, check.window);
+      if (kind === undefined) continue;
+      notices.push({
+        reference: record.reference,
+        kind,
+        key: noticeKey(kind, term),
         term,
-        left,
-        { reminder: 'confirm-reminder', overdue: 'confirm-overdue' },
-        confirmReminderWorkingDays,
-      );
-      if (kind !== undefined) {
-        notices.push({
-          reference: record.reference,
-          kind,
-          key: noticeKey(kind, term),
-          term,
-          workingDaysLeft: left,
-          audience: 'coordinators',
-          mentions: coordinators,
-        });
-      }
-    }
-
-    if (record.status === 'ontvangen' || record.status === 'bevestigd' || record.status === 'verdaagd') {
-      const term = answerTerm(record);
-      const left = daysLeft(today, term, calendar);
-      const kind = termNotice(
-        record,
-        term,
-        left,
-        { reminder: 'answer-reminder', overdue: 'answer-overdue' },
-        answerReminderWorkingDays,
-      );
-      if (kind !== undefined) {
-        // A reminder goes to the handler alone; an escalation to the coordinators, the handler in copy.
-        const toHandler = kind === 'answer-reminder' && handler !== undefined;
-        const withHandler = handler === undefined ? coordinators : unique([...coordinators, handler]);
-        const mentions = toHandler ? [handler] : kind === 'answer-reminder' ? coordinators : withHandler;
-        notices.push({
-          reference: record.reference,
-          kind,
-          key: noticeKey(kind, term),
-          term,
-          workingDaysLeft: left,
-          audience: toHandler ? 'handler' : 'coordinators',
-          mentions,
-        });
-      }
+        workingDaysLeft: left,
+        ...check.recipients(kind, coordinators, handler),
+      });
     }
   }
   return notices;
@@ -207,13 +216,9 @@ export function recordNotices(record: Case, notices: readonly Pick<Notice, 'key'
  * overdueLabelsOf(record) // ['termijn: bevestiging verlopen']
  */
 export function overdueLabelsOf(record: Case): string[] {
-  const labels: string[] = [];
-  if (record.status === 'ontvangen' && sent(record, 'confirm-overdue', record.terms.confirmBy)) {
-    labels.push(overdueLabels.confirm);
-  }
-  const unanswered = record.status === 'ontvangen' || record.status === 'bevestigd' || record.status === 'verdaagd';
-  if (unanswered && sent(record, 'answer-overdue', answerTerm(record))) labels.push(overdueLabels.answer);
-  return labels;
+  return termChecks
+    .filter((check) => check.runs(record) && sent(record, check.kinds.overdue, check.term(record)))
+    .map((check) => check.label);
 }
 
 /**

@@ -7,6 +7,7 @@
  */
 import { Temporal } from 'temporal-polyfill';
 import { toPlainDate } from './calendar.ts';
+import type { Locale } from './locale.ts';
 
 /** What goes into the answer-date event. */
 export type AnswerDateIcsInput = {
@@ -14,7 +15,7 @@ export type AnswerDateIcsInput = {
   reference: string;
   /** The answer date, `YYYY-MM-DD`. */
   date: string;
-  locale: 'nl' | 'en';
+  locale: Locale;
   organisationName: string;
   /** When the file was made: an ISO 8601 instant with offset or Z (the caller's clock, not ours). */
   dtstamp: string;

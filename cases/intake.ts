@@ -11,6 +11,7 @@ import {
 } from './complaint.ts';
 import type { Locale } from './locale.ts';
 import type { Config } from './config.ts';
+import type { Log } from './log.ts';
 import type { WorkingDayCalendar } from './calendar.ts';
 import { makeReference } from './reference.ts';
 import { errorTag } from './errors.ts';
@@ -26,7 +27,7 @@ export interface IntakeContext {
   now: Date;
   fillRandom: (bytes: Uint8Array) => Uint8Array;
   /** Records what happened, without personal data. */
-  log: (event: string, fields: Record<string, string | number | boolean>) => void;
+  log: Log;
 }
 
 /** The three ways an intake ends. */

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { aCase } from '../tests/support/case-fixture.ts';
-import { parseCase, type Case } from './case.ts';
-import { applyMove, moveNote, possibleMoves, type Move, type MoveContext, type MoveResult } from './lifecycle.ts';
+import { parseCase, statuses, type Case, type Status } from './case.ts';
+import {
+  applyMove,
+  awaitsAnswer,
+  isOpen,
+  moveNote,
+  possibleMoves,
+  type Move,
+  type MoveContext,
+  type MoveResult,
+} from './lifecycle.ts';
 
 const people = [
   { id: 'jan-de-vries', name: 'Jan de Vries', login: 'jdevries', department: 'Onderhoud' },
@@ -191,5 +200,21 @@ describe('moveNote', () => {
     const answered = move(confirmed, answer);
     expect(extended.ok && moveNote(extended)).toBe('termijn verdaagd');
     expect(answered.ok && moveNote(answered)).toBe('beantwoord, met verslag');
+  });
+});
+
+describe('where a case stands', () => {
+  // Per status: still being worked on, and still owed the reasoned answer.
+  const standing: Record<Status, [open: boolean, awaitsAnswer: boolean]> = {
+    ontvangen: [true, true],
+    bevestigd: [true, true],
+    verdaagd: [true, true],
+    beantwoord: [true, false],
+    afgesloten: [false, false],
+    'niet-in-behandeling': [false, false],
+  };
+
+  it.each(statuses)('knows whether a case that is %s is open and awaits an answer', (status) => {
+    expect([isOpen({ status }), awaitsAnswer({ status })]).toEqual(standing[status]);
   });
 });

@@ -30,6 +30,33 @@ export type Move =
 /** The kinds of move. */
 export type MoveType = Move['type'];
 
+/**
+ * Whether a case is still being worked on: not closed (afgesloten) and not refused as a repeat
+ * (niet-in-behandeling). A withdrawal closes a case, so it ends here too.
+ *
+ * @example
+ * isOpen({ status: 'beantwoord' }); // true: it still has to be closed
+ * isOpen({ status: 'afgesloten' }); // false
+ */
+export function isOpen(record: Pick<Case, 'status'>): boolean {
+  return record.status !== 'afgesloten' && record.status !== 'niet-in-behandeling';
+}
+
+/** The statuses in which the complainant is still owed the reasoned answer. */
+const awaitingAnswer: readonly Status[] = ['ontvangen', 'bevestigd', 'verdaagd'];
+
+/**
+ * Whether the complainant still awaits the reasoned answer: received, confirmed or extended, and
+ * not yet answered or ended; the answer term runs (and is reminded and escalated) only then.
+ *
+ * @example
+ * awaitsAnswer({ status: 'verdaagd' }); // true
+ * awaitsAnswer({ status: 'beantwoord' }); // false
+ */
+export function awaitsAnswer(record: Pick<Case, 'status'>): boolean {
+  return awaitingAnswer.includes(record.status);
+}
+
 /** Every kind of move, in the order of a case's life. */
 export const moveTypes: readonly MoveType[] = ['confirm', 'extend', 'answer', 'close', 'not-taken-up'];
 

@@ -93,8 +93,3 @@ export const referenceTakenTag = 'reference-taken';
 export function referenceTaken(record: Pick<Case, 'reference'>): Error {
   return taggedError(referenceTakenTag, `Het kenmerk ${record.reference} is al aan een andere klacht gegeven.`);
 }
-
-/** Whether a case is still being worked on. */
-export function isOpen(record: Pick<Case, 'status'>): boolean {
-  return record.status !== 'afgesloten' && record.status !== 'niet-in-behandeling';
-}

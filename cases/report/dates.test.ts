@@ -79,6 +79,26 @@ describe('the local date of an instant', () => {
     },
   );
 
+  it.each(['America/Santiago', 'America/Asuncion', 'America/Havana', 'Asia/Beirut', 'Africa/Cairo'])(
+    'agrees with receiptDate a millisecond before, at and after every offset change of 2024–2030 in %s',
+    (zone) => {
+      // These zones change their offset at or next to local midnight, so a stale offset (one looked
+      // up for the wrong quarter of an hour) would give the wrong day right there.
+      const inZone = makeLocalDate(zone);
+      const wrong: string[] = [];
+      const end = Date.UTC(2030, 0, 1);
+      let change = Temporal.Instant.from('2024-01-01T00:00:00Z').toZonedDateTimeISO(zone).getTimeZoneTransition('next');
+      while (change !== null && change.epochMilliseconds < end) {
+        for (const shift of [-1, 0, 1]) {
+          const at = new Date(change.epochMilliseconds + shift).toISOString();
+          if (inZone(at) !== receiptDate(at, zone)) wrong.push(at);
+        }
+        change = change.getTimeZoneTransition('next');
+      }
+      expect(wrong).toEqual([]);
+    },
+  );
+
   it.each(['Asia/Kathmandu', 'Australia/Lord_Howe', 'America/St_Johns', 'Pacific/Chatham', 'UTC'])(
     'agrees with receiptDate in %s too, a zone with an offset or a change that is not a whole hour',
     (zone) => {

@@ -4,7 +4,8 @@ import lockfile from 'proper-lockfile';
 import { parseCase, referencePattern, type Case } from '../case.ts';
 import { readFrontMatter, writeFrontMatter } from '../front-matter.ts';
 import { ensurePrivateDir, privateFileMode } from '../private-files.ts';
-import { findResubmission, referenceTaken, isOpen, type CaseStore } from '../store.ts';
+import { isOpen } from '../lifecycle.ts';
+import { findResubmission, referenceTaken, type CaseStore } from '../store.ts';
 import { makeGitRepo } from './git.ts';
 
 /**
