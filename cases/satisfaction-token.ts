@@ -30,7 +30,20 @@ export type TokenCheck = ({ ok: true } & SatisfactionClaim) | { ok: false; probl
 
 // The domain string keeps a signature made for anything else with the same secret from passing here.
 const domain = 'klachtenloket/tevredenheid/v1';
-const tokenPattern = /^(K-\d{4}-(?:[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}|[0-9A-HJKMNP-TV-Z]{6}))\.(\d{1,12})\.([A-Za-z0-9_-]{43})$/;
+const tokenPattern =
+  /^(K-\d{4}-(?:[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}|[0-9A-HJKMNP-TV-Z]{6}))\.(\d{1,12})\.([A-Za-z0-9_-]{43})$/;
+
+/**
+ * Whether a text has the shape of a token, before any secret, clock or store is asked: the
+ * satisfaction page turns anything else away at once.
+ *
+ * @example
+ * hasTokenShape('K-2026-7QF3M9.1797325200.q1w…') // true for a whole token
+ * hasTokenShape('<script>') // false
+ */
+export function hasTokenShape(token: string): boolean {
+  return tokenPattern.test(token);
+}
 
 function checkSecret(secret: string): void {
   if (secret.length < minimumSecretLength) {

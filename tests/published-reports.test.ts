@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { reportFrontMatter } from '../cases/report/action-points.ts';
-import { placeholderPrefix } from '../cases/report/text.ts';
+import { placeholderPrefix } from '../cases/report/placeholder.ts';
 
 const dir = join(import.meta.dirname, '..', 'site', 'content', 'reports');
 const names = readdirSync(dir);

@@ -4,7 +4,8 @@ import { mailConfig, testSecret } from '../../tests/support/mail-fixture.ts';
 import { parseCase, type Case } from '../case.ts';
 import type { CaseStore } from '../store.ts';
 import { deliverDueMessages, type DeliveryContext } from './deliver.ts';
-import { inFlightTimeoutMs, type OutgoingMail } from './messages.ts';
+import type { OutgoingMail } from './compose-message.ts';
+import { inFlightTimeoutMs } from './due-messages.ts';
 import { defaultTemplatesDir, loadTemplates } from './template-files.ts';
 import type { Mailer } from './transport.ts';
 

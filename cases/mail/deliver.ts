@@ -19,17 +19,14 @@
  */
 import type { Case } from '../case.ts';
 import type { Config } from '../config.ts';
+import { errorTag } from '../errors.ts';
 import { receivedAtIso } from '../intake.ts';
+import type { Log } from '../log.ts';
 import type { CaseStore } from '../store.ts';
-import {
-  addressHash,
-  composeMessage,
-  dueMessages,
-  messageNames,
-  type MessageKind,
-  type MessageRecord,
-  type TemplateSet,
-} from './messages.ts';
+import { composeMessage, type TemplateSet } from './compose-message.ts';
+import { dueMessages } from './due-messages.ts';
+import { messageNames, type MessageKind } from './message-kinds.ts';
+import { addressHash, type MessageRecord } from './message-record.ts';
 import { mailErrorCode, type Mailer } from './transport.ts';
 
 /** What delivery needs besides the store and the mailer. */
@@ -40,7 +37,7 @@ export interface DeliveryContext {
   tokenSecret?: string | undefined;
   now: () => Date;
   /** Records what happened, without personal data. */
-  log: (event: string, fields: Record<string, string | number | boolean>) => void;
+  log: Log;
 }
 
 /** What happened to one message in one run. */
@@ -173,7 +170,8 @@ async function deliverOne(
     to = mail.to;
     await mailer.send(mail);
   } catch (error) {
-    failure = mailErrorCode(error);
+    // A message that could not be composed says why in its tag; a failed send in the mailer's code.
+    failure = errorTag(error) ?? mailErrorCode(error);
   }
 
   try {

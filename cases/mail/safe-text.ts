@@ -6,7 +6,7 @@
  * text is "defanged": web addresses lose their power to be links (`example[.]com`, `hxxps[:]//`),
  * also in mail clients that turn anything looking like an address into a link; invisible
  * characters that could hide or reorder text are dropped. Escaping for HTML happens when the
- * mail is rendered (`templates.ts`); header fields get {@link headerText}.
+ * mail is rendered (`render-template.ts`); header fields get {@link headerText}.
  *
  * Pure.
  */

@@ -13,11 +13,21 @@ import type { Case } from '../case.ts';
 import { verifySatisfactionToken } from '../satisfaction-token.ts';
 import type { CaseStore } from '../store.ts';
 
-/** The three answers, as the case records them. */
+/**
+ * The three answers, as the case records them.
+ *
+ * @example
+ * satisfactionAnswers.includes('deels') // true
+ */
 export const satisfactionAnswers = ['ja', 'deels', 'nee'] as const;
 export type SatisfactionAnswer = (typeof satisfactionAnswers)[number];
 
-/** The remark is optional and at most this long. */
+/**
+ * The remark is optional and at most this long.
+ *
+ * @example
+ * remark.length <= remarkMaxLength
+ */
 export const remarkMaxLength = 2000;
 
 /** Why a link cannot be used (any more). */

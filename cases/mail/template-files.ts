@@ -4,11 +4,17 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { locales, type Locale } from '../complaint.ts';
-import { messageKinds, type MessageKind, type TemplateSet } from './messages.ts';
-import { parseTemplate, type MailTemplate } from './templates.ts';
+import { locales, type Locale } from '../locale.ts';
+import type { TemplateSet } from './compose-message.ts';
+import { messageKinds, type MessageKind } from './message-kinds.ts';
+import { parseTemplate, type MailTemplate } from './template-parse.ts';
 
-/** The templates folder of a checkout: `templates/mail` under the working directory. */
+/**
+ * The templates folder of a checkout: `templates/mail` under the working directory.
+ *
+ * @example
+ * defaultTemplatesDir('/srv/klachten') // '/srv/klachten/templates/mail'
+ */
 export const defaultTemplatesDir = (cwd: string) => resolve(cwd, 'templates', 'mail');
 
 /**

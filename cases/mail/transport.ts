@@ -11,7 +11,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import { parseSettings } from '../settings.ts';
-import type { OutgoingMail } from './messages.ts';
+import type { OutgoingMail } from './compose-message.ts';
 
 /** Sends one message; resolves once the server (or the outbox) took it, rejects otherwise. */
 export interface Mailer {
@@ -22,7 +22,7 @@ export interface Mailer {
   close(): void;
 }
 
-// Short enough that an attempt always ends well within the in-flight time-out of messages.ts.
+// Short enough that an attempt always ends well within the in-flight time-out of due-messages.ts.
 const timeouts = { connectionTimeout: 20_000, greetingTimeout: 20_000, socketTimeout: 60_000 };
 
 /**

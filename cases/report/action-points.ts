@@ -14,7 +14,8 @@ import { remark } from 'remark';
 import remarkGfm from 'remark-gfm';
 import type { LocalDate } from './dates.ts';
 import { inPeriod, type Period } from './period.ts';
-import { reportText, type ActionPointOrigin, type ActionPointState } from './text.ts';
+import type { ActionPointOrigin, ActionPointState } from './report-text.ts';
+import { reportText } from './text.ts';
 
 /** One action point as the report lists it: a title without personal data, and its state. */
 export type ActionPoint = { title: string; state: ActionPointState };

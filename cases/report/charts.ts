@@ -7,6 +7,7 @@ import * as vega from 'vega';
 import * as vegaLite from 'vega-lite';
 import type { NumberLocale } from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
+import type { Locale } from '../locale.ts';
 
 /** One bar: its label, its height (undefined when the number is not published) and the text on it. */
 export type Bar = { label: string; value: number | undefined; text: string };
@@ -21,13 +22,13 @@ export type ChartInput = {
   bars: readonly Bar[];
   /** Vertical bars suit months (a time line); horizontal bars suit long category names. */
   direction: 'vertical' | 'horizontal';
-  locale: 'nl' | 'en';
+  locale: Locale;
 };
 
 const ink = '#1b1b1b';
 
 /** Axis numbers as the reader writes them: 1.000 in Dutch, 1,000 in English. */
-const numberLocale: Record<'nl' | 'en', NumberLocale> = {
+const numberLocale: Record<Locale, NumberLocale> = {
   nl: { decimal: ',', thousands: '.', grouping: [3], currency: ['€ ', ''] },
   en: { decimal: '.', thousands: ',', grouping: [3], currency: ['£', ''] },
 };
@@ -87,13 +88,7 @@ function escapeXml(text: string): string {
  * @example
  * accessibleSvg('<svg …>…</svg>', 'per-maand', 'Klachten per maand', 'juli: 4 …', 'nl');
  */
-export function accessibleSvg(
-  svg: string,
-  id: string,
-  title: string,
-  description: string,
-  locale: 'nl' | 'en',
-): string {
+export function accessibleSvg(svg: string, id: string, title: string, description: string, locale: Locale): string {
   const open = /^<svg\b[^>]*>/.exec(svg);
   if (!open) throw new Error('Vega gaf geen SVG terug.');
   const attributes = `role="img" aria-labelledby="${id}-title ${id}-desc" lang="${locale}"`;

@@ -4,21 +4,12 @@
 // code. After a deliberate change to the report, refresh it with:
 //   npm exec -- vitest run --project unit cases/report/example.test.ts -u
 import { describe, expect, it } from 'vitest';
-import config from '../../klachten.config.ts';
-import { exampleActionPoints, fixtureCalendar, fixtureCases } from './__fixtures__/cases.ts';
-import { halfYear } from './period.ts';
+import { exampleActionPoints } from './__fixtures__/cases.ts';
+import { fixtureRequest } from './__fixtures__/request.ts';
 import { makeReport } from './report.ts';
 
 const { files } = await makeReport({
-  cases: fixtureCases(),
-  period: halfYear('2026-H2'),
-  config,
-  calendar: fixtureCalendar,
-  previousActions: {
-    origin: { kind: 'previous-report', period: halfYear('2026-H1') },
-    items: exampleActionPoints.map((point) => ({ ...point })),
-  },
-  generatedAt: '2027-01-01T06:00:00.000Z',
+  ...fixtureRequest(exampleActionPoints.map((point) => ({ ...point }))),
   baseName: 'voorbeeld-2026-h2',
   example: true,
 });

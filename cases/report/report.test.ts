@@ -2,23 +2,12 @@ import { toString } from 'mdast-util-to-string';
 import { remark } from 'remark';
 import remarkGfm from 'remark-gfm';
 import { describe, expect, it } from 'vitest';
-import config from '../../klachten.config.ts';
 import { actionPointsFromReport, scrubTitle } from './action-points.ts';
-import { fixtureCalendar, fixtureCases, personalData, previousReportMarkdown } from './__fixtures__/cases.ts';
-import { halfYear } from './period.ts';
-import { makeReport, type ReportRequest } from './report.ts';
+import { fixtureCases, personalData, previousReportMarkdown } from './__fixtures__/cases.ts';
+import { fixtureRequest } from './__fixtures__/request.ts';
+import { makeReport } from './report.ts';
 
-const request: ReportRequest = {
-  cases: fixtureCases(),
-  period: halfYear('2026-H2'),
-  config,
-  calendar: fixtureCalendar,
-  previousActions: {
-    origin: { kind: 'previous-report', period: halfYear('2026-H1') },
-    items: actionPointsFromReport(previousReportMarkdown),
-  },
-  generatedAt: '2027-01-01T06:00:00.000Z',
-};
+const request = fixtureRequest(actionPointsFromReport(previousReportMarkdown));
 const { files } = await makeReport(request);
 const file = (name: string) => files.find((entry) => entry.name === name)?.content ?? '';
 

@@ -6,12 +6,13 @@
 import type { Case } from '../case.ts';
 import type { WorkingDayCalendar } from '../calendar.ts';
 import type { Config } from '../config.ts';
+import { locales } from '../locale.ts';
 import type { PreviousActions } from './action-points.ts';
 import { barChart } from './charts.ts';
-import { reportFileName, reportMarkdown } from './markdown.ts';
+import { reportFileName } from './file-names.ts';
+import { reportMarkdown } from './markdown.ts';
 import { periodSlug, type Period } from './period.ts';
 import { computeStats, type ReportStats } from './stats.ts';
-import type { ReportLocale } from './text.ts';
 
 /** Everything a report is made from. */
 export type ReportRequest = {
@@ -30,9 +31,6 @@ export type ReportRequest = {
 
 /** A file of the report, named relative to the folder of the Dutch Markdown file. */
 export type ReportFile = { name: string; content: string };
-
-/** The languages a report is made in: Dutch first. */
-export const reportLocales: readonly ReportLocale[] = ['nl', 'en'];
 
 /**
  * Makes the report: the numbers, and the files (Markdown per language, SVG charts).
@@ -53,7 +51,7 @@ export async function makeReport(request: ReportRequest): Promise<{ stats: Repor
   });
   const baseName = request.baseName ?? periodSlug(request.period);
   const files: ReportFile[] = [];
-  for (const locale of reportLocales) {
+  for (const locale of locales) {
     const { markdown, charts } = reportMarkdown({
       stats,
       locale,

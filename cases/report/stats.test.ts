@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { aCase } from '../../tests/support/case-fixture.ts';
+import { DEFAULT_TERMS_SETTINGS } from '../default-terms.ts';
 import { fixtureCalendar, fixtureCases } from './__fixtures__/cases.ts';
-import { makeLocalDate } from './dates.ts';
 import { halfYear } from './period.ts';
-import { caseFacts, computeStats, nearestRank, type StatsSettings } from './stats.ts';
+import { computeStats, type StatsSettings } from './stats.ts';
 
 const settings: StatsSettings = {
   period: halfYear('2026-H2'),
@@ -11,7 +11,7 @@ const settings: StatsSettings = {
   timeZone: 'Europe/Amsterdam',
   threshold: 5,
   categoryIds: ['onderhoud', 'overlast', 'communicatie', 'servicekosten', 'gedrag', 'overig'],
-  terms: { confirmWorkingDays: 7, answerWeeks: 6, extensionWeeks: 4 },
+  terms: DEFAULT_TERMS_SETTINGS,
 };
 const below = { kind: 'below', threshold: 5 } as const;
 const count = (value: number) => ({ kind: 'count', value }) as const;
@@ -141,91 +141,7 @@ describe('the numbers of the second half of 2026 from the fixture', () => {
   });
 });
 
-describe('reading one case at the end of a period', () => {
-  const localDate = makeLocalDate('Europe/Amsterdam');
-  const terms = {
-    received: '2026-09-30',
-    confirmBy: '2026-10-09',
-    answerBy: '2026-11-11',
-    extendedAnswerBy: '2026-12-09',
-  };
-
-  it('ignores every move dated after the end of the period', () => {
-    const record = aCase({
-      terms,
-      events: [
-        { at: '2026-09-30T10:00:00+02:00', status: 'ontvangen' },
-        { at: '2026-10-02T10:00:00+02:00', status: 'bevestigd' },
-        { at: '2027-01-04T10:00:00+01:00', status: 'afgesloten', outcome: 'gegrond' },
-      ],
-      outcome: 'gegrond',
-      satisfaction: { answer: 'ja', at: '2027-01-05T10:00:00+01:00' },
-    });
-    const facts = caseFacts(record, '2026-12-31', localDate);
-    expect([facts.confirmedOn, facts.answeredOn, facts.closedOn, facts.outcome, facts.satisfaction]).toEqual([
-      '2026-10-02',
-      undefined,
-      undefined,
-      undefined,
-      undefined,
-    ]);
-  });
-
-  it('counts an extension only when it was made on or before the answer date', () => {
-    const extendedOn = (date: string) =>
-      caseFacts(
-        aCase({ terms, events: [{ at: `${date}T10:00:00+01:00`, status: 'verdaagd' }] }),
-        '2026-12-31',
-        localDate,
-      );
-    expect([extendedOn('2026-11-11').extended, extendedOn('2026-11-11').deadline]).toEqual([true, '2026-12-09']);
-    expect([extendedOn('2026-11-12').extended, extendedOn('2026-11-12').deadline]).toEqual([false, '2026-11-11']);
-  });
-
-  it('takes a case closed without an answer step as answered on the day it was closed', () => {
-    const record = aCase({
-      terms,
-      events: [{ at: '2026-10-20T10:00:00+02:00', status: 'afgesloten', outcome: 'ingetrokken' }],
-    });
-    expect(caseFacts(record, '2026-12-31', localDate)).toMatchObject({
-      answeredOn: '2026-10-20',
-      closedOn: '2026-10-20',
-      outcome: 'ingetrokken',
-    });
-  });
-
-  it('takes the first of two moves to the same status, whatever their order in the record', () => {
-    const record = aCase({
-      terms,
-      events: [
-        { at: '2026-10-07T10:00:00+02:00', status: 'bevestigd' },
-        { at: '2026-10-05T10:00:00+02:00', status: 'bevestigd' },
-      ],
-    });
-    expect(caseFacts(record, '2026-12-31', localDate).confirmedOn).toBe('2026-10-05');
-  });
-
-  it('falls back on the outcome of the case when the closing move does not carry one', () => {
-    const record = aCase({
-      terms,
-      outcome: 'ongegrond',
-      events: [{ at: '2026-10-20T10:00:00+02:00', status: 'afgesloten' }],
-    });
-    expect(caseFacts(record, '2026-12-31', localDate).outcome).toBe('ongegrond');
-  });
-});
-
 describe('edges of the numbers', () => {
-  it('takes the middle value, the lower of two, and the 90th percentile by nearest rank', () => {
-    expect([
-      nearestRank([1, 2, 3, 4], 0.5),
-      nearestRank([1, 2, 3], 0.5),
-      nearestRank([5], 0.9),
-      nearestRank([], 0.5),
-    ]).toEqual([2, 2, 5, undefined]);
-    expect(nearestRank([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], 0.9)).toBe(10);
-  });
-
   it('adds a row for a category that is no longer configured, only when there is one', () => {
     const record = aCase({
       category: 'lift',

@@ -9,9 +9,11 @@ import type { Case, Outcome } from '../case.ts';
 import { outcomes } from '../case.ts';
 import type { WorkingDayCalendar } from '../calendar.ts';
 import { roles, type Role } from '../complaint.ts';
-import { makeLocalDate, makeWorkingDayCounter, type LocalDate, type WorkingDayCounter } from './dates.ts';
+import { caseFacts, type CaseFacts } from './case-facts.ts';
+import { makeLocalDate, makeWorkingDayCounter, type WorkingDayCounter } from './dates.ts';
 import { inPeriod, monthsOf, previousPeriod, type Period } from './period.ts';
-import { protectLine, type Shown } from './suppress.ts';
+import { spread, type Spread } from './spread.ts';
+import { protectTable, type ProtectedTable } from './suppress.ts';
 
 /** What the numbers depend on besides the cases. */
 export type StatsSettings = {
@@ -27,24 +29,34 @@ export type StatsSettings = {
   terms: { confirmWorkingDays: number; answerWeeks: number; extensionWeeks: number };
 };
 
-/** One row of a protected table: the true count (never published as such) and how it is shown. */
-export type ProtectedRow<K extends string> = { key: K; count: number; shown: Shown };
-
-/** A table of counts that add up to `total`, with small counts suppressed. */
-export type ProtectedTable<K extends string> = { total: number; totalShown: boolean; rows: ProtectedRow<K>[] };
-
-/** Working days to a moment: the middle value and the value 90% stay at or under, of `measured` cases. */
-export type Spread = { measured: number; median: number | undefined; p90: number | undefined };
-
 /** How a case ended in the period. */
 export type Ending = Outcome | 'niet-vastgelegd' | 'niet-in-behandeling';
+
+/**
+ * Every ending, in the order the report's table lists them.
+ *
+ * @example
+ * endings.at(-1) // 'niet-in-behandeling'
+ */
 export const endings: readonly Ending[] = [...outcomes, 'niet-vastgelegd', 'niet-in-behandeling'];
 
 /** The complainant's answer to the satisfaction question, or none. */
 export type SatisfactionAnswer = 'ja' | 'deels' | 'nee' | 'geen-reactie';
+
+/**
+ * Every answer, in the order the report's table lists them.
+ *
+ * @example
+ * satisfactionAnswers.at(-1) // 'geen-reactie'
+ */
 export const satisfactionAnswers: readonly SatisfactionAnswer[] = ['ja', 'deels', 'nee', 'geen-reactie'];
 
-/** The category row for cases whose category is no longer in the configuration. */
+/**
+ * The category row for cases whose category is no longer in the configuration.
+ *
+ * @example
+ * stats.nature.categories.rows.some((row) => row.key === unknownCategory) // only when there are such cases
+ */
 export const unknownCategory = '?';
 
 /** An age band of cases still waiting for an answer, in working days since receipt (both ends included). */
@@ -94,95 +106,6 @@ export type ReportStats = {
   endings: ProtectedTable<Ending>;
   satisfaction: ProtectedTable<SatisfactionAnswer>;
 };
-
-/** What the events of one case say, as calendar dates, up to and including the end of the period. */
-export type CaseFacts = {
-  received: string;
-  confirmedOn: string | undefined;
-  /** First 'beantwoord'; a case closed without one counts as answered when it was closed. */
-  answeredOn: string | undefined;
-  closedOn: string | undefined;
-  notTakenUpOn: string | undefined;
-  /** Extended once, by a 'verdaagd' move on or before the original answer date. */
-  extended: boolean;
-  /** The answer date that applied: the extended one when the term was extended. */
-  deadline: string;
-  outcome: Outcome | undefined;
-  satisfaction: 'ja' | 'deels' | 'nee' | undefined;
-};
-
-/**
- * Reads one case as it stood at the end of `asOf` (a date): the first date of each move, ignoring
- * every move dated later.
- *
- * @example
- * caseFacts(record, '2026-12-31', makeLocalDate('Europe/Amsterdam')).confirmedOn; // "2026-10-29"
- */
-export function caseFacts(record: Case, asOf: string, localDate: LocalDate): CaseFacts {
-  const first = new Map<string, string>();
-  let outcome: { on: string; value: Outcome } | undefined;
-  for (const event of record.events) {
-    const on = localDate(event.at);
-    if (on > asOf) continue;
-    const seen = first.get(event.status);
-    if (seen === undefined || on < seen) first.set(event.status, on);
-    if (event.outcome !== undefined && (outcome === undefined || on >= outcome.on))
-      outcome = { on, value: event.outcome };
-  }
-  const closedOn = first.get('afgesloten');
-  const extensionOn = first.get('verdaagd');
-  const extended = extensionOn !== undefined && extensionOn <= record.terms.answerBy;
-  const satisfaction =
-    record.satisfaction !== undefined && localDate(record.satisfaction.at) <= asOf
-      ? record.satisfaction.answer
-      : undefined;
-  return {
-    received: record.terms.received,
-    confirmedOn: first.get('bevestigd'),
-    answeredOn: first.get('beantwoord') ?? closedOn,
-    closedOn,
-    notTakenUpOn: first.get('niet-in-behandeling'),
-    extended,
-    deadline: extended ? record.terms.extendedAnswerBy : record.terms.answerBy,
-    outcome: outcome?.value ?? (closedOn === undefined ? undefined : record.outcome),
-    satisfaction,
-  };
-}
-
-/**
- * The value at rank ⌈p·n⌉ of the sorted values (nearest rank): for p = 0.5 the middle value, the
- * lower of the two middle ones when n is even; undefined without values.
- *
- * @example
- * nearestRank([1, 2, 3, 4], 0.5); // 2
- */
-export function nearestRank(sorted: readonly number[], p: number): number | undefined {
-  if (sorted.length === 0) return undefined;
-  return sorted[Math.max(1, Math.ceil(p * sorted.length)) - 1];
-}
-
-function spread(values: number[]): Spread {
-  const sorted = [...values].sort((a, b) => a - b);
-  return { measured: sorted.length, median: nearestRank(sorted, 0.5), p90: nearestRank(sorted, 0.9) };
-}
-
-function protect<K extends string>(
-  keys: readonly K[],
-  counts: ReadonlyMap<K, number>,
-  threshold: number,
-): ProtectedTable<K> {
-  const values = keys.map((key) => counts.get(key) ?? 0);
-  const line = protectLine(values, threshold);
-  return {
-    total: values.reduce((sum, value) => sum + value, 0),
-    totalShown: line.totalShown,
-    rows: keys.map((key, index) => ({
-      key,
-      count: values[index] ?? 0,
-      shown: line.cells[index] ?? { kind: 'count', value: 0 },
-    })),
-  };
-}
 
 function increment<K>(counts: Map<K, number>, key: K): void {
   counts.set(key, (counts.get(key) ?? 0) + 1);
@@ -256,8 +179,8 @@ function natureOf(received: readonly Case[], settings: StatsSettings): ReportSta
     ? [...settings.categoryIds, unknownCategory]
     : [...settings.categoryIds];
   return {
-    categories: protect(categoryKeys, byCategory, settings.threshold),
-    roles: protect(roles, byRole, settings.threshold),
+    categories: protectTable(categoryKeys, byCategory, settings.threshold),
+    roles: protectTable(roles, byRole, settings.threshold),
   };
 }
 
@@ -356,7 +279,7 @@ function endingsOf(all: readonly CaseFacts[], period: Period, threshold: number)
     const ended = endingOf(facts);
     if (ended !== undefined && inPeriod(ended.on, period)) increment(counts, ended.ending);
   }
-  return protect(endings, counts, threshold);
+  return protectTable(endings, counts, threshold);
 }
 
 function satisfactionOf(
@@ -370,5 +293,5 @@ function satisfactionOf(
     if (ended === undefined || ended.ending === 'niet-in-behandeling' || !inPeriod(ended.on, period)) continue;
     increment(counts, facts.satisfaction ?? 'geen-reactie');
   }
-  return protect(satisfactionAnswers, counts, threshold);
+  return protectTable(satisfactionAnswers, counts, threshold);
 }

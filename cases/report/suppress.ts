@@ -11,6 +11,7 @@
  * reader least). When even hiding every cell leaves one derivable (all cells at threshold − 1, or a
  * line of one cell), the line's total is hidden as well.
  */
+import type { Locale } from '../locale.ts';
 
 /** How one count appears in the report. */
 export type Shown =
@@ -97,13 +98,44 @@ function smallestShown(values: readonly number[], hidden: ReadonlySet<number>): 
   return best;
 }
 
+/** One row of a protected table: the true count (never published as such) and how it is shown. */
+export type ProtectedRow<K extends string> = { key: K; count: number; shown: Shown };
+
+/** A table of counts that add up to `total`, with small counts suppressed. */
+export type ProtectedTable<K extends string> = { total: number; totalShown: boolean; rows: ProtectedRow<K>[] };
+
+/**
+ * A table of counts per key, each cell shown as the protection of its line allows, with its total.
+ *
+ * @example
+ * protectTable(['ja', 'deels', 'nee'], new Map([['ja', 12], ['deels', 6], ['nee', 3]]), 5).rows.map((row) => row.shown.kind);
+ * // ['count', 'atLeast', 'below']: 3 is hidden, and 6 with it, or 3 would be 21 − 12 − 6
+ */
+export function protectTable<K extends string>(
+  keys: readonly K[],
+  counts: ReadonlyMap<K, number>,
+  threshold: number,
+): ProtectedTable<K> {
+  const values = keys.map((key) => counts.get(key) ?? 0);
+  const line = protectLine(values, threshold);
+  return {
+    total: values.reduce((sum, value) => sum + value, 0),
+    totalShown: line.totalShown,
+    rows: keys.map((key, index) => ({
+      key,
+      count: values[index] ?? 0,
+      shown: line.cells[index] ?? { kind: 'count', value: 0 },
+    })),
+  };
+}
+
 /**
  * The text of a shown count: "12", "< 5", "≥ 5"; numbers in the reader's language.
  *
  * @example
  * showCount({ kind: 'count', value: 1234 }, 'nl'); // "1.234"
  */
-export function showCount(shown: Shown, locale: 'nl' | 'en'): string {
+export function showCount(shown: Shown, locale: Locale): string {
   if (shown.kind === 'below') return `< ${shown.threshold}`;
   if (shown.kind === 'atLeast') return `≥ ${shown.threshold}`;
   return formatNumber(shown.value, locale);
@@ -115,6 +147,6 @@ export function showCount(shown: Shown, locale: 'nl' | 'en'): string {
  * @example
  * formatNumber(100000, 'nl'); // "100.000"
  */
-export function formatNumber(value: number, locale: 'nl' | 'en'): string {
+export function formatNumber(value: number, locale: Locale): string {
   return value.toLocaleString(locale === 'nl' ? 'nl-NL' : 'en-GB');
 }

@@ -12,7 +12,8 @@ import { Temporal } from 'temporal-polyfill';
 import type { Case, CaseEvent, Outcome, Status } from '../../case.ts';
 import { makeCalendar } from '../../calendar.ts';
 import type { Role } from '../../complaint.ts';
-import { DEFAULT_TERMS_SETTINGS, computeTerms } from '../../terms.ts';
+import { DEFAULT_TERMS_SETTINGS } from '../../default-terms.ts';
+import { computeTerms } from '../../terms.ts';
 import { aCase } from '../../../tests/support/case-fixture.ts';
 
 export const fixtureCalendar = makeCalendar({ extraClosingDays: [], removedClosingDays: [] });
@@ -26,6 +27,8 @@ export function amsterdam(date: string, time = '10:00'): string {
 
 type Move = { status: Status; at: string; outcome?: Outcome };
 
+type Answer = 'ja' | 'deels' | 'nee';
+
 type Spec = {
   /** Number of the case: its personal data carry it. */
   n: number;
@@ -33,7 +36,7 @@ type Spec = {
   category: string;
   role?: Role;
   moves?: Move[];
-  satisfaction?: { answer: 'ja' | 'deels' | 'nee'; at: string };
+  satisfaction?: { answer: Answer; at: string };
   repeat?: boolean;
 };
 
@@ -107,106 +110,64 @@ function build(spec: Spec): Case {
   });
 }
 
+/** The usual course of a case: confirmed, perhaps extended, answered, closed with an outcome; perhaps a satisfaction answer. */
+type Course = {
+  confirmed: string;
+  extended?: string;
+  answered: string;
+  closed: [date: string, outcome: Outcome];
+  satisfied?: [answer: Answer, date: string];
+  role?: Role;
+};
+
+/** A case that ran the usual course, each move on its date (Amsterdam, 10:00 unless the date has a time). */
+function handled(n: number, receivedAt: string, category: string, course: Course): Spec {
+  const { confirmed, extended, answered, closed, satisfied, role } = course;
+  return {
+    n,
+    receivedAt,
+    category,
+    ...(role === undefined ? {} : { role }),
+    moves: [
+      move('bevestigd', confirmed),
+      ...(extended === undefined ? [] : [move('verdaagd', extended)]),
+      move('beantwoord', answered),
+      move('afgesloten', ...closed),
+    ],
+    ...(satisfied === undefined ? {} : { satisfaction: { answer: satisfied[0], at: amsterdam(satisfied[1]) } }),
+  };
+}
+
 /** Cases received in the first half of 2026 whose handling runs into the second half. */
 const lateInFirstHalf: Spec[] = [
   // Received on the last day of H1. confirmBy 2026-07-09, answerBy 2026-08-11, extended 2026-09-08.
-  {
-    n: 1,
-    receivedAt: amsterdam('2026-06-30', '16:00'),
-    category: 'servicekosten',
-    role: 'opdrachtgever',
-    moves: [move('bevestigd', '2026-07-02'), move('beantwoord', '2026-08-11'), move('afgesloten', '2026-08-25', 'ongegrond')],
-    satisfaction: { answer: 'nee', at: amsterdam('2026-08-24') },
-  },
+  handled(1, amsterdam('2026-06-30', '16:00'), 'servicekosten', { role: 'opdrachtgever', confirmed: '2026-07-02', answered: '2026-08-11', closed: ['2026-08-25', 'ongegrond'], satisfied: ['nee', '2026-08-24'] }),
   // confirmBy 2026-06-10, answerBy 2026-07-13, extended 2026-08-10: extended in time, answered in the extension.
-  {
-    n: 2,
-    receivedAt: amsterdam('2026-06-01', '09:00'),
-    category: 'onderhoud',
-    moves: [
-      move('bevestigd', '2026-06-03'),
-      move('verdaagd', '2026-07-06'),
-      move('beantwoord', '2026-08-07'),
-      move('afgesloten', '2026-08-14', 'gegrond'),
-    ],
-  },
+  handled(2, amsterdam('2026-06-01', '09:00'), 'onderhoud', { confirmed: '2026-06-03', extended: '2026-07-06', answered: '2026-08-07', closed: ['2026-08-14', 'gegrond'] }),
   // confirmBy 2026-06-02 (Tweede Pinksterdag skipped), answerBy 2026-07-02: the extension on
   // 2026-07-06 came after the answer date, so it does not count; answered late.
-  {
-    n: 3,
-    receivedAt: amsterdam('2026-05-21', '11:00'),
-    category: 'overlast',
-    moves: [
-      move('bevestigd', '2026-05-26'),
-      move('verdaagd', '2026-07-06'),
-      move('beantwoord', '2026-07-20'),
-      move('afgesloten', '2026-07-31', 'gegrond'),
-    ],
-    satisfaction: { answer: 'deels', at: amsterdam('2026-07-28') },
-  },
+  handled(3, amsterdam('2026-05-21', '11:00'), 'overlast', { confirmed: '2026-05-26', extended: '2026-07-06', answered: '2026-07-20', closed: ['2026-07-31', 'gegrond'], satisfied: ['deels', '2026-07-28'] }),
 ];
 
 /** Cases received and finished within the first half of 2026: they count only as the previous period's volume. */
 const firstHalf: Spec[] = ['2026-01-12', '2026-01-26', '2026-02-09', '2026-02-23', '2026-03-09', '2026-03-23', '2026-04-13', '2026-04-20', '2026-05-04'].map(
   (date, index): Spec => {
     const day = Temporal.PlainDate.from(date);
-    return {
-      n: 30 + index,
-      receivedAt: amsterdam(date, '10:00'),
-      category: 'onderhoud',
-      moves: [
-        move('bevestigd', day.add({ days: 2 }).toString()),
-        move('beantwoord', day.add({ days: 21 }).toString()),
-        move('afgesloten', day.add({ days: 28 }).toString(), 'gegrond'),
-      ],
-    };
+    const after = (days: number) => day.add({ days }).toString();
+    return handled(30 + index, amsterdam(date, '10:00'), 'onderhoud', { confirmed: after(2), answered: after(21), closed: [after(28), 'gegrond'] });
   },
 );
 
 /** The 17 cases received in the second half of 2026. */
 const secondHalf: Spec[] = [
   // confirmBy 07-10, answerBy 08-12: confirmed after 2 working days, answered after 25.
-  {
-    n: 11,
-    receivedAt: amsterdam('2026-07-01', '09:00'),
-    category: 'onderhoud',
-    moves: [move('bevestigd', '2026-07-03'), move('beantwoord', '2026-08-05'), move('afgesloten', '2026-08-20', 'gegrond')],
-    satisfaction: { answer: 'ja', at: amsterdam('2026-08-19') },
-  },
+  handled(11, amsterdam('2026-07-01', '09:00'), 'onderhoud', { confirmed: '2026-07-03', answered: '2026-08-05', closed: ['2026-08-20', 'gegrond'], satisfied: ['ja', '2026-08-19'] }),
   // confirmBy 07-15: confirmed late (9). answerBy 08-17, extended to 09-14 on 08-10; answered 09-10 (48).
-  {
-    n: 12,
-    receivedAt: amsterdam('2026-07-06', '10:00'),
-    category: 'onderhoud',
-    moves: [
-      move('bevestigd', '2026-07-17'),
-      move('verdaagd', '2026-08-10'),
-      move('beantwoord', '2026-09-10'),
-      move('afgesloten', '2026-09-24', 'deels-gegrond'),
-    ],
-    satisfaction: { answer: 'deels', at: amsterdam('2026-09-22') },
-  },
+  handled(12, amsterdam('2026-07-06', '10:00'), 'onderhoud', { confirmed: '2026-07-17', extended: '2026-08-10', answered: '2026-09-10', closed: ['2026-09-24', 'deels-gegrond'], satisfied: ['deels', '2026-09-22'] }),
   // confirmBy 07-24 (3). answerBy 08-26, not extended: answered late on 09-02 (35).
-  {
-    n: 13,
-    receivedAt: amsterdam('2026-07-15', '14:00'),
-    category: 'overlast',
-    moves: [move('bevestigd', '2026-07-20'), move('beantwoord', '2026-09-02'), move('afgesloten', '2026-09-10', 'ongegrond')],
-    satisfaction: { answer: 'nee', at: amsterdam('2026-09-09') },
-  },
+  handled(13, amsterdam('2026-07-15', '14:00'), 'overlast', { confirmed: '2026-07-20', answered: '2026-09-02', closed: ['2026-09-10', 'ongegrond'], satisfied: ['nee', '2026-09-09'] }),
   // confirmBy 08-11 (4). answerBy 09-11: answered 09-04 (25).
-  {
-    n: 14,
-    receivedAt: amsterdam('2026-07-31', '16:00'),
-    category: 'overlast',
-    role: 'pand-eigenaar',
-    moves: [
-      move('bevestigd', '2026-08-06'),
-      move('beantwoord', '2026-09-04'),
-      move('afgesloten', '2026-09-18', 'opgelost-in-overleg'),
-    ],
-    satisfaction: { answer: 'ja', at: amsterdam('2026-09-17') },
-  },
+  handled(14, amsterdam('2026-07-31', '16:00'), 'overlast', { role: 'pand-eigenaar', confirmed: '2026-08-06', answered: '2026-09-04', closed: ['2026-09-18', 'opgelost-in-overleg'], satisfied: ['ja', '2026-09-17'] }),
   // A repeat complaint without new facts: not taken up on 08-06.
   {
     n: 15,
@@ -223,22 +184,9 @@ const secondHalf: Spec[] = [
     moves: [move('bevestigd', '2026-08-14'), move('afgesloten', '2026-09-01', 'ingetrokken')],
   },
   // confirmBy 09-02 (2). answerBy 10-05: answered 10-01 (28).
-  {
-    n: 17,
-    receivedAt: amsterdam('2026-08-24', '09:00'),
-    category: 'onderhoud',
-    role: 'pand-eigenaar',
-    moves: [move('bevestigd', '2026-08-26'), move('beantwoord', '2026-10-01'), move('afgesloten', '2026-10-20', 'gegrond')],
-    satisfaction: { answer: 'ja', at: amsterdam('2026-10-19') },
-  },
+  handled(17, amsterdam('2026-08-24', '09:00'), 'onderhoud', { role: 'pand-eigenaar', confirmed: '2026-08-26', answered: '2026-10-01', closed: ['2026-10-20', 'gegrond'], satisfied: ['ja', '2026-10-19'] }),
   // confirmBy 09-17 (5). answerBy 10-20: answered 10-15 (27). Satisfaction only in January: no reply yet.
-  {
-    n: 18,
-    receivedAt: amsterdam('2026-09-08', '13:00'),
-    category: 'overlast',
-    moves: [move('bevestigd', '2026-09-15'), move('beantwoord', '2026-10-15'), move('afgesloten', '2026-10-30', 'gegrond')],
-    satisfaction: { answer: 'ja', at: amsterdam('2027-01-10') },
-  },
+  handled(18, amsterdam('2026-09-08', '13:00'), 'overlast', { confirmed: '2026-09-15', answered: '2026-10-15', closed: ['2026-10-30', 'gegrond'], satisfied: ['ja', '2027-01-10'] }),
   // confirmBy 10-09 (2). answerBy 11-11, extended to 12-09 on 11-04; answered late on 12-15 (54), not closed.
   {
     n: 19,
@@ -255,26 +203,11 @@ const secondHalf: Spec[] = [
   },
   // 23:30 UTC on Sunday 25 October is Monday 26 October in Amsterdam. confirmBy 11-04: confirmed
   // late on 11-05 (8). answerBy 12-07: answered 12-03 (28).
-  {
-    n: 21,
-    receivedAt: '2026-10-25T23:30:00Z',
-    category: 'onderhoud',
-    moves: [
-      move('bevestigd', '2026-11-05'),
-      move('beantwoord', '2026-12-03'),
-      move('afgesloten', '2026-12-21', 'deels-gegrond'),
-    ],
-    satisfaction: { answer: 'ja', at: amsterdam('2026-12-18') },
-  },
+  handled(21, '2026-10-25T23:30:00Z', 'onderhoud', { confirmed: '2026-11-05', answered: '2026-12-03', closed: ['2026-12-21', 'deels-gegrond'], satisfied: ['ja', '2026-12-18'] }),
   // Never confirmed (confirmBy 11-10) nor answered (answerBy 12-11): overdue, 43 working days.
   { n: 22, receivedAt: amsterdam('2026-10-30', '12:00'), category: 'gedrag' },
   // confirmBy 11-25 (1). answerBy 12-28: answered 12-22 (26); closed only in January.
-  {
-    n: 23,
-    receivedAt: amsterdam('2026-11-16', '09:00'),
-    category: 'onderhoud',
-    moves: [move('bevestigd', '2026-11-17'), move('beantwoord', '2026-12-22'), move('afgesloten', '2027-01-05', 'gegrond')],
-  },
+  handled(23, amsterdam('2026-11-16', '09:00'), 'onderhoud', { confirmed: '2026-11-17', answered: '2026-12-22', closed: ['2027-01-05', 'gegrond'] }),
   // confirmBy 12-09 (6). answerBy 2027-01-11: still open at the end, 22 working days.
   {
     n: 24,

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseTemplate, renderTemplate, templatePlaceholders, type TemplateValues } from './templates.ts';
+import { renderTemplate } from './render-template.ts';
+import { parseTemplate, templatePlaceholders } from './template-parse.ts';
+import type { TemplateValues } from './template-values.ts';
 
 const values: TemplateValues = {
   reference: { kind: 'text', text: 'K-2026-7QF3M9' },
@@ -129,22 +131,6 @@ Of ga naar https://klachten.livable.nl/tevredenheid/?t=abc&x=1
 });
 
 describe('a broken template', () => {
-  it('must start with its subject', () => {
-    expect(() => parseTemplate('Beste {{name}},\n', 'nl/receipt.md')).toThrow(
-      /nl\/receipt\.md: de eerste regel moet het onderwerp zijn/,
-    );
-  });
-
-  it('may not hold HTML or images', () => {
-    expect(() => parseTemplate('# S\n\n<b>vet</b>\n', 'x.md')).toThrow(/HTML is niet toegestaan/);
-    expect(() => parseTemplate('# S\n\n![logo](https://example.com/l.png)\n', 'x.md')).toThrow(/afbeeldingen/);
-  });
-
-  it('may link only to https, mailto or a placeholder', () => {
-    expect(() => parseTemplate('# S\n\n[x](http://example.com)\n', 'x.md')).toThrow(/https:\/\/ of mailto:/);
-    expect(() => parseTemplate('# S\n\n[x](javascript:alert(1))\n', 'x.md')).toThrow(/https:\/\/ of mailto:/);
-  });
-
   it('names an unknown placeholder and the ones there are', () => {
     const template = parseTemplate('# S\n\nBeste {{naam}},\n', 'nl/receipt.md');
     expect(() => renderTemplate(template, { name: { kind: 'user', text: 'Zoë' } }, 'nl')).toThrow(

@@ -1,0 +1,48 @@
+/**
+ * The messages of the procedure: which there are, in the order of a case's life, who each goes
+ * to, and their Dutch names.
+ */
+
+/**
+ * The messages of the procedure, in the order of a case's life. `not-taken-up` follows the receipt
+ * in place of everything after it: a repeat complaint is not confirmed, extended or answered.
+ *
+ * @example
+ * messageKinds.indexOf('answer') < messageKinds.indexOf('satisfaction') // true: the question waits for the answer
+ */
+export const messageKinds = [
+  'receipt',
+  'not-taken-up',
+  'confirmation',
+  'extension',
+  'answer',
+  'satisfaction',
+  'dissatisfied',
+] as const;
+
+export type MessageKind = (typeof messageKinds)[number];
+
+/**
+ * Who a message goes to. Only `dissatisfied` goes to the coordinators.
+ *
+ * @example
+ * audienceOf('dissatisfied') // 'coordinators'
+ */
+export const audienceOf = (kind: MessageKind): 'complainant' | 'coordinators' =>
+  kind === 'dissatisfied' ? 'coordinators' : 'complainant';
+
+/**
+ * Dutch names, for the case history and the command line.
+ *
+ * @example
+ * messageNames.extension // 'verdaging'
+ */
+export const messageNames: Readonly<Record<MessageKind, string>> = {
+  receipt: 'ontvangstbevestiging',
+  'not-taken-up': 'niet in behandeling genomen',
+  confirmation: 'bevestiging met behandelaar en antwoorddatum',
+  extension: 'verdaging',
+  answer: 'antwoord gegeven',
+  satisfaction: 'vraag naar tevredenheid',
+  dissatisfied: 'melding aan coördinator: klager niet tevreden',
+};

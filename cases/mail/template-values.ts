@@ -1,0 +1,22 @@
+/**
+ * The values a mail template is filled with, typed by where each came from and what it may
+ * become: the type decides escaping, defanging and whether it may be a link or a block.
+ */
+
+/** A value for a placeholder, typed by where it came from and what it may become. */
+export type TemplateValue =
+  /** Text from the configuration or the system (a date, a name of staff): escaped, otherwise as is. */
+  | { kind: 'text'; text: string }
+  /** Text the complainant typed: escaped and defanged, never a link. */
+  | { kind: 'user'; text: string }
+  /** An address of ours: may be a link target (`[text]({{link}})`) and shows as a link. */
+  | { kind: 'url'; url: string }
+  /** A block: the complainant's fields, each quoted under its label. */
+  | { kind: 'fields'; fields: readonly { label: string; value: string }[] }
+  /** A block: a list of named links with a description (external bodies). */
+  | { kind: 'links'; items: readonly { name: string; url: string; description: string }[] }
+  /** A block: one quoted text, the complainant's (`user`) or staff's. */
+  | { kind: 'quote'; text: string; user: boolean };
+
+/** The values for one rendering, by placeholder name. */
+export type TemplateValues = Readonly<Record<string, TemplateValue>>;
