@@ -9,6 +9,10 @@ describe('readFrontMatter', () => {
     });
   });
 
+  it('reads a text without front matter as body alone', () => {
+    expect(readFrontMatter('# Geen rapportage\n')).toEqual({ data: {}, content: '# Geen rapportage\n' });
+  });
+
   it('accepts a fence that names YAML explicitly', () => {
     expect(readFrontMatter('---yaml\na: 1\n---\n').data).toEqual({ a: 1 });
   });

@@ -41,7 +41,9 @@ export interface FrontMatter {
  * readFrontMatter('---js\n{ title: process.exit() }\n---\n') // throws
  */
 export function readFrontMatter(text: string): FrontMatter {
-  const fenceLanguage = matter.language(text).name.trim();
+  // Only a text that opens with a fence has front matter; gray-matter's language() reads the
+  // first line whatever it is.
+  const fenceLanguage = text.startsWith('---') ? matter.language(text).name.trim() : '';
   if (fenceLanguage !== '' && fenceLanguage !== 'yaml' && fenceLanguage !== 'yml') refuse();
   const parsed = matter(text, yamlOnly);
   return { data: parsed.data as Record<string, unknown>, content: parsed.content };

@@ -80,6 +80,12 @@ describe('action points from the previous report (the Git-folder store)', () => 
     expect(reportFrontMatter('---\nperiod: 2026-H1\nfrom: 2026-01-01\nto: 2026-06-30\n---\n')?.to).toBe('2026-06-30');
     expect(reportFrontMatter('# Geen rapportage\n')).toBeUndefined();
   });
+
+  it('refuses a report whose front matter is JavaScript instead of running it', () => {
+    const text = '---js\n{ period: (globalThis.__klachten_report_ran__ = "2026-H1") }\n---\n';
+    expect(() => reportFrontMatter(text)).toThrow(/Alleen YAML/);
+    expect((globalThis as Record<string, unknown>)['__klachten_report_ran__']).toBeUndefined();
+  });
 });
 
 describe('action points from GitHub issues', () => {

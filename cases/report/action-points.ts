@@ -7,7 +7,7 @@
  * item is done, a struck-through item dropped. The coordinator ticks them in the previous report
  * (or corrects the state in the new draft).
  */
-import matter from 'gray-matter';
+import { readFrontMatter } from '../front-matter.ts';
 import type { List, ListItem, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { remark } from 'remark';
@@ -51,7 +51,7 @@ export type ReportFrontMatter = { period: string; from: string; to: string; loca
  * reportFrontMatter(text)?.period; // "2026-H1"
  */
 export function reportFrontMatter(text: string): ReportFrontMatter | undefined {
-  const data = matter(text, {}).data as Record<string, unknown>;
+  const data = readFrontMatter(text).data;
   const { period, from, to, locale, example } = data;
   const date = (value: unknown) => (value instanceof Date ? value.toISOString().slice(0, 10) : value);
   const [start, end] = [date(from), date(to)];
@@ -118,7 +118,7 @@ function section(tree: Root, heading: string): RootContent[] {
  * // [{ title: 'Reparaties binnen 2 werkdagen inplannen', state: 'afgerond' }, …]
  */
 export function actionPointsFromReport(markdown: string): ActionPoint[] {
-  const { content, data } = matter(markdown, {});
+  const { content, data } = readFrontMatter(markdown);
   const locale = data['locale'] === 'en' ? 'en' : 'nl';
   const tree = remark().use(remarkGfm).parse(content);
   const lists = section(tree, reportText[locale].actions.heading).filter((node): node is List => node.type === 'list');

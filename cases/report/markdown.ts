@@ -4,7 +4,7 @@
  * outside (category names, action-point titles) only ever enters as text nodes, so the serialiser
  * escapes it: it never becomes markup.
  */
-import matter from 'gray-matter';
+import { writeFrontMatter } from '../front-matter.ts';
 import type { Root, RootContent } from 'mdast';
 import { remark } from 'remark';
 import remarkGfm from 'remark-gfm';
@@ -89,5 +89,5 @@ export function reportMarkdown(options: ReportOptions): { markdown: string; char
     .use(remarkGfm)
     .use({ settings: { bullet: '-', emphasis: '_', rule: '-', listItemIndent: 'one' } })
     .stringify(tree);
-  return { markdown: matter.stringify(body, frontMatter(options)), charts };
+  return { markdown: writeFrontMatter(body, frontMatter(options)), charts };
 }

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import matter from 'gray-matter';
+import { readFrontMatter } from '../../cases/front-matter.ts';
 import type { Config } from '../../cases/config.ts';
 import { labelDefinitions } from '../../cases/stores/github/labels.ts';
 import { syncLabels } from '../../cases/stores/github/label-sync.ts';
@@ -77,7 +77,7 @@ export async function checkIssueForm(cwd: string, config: Pick<Config, 'categori
   const text = await readFile(path, 'utf8').catch(() => undefined);
   if (text === undefined) return `Issueformulier ${path} ontbreekt: coördinatoren kunnen geen klachten registreren.\n`;
   // gray-matter carries the YAML parser; the form is read as front matter.
-  const form = matter(`---\n${text}\n---\n`, {}).data as {
+  const form = readFrontMatter(`---\n${text}\n---\n`).data as {
     body?: Array<{ id?: string; attributes?: { options?: unknown } }>;
   };
   const offered = form.body?.find((field) => field.id === 'categorie')?.attributes?.options;
