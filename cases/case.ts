@@ -68,6 +68,9 @@ export const messageSchema = z.object({
   toHash: z.string().optional(),
   attempts: z.number().int().nonnegative().default(0),
   lastError: z.string().optional(),
+  /** Not sent on purpose, and why: `receipt-cap` — too many receipts to one address within a day. */
+  withheldAt: isoInstant.optional(),
+  withheld: z.enum(['receipt-cap']).optional(),
   /** Set while an attempt is under way (see cases/mail/deliver.ts): another run leaves it alone. */
   attemptStartedAt: isoInstant.optional(),
 });
@@ -77,6 +80,12 @@ export const satisfactionSchema = z.object({
   answer: z.enum(['ja', 'deels', 'nee']),
   remark: z.string().optional(),
   at: isoInstant,
+});
+
+/** Information the complainant added later on their own page (/mijn-klacht/), as they typed it. */
+export const additionSchema = z.object({
+  at: isoInstant,
+  text: z.string(),
 });
 
 /**
@@ -112,6 +121,8 @@ export const caseSchema = z.object({
   notices: z.array(noticeSchema).default([]),
   messages: z.array(messageSchema).default([]),
   satisfaction: satisfactionSchema.optional(),
+  /** What the complainant added after filing, oldest first; a coordinator reads it in the case. */
+  additions: z.array(additionSchema).optional(),
 });
 
 /** A case as every store holds it. */

@@ -137,3 +137,71 @@ describe('delivering due messages', () => {
     expect(mailer.sent.map((mail) => mail.messageId)).toEqual([`<${record.reference}.receipt@klachten.livable.nl>`]);
   });
 });
+
+describe('the cap on receipts to one address', () => {
+  const victim = 'slachtoffer@example.org';
+  const atIntake = (store: CaseStore, mailer: Mailer, record: Case, moment: Date, comments: string[]) =>
+    deliverDueMessages(
+      {
+        ...store,
+        updateCase: (reference, change, note, options) => {
+          if (options?.comment !== undefined) comments.push(options.comment);
+          return store.updateCase(reference, change, note, options);
+        },
+      },
+      mailer,
+      contextAt(moment),
+      { references: [record.reference] },
+    );
+
+  it('sends at most three receipts to one address within a day, and tells the coordinators on each case it withholds', async () => {
+    const store = memoryStore([]);
+    const mailer = recordingMailer();
+    const comments: string[] = [];
+    const outcomes: string[] = [];
+    for (let n = 0; n < 8; n += 1) {
+      const record = aCase({ email: victim });
+      await store.fileCase(record);
+      const report = await atIntake(store, mailer, record, new Date(Date.UTC(2026, 9, 26, 8, n)), comments);
+      outcomes.push(...report.outcomes.map((outcome) => outcome.result));
+    }
+    expect(await store.listCases()).toHaveLength(8);
+    expect(mailer.sent.filter((mail) => mail.to === victim)).toHaveLength(3);
+    expect(outcomes).toEqual(['sent', 'sent', 'sent', 'withheld', 'withheld', 'withheld', 'withheld', 'withheld']);
+    expect(comments).toHaveLength(5);
+    expect(comments[0]).toContain('Ontvangstbevestiging **niet verstuurd**');
+    expect(comments.join('\n')).not.toContain(victim);
+  });
+
+  it('never sends a withheld receipt later, not even in the daily run', async () => {
+    const store = memoryStore([]);
+    const mailer = recordingMailer();
+    for (let n = 0; n < 4; n += 1) {
+      const record = aCase({ email: victim });
+      await store.fileCase(record);
+      await atIntake(store, mailer, record, new Date(Date.UTC(2026, 9, 26, 8, n)), []);
+    }
+    const daily = await deliverDueMessages(store, mailer, contextAt(new Date('2026-10-27T17:00:00Z')));
+    expect(daily.outcomes).toEqual([]);
+    expect(mailer.sent).toHaveLength(3);
+  });
+
+  it('sends receipts to that address again once the day has passed, and to other addresses all along', async () => {
+    const store = memoryStore([]);
+    const mailer = recordingMailer();
+    for (let n = 0; n < 3; n += 1) {
+      const record = aCase({ email: victim });
+      await store.fileCase(record);
+      await atIntake(store, mailer, record, new Date(Date.UTC(2026, 9, 26, 8, n)), []);
+    }
+    const other = aCase({ email: 'iemand@example.nl' });
+    await store.fileCase(other);
+    expect((await atIntake(store, mailer, other, new Date('2026-10-26T09:00:00Z'), [])).outcomes[0]?.result).toBe(
+      'sent',
+    );
+    const nextDay = aCase({ email: victim, receivedAt: '2026-10-27T10:00:00+01:00' });
+    await store.fileCase(nextDay);
+    const report = await atIntake(store, mailer, nextDay, new Date('2026-10-27T09:05:00Z'), []);
+    expect(report.outcomes[0]?.result).toBe('sent');
+  });
+});

@@ -27,6 +27,7 @@ import { composeMessage, type TemplateSet } from './compose-message.ts';
 import { dueMessages } from './due-messages.ts';
 import { messageNames, type MessageKind } from './message-kinds.ts';
 import { addressHash, type MessageRecord } from './message-record.ts';
+import { makeCaseReceiptLedger, receiptCap, type ReceiptLedger } from './receipt-cap.ts';
 import { mailErrorCode, type Mailer } from './transport.ts';
 
 /** What delivery needs besides the store and the mailer. */
@@ -38,13 +39,19 @@ export interface DeliveryContext {
   now: () => Date;
   /** Records what happened, without personal data. */
   log: Log;
+  /**
+   * Where receipts sent lately are counted, to send at most `receiptCap.max` to one address a day;
+   * default: the store's own cases.
+   */
+  receiptLedger?: ReceiptLedger;
 }
 
 /** What happened to one message in one run. */
 export interface DeliveryOutcome {
   reference: string;
   kind: MessageKind;
-  result: 'sent' | 'failed' | 'skipped';
+  /** `withheld`: not sent on purpose (too many receipts to one address), recorded on the case. */
+  result: 'sent' | 'failed' | 'skipped' | 'withheld';
   /** The code recorded on the case, when it failed. */
   error?: string;
   /** It was sent again after an attempt that never finished. */
@@ -99,9 +106,13 @@ export async function deliverDueMessages(
 ): Promise<DeliveryReport> {
   const outcomes: DeliveryOutcome[] = [];
   const cases = await casesToLookAt(store, options);
+  const ledger = context.receiptLedger ?? makeCaseReceiptLedger(store);
   for (const record of cases) {
     for (const due of dueMessages(record, context.now())) {
-      const outcome = await deliverOne(store, mailer, context, record.reference, due.kind);
+      const outcome =
+        due.kind === 'receipt' && (await overReceiptCap(ledger, record, context.now()))
+          ? await withholdReceipt(store, context, record.reference)
+          : await deliverOne(store, mailer, context, record.reference, due.kind);
       outcomes.push(outcome);
       if (outcome.result === 'failed') break;
     }
@@ -111,6 +122,40 @@ export async function deliverDueMessages(
     sent: outcomes.filter((outcome) => outcome.result === 'sent').length,
     failed: outcomes.filter((outcome) => outcome.result === 'failed').length,
   };
+}
+
+async function overReceiptCap(ledger: ReceiptLedger, record: Case, now: Date): Promise<boolean> {
+  const since = new Date(now.getTime() - receiptCap.windowMs);
+  return (await ledger.countSentSince(addressHash(record.email), since)) >= receiptCap.max;
+}
+
+/** Records on the case that its receipt is not sent, in a comment the coordinators see. */
+async function withholdReceipt(
+  store: CaseStore,
+  context: DeliveryContext,
+  reference: string,
+): Promise<DeliveryOutcome> {
+  const withheldAt = receivedAtIso(context.now(), context.config.terms.timeZone);
+  try {
+    await store.updateCase(
+      reference,
+      (current) => withMessage(current, 'receipt', (message) => ({ ...message, withheld: 'receipt-cap', withheldAt })),
+      'ontvangstbevestiging niet verstuurd',
+      {
+        comment:
+          `Ontvangstbevestiging **niet verstuurd**: dit e-mailadres kreeg al ${receiptCap.max} ontvangstbevestigingen ` +
+          'in 24 uur (bescherming tegen misbruik van het formulier). De klacht is gewoon ontvangen; de bevestiging ' +
+          'met de behandelaar gaat wel naar de klager. / Receipt withheld: this address already had ' +
+          `${receiptCap.max} receipts within 24 hours.`,
+      },
+    );
+  } catch (error) {
+    const code = `store: ${mailErrorCode(error)}`;
+    context.log('mail.withhold-failed', { reference, error: code });
+    return { reference, kind: 'receipt', result: 'failed', error: code };
+  }
+  context.log('mail.receipt-withheld', { reference, reason: 'receipt-cap' });
+  return { reference, kind: 'receipt', result: 'withheld' };
 }
 
 async function casesToLookAt(store: CaseStore, options: DeliveryOptions): Promise<Case[]> {

@@ -72,6 +72,14 @@ function triggerOf(record: Case, kind: MessageKind): string | undefined {
       return answered(record) && record.satisfaction === undefined ? lastEvent(record, 'beantwoord')?.at : undefined;
     case 'dissatisfied':
       return record.satisfaction?.answer === 'nee' ? record.satisfaction.at : undefined;
+    case 'withdrawn':
+      return record.status === 'afgesloten' && record.outcome === 'ingetrokken'
+        ? lastEvent(record, 'afgesloten')?.at
+        : undefined;
+    case 'addition':
+    case 'link':
+      // Sent at once, in answer to the complainant's request on their page; never from the state.
+      return undefined;
   }
 }
 
@@ -91,7 +99,7 @@ export function dueMessages(record: Case, now: Date): DueMessage[] {
     const audience = audienceOf(kind);
     if (audience === 'complainant' && record.email.trim() === '') continue;
     const sent = messageRecord(record, kind);
-    if (sent?.sentAt !== undefined) continue;
+    if (sent?.sentAt !== undefined || sent?.withheld !== undefined) continue;
     if (now.getTime() - Date.parse(since) > retryWindowDays * 24 * 60 * 60 * 1000) continue;
     const started = sent?.attemptStartedAt === undefined ? undefined : Date.parse(sent.attemptStartedAt);
     if (started !== undefined && now.getTime() - started < inFlightTimeoutMs) continue;
