@@ -1,5 +1,8 @@
 // The `klachten` command: parses nothing itself, only picks the command and hands it the world.
 import type { CliContext } from './cli-context.ts';
+import { parseSettings } from '../cases/settings.ts';
+import { warnAboutWidePermissions } from './permission-warning.ts';
+import { terminalText } from './terminal-text.ts';
 
 const commands: Record<
   string,
@@ -49,18 +52,22 @@ if (!command) {
     const { run } = await command.load();
     // klachten.config.ts validates itself on import: a mistake stops here, naming the key.
     const { default: config } = await import('../klachten.config.ts');
+    await warnAboutWidePermissions(parseSettings(process.env, process.cwd()).dataDir, (text) =>
+      process.stderr.write(text),
+    );
     process.exitCode = await run({
       argv,
       env: process.env,
       cwd: process.cwd(),
-      stdout: (text) => process.stdout.write(text),
-      stderr: (text) => process.stderr.write(text),
+      // One gate for everything printed, so no command can forget it (terminal-text.ts).
+      stdout: (text) => process.stdout.write(terminalText(text)),
+      stderr: (text) => process.stderr.write(terminalText(text)),
       now: () => new Date(),
       config,
     });
   } catch (error) {
     // A bad configuration or an unreachable store: say what, never dump a stack at a coordinator.
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(terminalText(`${error instanceof Error ? error.message : String(error)}\n`));
     process.exitCode = 1;
   }
 }

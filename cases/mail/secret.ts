@@ -8,10 +8,11 @@
  * checked by the site, two machines: there the variable is required and nothing is made up.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { ensurePrivateDir } from '../private-files.ts';
 import { parseSettings } from '../settings.ts';
-import { minimumSecretLength } from '../satisfaction-token.ts';
+import { minimumSecretLength } from '../signed-token.ts';
 
 /**
  * The token secret for this environment, or undefined when there is none (GitHub store without
@@ -36,7 +37,7 @@ export async function loadTokenSecret(
   const file = join(settings.dataDir, 'token-secret');
   const existing = await readFile(file, 'utf8').catch(() => undefined);
   if (existing !== undefined && existing.trim().length >= minimumSecretLength) return existing.trim();
-  await mkdir(settings.dataDir, { recursive: true });
+  await ensurePrivateDir(settings.dataDir);
   try {
     // 'wx': when two processes start at once, one writes and the other reads what it wrote.
     await writeFile(file, `${randomBytes(32).toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
