@@ -10,6 +10,13 @@ const minimal: ConfigInput = {
   coordinators: { name: 'Klachtencoördinator', email: 'klachten@voorbeeld.nl' },
   privacyStatementUrl: 'https://voorbeeld.nl/privacy',
   categories: [{ id: 'onderhoud', label: { nl: 'Onderhoud', en: 'Maintenance' } }],
+  externalBodies: [
+    {
+      name: 'Huurcommissie',
+      url: 'https://www.huurcommissie.nl/',
+      description: { nl: 'Huurgeschillen.', en: 'Rent disputes.' },
+    },
+  ],
 };
 
 describe('the configuration', () => {

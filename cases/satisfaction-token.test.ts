@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  hasTokenShape,
   makeSatisfactionToken,
   satisfactionExpiry,
   verifySatisfactionToken,
@@ -75,6 +76,13 @@ describe('the satisfaction token', () => {
         expect(verifySatisfactionToken(text, secret, sentAt).ok).toBe(false);
       }),
     );
+  });
+
+  it('can be told from anything else by its shape alone, before a secret is asked', () => {
+    expect(hasTokenShape(token)).toBe(true);
+    for (const text of ['', 'onzin', `${token}.`, ` ${token}`, token.toLowerCase(), 'K-2026-7QF3M9..x']) {
+      expect(hasTokenShape(text)).toBe(false);
+    }
   });
 
   it('refuses to sign or check with a secret shorter than 32 characters', () => {

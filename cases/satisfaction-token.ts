@@ -9,11 +9,8 @@
  *
  * Pure: the secret and the moment are parameters.
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import { referencePattern } from './case.ts';
-
-/** Fewer characters than this is no secret worth the name: refuse to sign or check with it. */
-export const minimumSecretLength = 32;
+import { checkSecret, hasValidSignature, signFields } from './signed-token.ts';
 
 /** What a valid token says. */
 export interface SatisfactionClaim {
@@ -45,19 +42,6 @@ export function hasTokenShape(token: string): boolean {
   return tokenPattern.test(token);
 }
 
-function checkSecret(secret: string): void {
-  if (secret.length < minimumSecretLength) {
-    throw new Error(
-      `KLACHTEN_TOKEN_SECRET is te kort: gebruik minstens ${minimumSecretLength} willekeurige tekens ` +
-        '(bijvoorbeeld de uitvoer van `openssl rand -hex 32`).',
-    );
-  }
-}
-
-function sign(reference: string, expires: number, secret: string): Buffer {
-  return createHmac('sha256', secret).update(`${domain}\n${reference}\n${expires}`).digest();
-}
-
 /**
  * The moment a link sent at `sentAt` stops working: `validDays` later (config `satisfaction.validDays`).
  *
@@ -80,7 +64,7 @@ export function makeSatisfactionToken(claim: SatisfactionClaim, secret: string):
   if (!referencePattern.test(claim.reference)) throw new Error(`Geen geldig kenmerk: ${claim.reference}`);
   const expires = Math.floor(claim.expiresAt.getTime() / 1000);
   if (!Number.isSafeInteger(expires) || expires < 0) throw new Error('Ongeldige vervaldatum voor de link.');
-  return `${claim.reference}.${expires}.${sign(claim.reference, expires, secret).toString('base64url')}`;
+  return `${claim.reference}.${expires}.${signFields(domain, [claim.reference, String(expires)], secret)}`;
 }
 
 /**
@@ -97,10 +81,11 @@ export function verifySatisfactionToken(token: string, secret: string, now: Date
   if (!match) return { ok: false, problem: 'malformed' };
   const [, reference = '', expiresText = '', signatureText = ''] = match;
   const expires = Number(expiresText);
-  const given = Buffer.from(signatureText, 'base64url');
-  // 43 characters carry 258 bits: the last two are slack. Only the canonical spelling counts.
-  if (given.length !== 32 || given.toString('base64url') !== signatureText) return { ok: false, problem: 'signature' };
-  if (!timingSafeEqual(given, sign(reference, expires, secret))) return { ok: false, problem: 'signature' };
+  // The fields as signed: the digits as written, so "0017…" never passes for "17…".
+  if (String(expires) !== expiresText) return { ok: false, problem: 'signature' };
+  if (!hasValidSignature(domain, [reference, expiresText], signatureText, secret)) {
+    return { ok: false, problem: 'signature' };
+  }
   const expiresAt = new Date(expires * 1000);
   if (now.getTime() >= expiresAt.getTime()) return { ok: false, problem: 'expired' };
   return { ok: true, reference, expiresAt };

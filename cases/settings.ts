@@ -1,10 +1,26 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
 
-/** Run-time settings from the environment: where cases are kept. Secrets never live in files. */
+/** The proxy headers a client address may be read from; each names the client on its own platform. */
+export const clientAddressHeaders = ['x-forwarded-for', 'x-real-ip', 'x-nf-client-connection-ip'] as const;
+
+/**
+ * Run-time settings from the environment: where cases are kept, and how the public form is
+ * protected. Secrets never live in files.
+ */
 export const settingsSchema = z.object({
   KLACHTEN_STORE: z.enum(['git', 'github'], { error: 'kies "git" of "github"' }).default('git'),
   KLACHTEN_DATA_DIR: z.string().min(1).default('.data'),
+  KLACHTEN_RATE_LIMIT_PER_HOUR: z.coerce
+    .number({ error: 'gebruik een heel getal van 0 of meer (0 zet de grens uit)' })
+    .int({ error: 'gebruik een heel getal van 0 of meer (0 zet de grens uit)' })
+    .min(0, { error: 'gebruik een heel getal van 0 of meer (0 zet de grens uit)' })
+    .default(10),
+  KLACHTEN_CLIENT_ADDRESS_HEADER: z
+    .string()
+    .transform((value) => value.trim().toLowerCase())
+    .pipe(z.enum(clientAddressHeaders, { error: `kies een van: ${clientAddressHeaders.join(', ')}` }))
+    .optional(),
 });
 
 /** Settings after validation, with the data folder made absolute. */
@@ -13,13 +29,18 @@ export interface Settings {
   dataDir: string;
   /** The Git-folder store's folder: `$KLACHTEN_DATA_DIR/cases`. */
   casesDir: string;
+  /** Accepted complaints per client address per hour; 0 means no limit. */
+  rateLimitPerHour: number;
+  /** The header a reverse proxy or platform names the client in; absent: the connection's address. */
+  clientAddressHeader?: (typeof clientAddressHeaders)[number];
 }
 
 /**
  * Reads the run-time settings from an environment; throws one message naming the bad variable.
  *
  * @example
- * parseSettings({ KLACHTEN_DATA_DIR: '/srv/klachten' }, '/app') // { store: 'git', dataDir: '/srv/klachten', casesDir: '/srv/klachten/cases' }
+ * parseSettings({ KLACHTEN_DATA_DIR: '/srv/klachten' }, '/app')
+ * // { store: 'git', dataDir: '/srv/klachten', casesDir: '/srv/klachten/cases', rateLimitPerHour: 10 }
  */
 export function parseSettings(env: Record<string, string | undefined>, cwd: string): Settings {
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
@@ -31,5 +52,12 @@ export function parseSettings(env: Record<string, string | undefined>, cwd: stri
   const dataDir = isAbsolute(result.data.KLACHTEN_DATA_DIR)
     ? result.data.KLACHTEN_DATA_DIR
     : resolve(cwd, result.data.KLACHTEN_DATA_DIR);
-  return { store: result.data.KLACHTEN_STORE, dataDir, casesDir: join(dataDir, 'cases') };
+  const header = result.data.KLACHTEN_CLIENT_ADDRESS_HEADER;
+  return {
+    store: result.data.KLACHTEN_STORE,
+    dataDir,
+    casesDir: join(dataDir, 'cases'),
+    rateLimitPerHour: result.data.KLACHTEN_RATE_LIMIT_PER_HOUR,
+    ...(header === undefined ? {} : { clientAddressHeader: header }),
+  };
 }

@@ -21,7 +21,12 @@ try {
   );
   console.log(`  Bekijken: npm run --silent klachten -- cases list`);
   const { clientAddressHeader } = parseSettings(process.env, process.cwd());
-  await serveBuiltSite({ distDir: resolve(process.cwd(), process.env['KLACHTEN_OUT_DIR'] ?? 'dist'), host, port: Number(port), clientAddressHeader });
+  await serveBuiltSite({
+    distDir: resolve(process.cwd(), process.env['KLACHTEN_OUT_DIR'] ?? 'dist'),
+    host,
+    port: Number(port),
+    clientAddressHeader,
+  });
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error));
   process.exitCode = 1;

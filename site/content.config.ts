@@ -1,6 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
+import { locales } from '../cases/locale.ts';
 
 // The reglement, one Markdown file per language (nl.md, en.md). Another organisation replaces
 // these files, not code.
@@ -28,7 +29,7 @@ const reports = defineCollection({
   schema: z.object({
     title: z.string(),
     description: z.string(),
-    locale: z.enum(['nl', 'en']),
+    locale: z.enum(locales),
     period: z.string(),
     from: isoDate,
     to: isoDate,

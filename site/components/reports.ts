@@ -1,5 +1,5 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import type { Locale } from '../../cases/complaint.ts';
+import type { Locale } from '../../cases/locale.ts';
 import { paths } from '../i18n/ui.ts';
 
 /** A report as the site has it: one Markdown file of `site/content/reports/` in one language. */

@@ -1,4 +1,4 @@
-import type { Locale } from '../../cases/complaint.ts';
+import type { Locale } from '../../cases/locale.ts';
 
 /** The text of the reports pages, Dutch first (B1), English second. The reports bring their own. */
 export const reportsUi = {

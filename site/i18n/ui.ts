@@ -1,4 +1,4 @@
-import type { Locale } from '../../cases/complaint.ts';
+import type { Locale } from '../../cases/locale.ts';
 
 /** Where each page lives, per language; the language switch maps a page to its translation. */
 export const paths = {
@@ -8,6 +8,7 @@ export const paths = {
     form: '/klacht-indienen/',
     submit: '/klacht-indienen/verzenden/',
     satisfaction: '/tevredenheid/',
+    myComplaint: '/mijn-klacht/',
     reports: '/rapportages/',
   },
   en: {
@@ -16,6 +17,7 @@ export const paths = {
     form: '/en/complaint/',
     submit: '/en/complaint/submit/',
     satisfaction: '/en/satisfaction/',
+    myComplaint: '/en/my-complaint/',
     reports: '/en/reports/',
   },
 } as const satisfies Record<Locale, Record<string, string>>;
@@ -32,6 +34,7 @@ export const ui = {
       home: 'Start',
       reglement: 'Klachtenreglement',
       form: 'Klacht indienen',
+      myComplaint: 'Mijn klacht',
       reports: 'Rapportages',
     },
     otherLanguage: { label: 'English', lang: 'en', title: 'Read this page in English' },
@@ -110,6 +113,12 @@ export const ui = {
       failedText:
         'Er ging iets mis bij het opslaan van uw klacht. Uw tekst staat hieronder nog. Probeer het over een paar minuten opnieuw.',
       failedMail: 'Lukt het dan nog niet? Mail uw klacht naar',
+      // The honeypot's label, for whoever reads the page without its styles.
+      honeypot: 'Laat dit veld leeg',
+      limitedTitle: 'U heeft al veel klachten verstuurd',
+      limitedText: (minutes: number) =>
+        `Vanaf uw internetaansluiting zijn het afgelopen uur al veel klachten verstuurd. Daarom nemen we er nu even geen nieuwe aan. Uw klacht is nog niet verstuurd; uw tekst staat hieronder nog. Probeer het over ${minutes === 1 ? '1 minuut' : `${minutes} minuten`} opnieuw.`,
+      limitedMail: 'Is het dringend? Mail uw klacht naar',
     },
     receipt: {
       title: 'Uw klacht is ontvangen',
@@ -178,6 +187,7 @@ export const ui = {
       home: 'Home',
       reglement: 'Complaints procedure',
       form: 'File a complaint',
+      myComplaint: 'My complaint',
       reports: 'Reports',
     },
     otherLanguage: { label: 'Nederlands', lang: 'nl', title: 'Lees deze pagina in het Nederlands' },
@@ -250,6 +260,11 @@ export const ui = {
       failedText:
         'Something went wrong while saving your complaint. Your text is still below. Please try again in a few minutes.',
       failedMail: 'Still not working? E-mail your complaint to',
+      honeypot: 'Leave this field empty',
+      limitedTitle: 'You have already sent many complaints',
+      limitedText: (minutes: number) =>
+        `Many complaints have been sent from your internet connection in the past hour, so we are not taking new ones for a while. Your complaint has not been sent yet; your text is still below. Please try again in ${minutes === 1 ? '1 minute' : `${minutes} minutes`}.`,
+      limitedMail: 'Is it urgent? E-mail your complaint to',
     },
     receipt: {
       title: 'We have received your complaint',

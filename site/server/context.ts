@@ -1,4 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { makeCalendar } from '../../cases/calendar.ts';
+import { makeMemoryRateLimiter, type RateLimiter } from '../../cases/rate-limit.ts';
+import { parseSettings, type Settings } from '../../cases/settings.ts';
 import type { CaseStore } from '../../cases/store.ts';
 import { makeStoreFromEnv } from '../../cases/stores/from-env.ts';
 import config from '../../klachten.config.ts';
@@ -15,6 +18,40 @@ let store: CaseStore | undefined;
 export function getStore(): CaseStore {
   store ??= makeStoreFromEnv(process.env, config, process.cwd(), log);
   return store;
+}
+
+let settings: Settings | undefined;
+
+/**
+ * The run-time settings from the environment, read once per server process.
+ *
+ * @example
+ * getSettings().clientAddressHeader // 'x-forwarded-for', or undefined
+ */
+export function getSettings(): Settings {
+  settings ??= parseSettings(process.env, process.cwd());
+  return settings;
+}
+
+let limiter: RateLimiter | undefined;
+
+/**
+ * The limit on accepted complaints per client address and hour (`KLACHTEN_RATE_LIMIT_PER_HOUR`),
+ * one per server process. Its key is made at random when the process starts and never leaves its
+ * memory: the counts live only as long as the process, so no hash need be recognised after a
+ * restart, and no hash can be turned back into an address by trying every address (a key shared
+ * with anything, such as the token secret, could). A shared store would need a shared key.
+ *
+ * @example
+ * const place = await getRateLimiter().take(client, new Date());
+ */
+export function getRateLimiter(): RateLimiter {
+  limiter ??= makeMemoryRateLimiter({
+    limit: getSettings().rateLimitPerHour,
+    windowMs: 60 * 60 * 1000,
+    secret: randomBytes(32),
+  });
+  return limiter;
 }
 
 /** The working-day calendar from the configuration. */

@@ -1,57 +1,36 @@
 import { webcrypto } from 'node:crypto';
-import { fileComplaint, type IntakeResult } from '../../cases/intake.ts';
+import type { ComplaintValues } from '../../cases/complaint.ts';
+import { fileComplaint, keepValues, type IntakeContext, type IntakeResult } from '../../cases/intake.ts';
+import { silentLog } from '../../cases/log.ts';
 import config from '../../klachten.config.ts';
-import { calendar, getStore, log } from './context.ts';
+import { clientAddress } from './client-address.ts';
+import { calendar, getRateLimiter, getSettings, getStore, log } from './context.ts';
+import { discardingStore, filledHoneypot } from './honeypot.ts';
 import { deliverInBackground } from './mail.ts';
+import { readForm } from './read-form.ts';
 
 /** Larger posts are refused before reading: the form's limits add up to well under this. */
 export const maxBodyBytes = 256 * 1024;
+
+/** Too many accepted complaints from this client in the past hour: the form again, as typed. */
+export interface LimitedResult {
+  kind: 'limited';
+  values: ComplaintValues;
+  /** When the client may send again (also the `Retry-After` header). */
+  retryAfterSeconds: number;
+}
 
 /** What the submit page shows, with the HTTP status it answers with. */
 export type IntakeResponse =
   | { status: 201 | 200; result: Extract<IntakeResult, { kind: 'filed' }> }
   | { status: 422; result: Extract<IntakeResult, { kind: 'invalid' }> }
+  | { status: 429; result: LimitedResult }
   | { status: 503; result: Extract<IntakeResult, { kind: 'failed' }> }
   | { status: 413 | 415; result: { kind: 'unreadable' } };
 
-/**
- * Handles a POST of the complaint form. Origin checking (CSRF) happens before this, in Astro.
- * Input problems answer 4xx with the form and everything typed; a store failure answers 503 with
- * the same; nothing here throws for input.
- *
- * @example
- * const { status, result } = await handleIntake(Astro.request);
- */
-export async function handleIntake(request: Request): Promise<IntakeResponse> {
-  const length = Number(request.headers.get('content-length') ?? '0');
-  if (length > maxBodyBytes) return { status: 413, result: { kind: 'unreadable' } };
-  const type = request.headers.get('content-type') ?? '';
-  if (!/^(application\/x-www-form-urlencoded|multipart\/form-data)\b/i.test(type)) {
-    return { status: 415, result: { kind: 'unreadable' } };
-  }
-  const body = await readLimited(request, maxBodyBytes);
-  if (body === 'too-large') return { status: 413, result: { kind: 'unreadable' } };
-  let form: FormData;
-  try {
-    form = await new Response(body, { headers: { 'content-type': type } }).formData();
-  } catch {
-    return { status: 415, result: { kind: 'unreadable' } };
-  }
-  const raw: Record<string, unknown> = {};
-  // A field sent twice is ambiguous: keep the first, as browsers send one per field.
-  for (const [name, value] of form.entries()) if (!(name in raw)) raw[name] = value;
-  const result = await fileComplaint(raw, {
-    store: getStore(),
-    config,
-    calendar,
-    now: new Date(),
-    fillRandom: (bytes) => webcrypto.getRandomValues(bytes),
-    log,
-  });
+function respond(result: IntakeResult): IntakeResponse {
   switch (result.kind) {
     case 'filed':
-      // The receipt goes in the background: a mail failure never makes a filed complaint fail.
-      deliverInBackground(result.case.reference);
       return { status: result.created ? 201 : 200, result };
     case 'invalid':
       return { status: 422, result };
@@ -60,26 +39,50 @@ export async function handleIntake(request: Request): Promise<IntakeResponse> {
   }
 }
 
-/** Reads a request body up to `max` bytes; a chunked upload without a length cannot get round it. */
-async function readLimited(request: Request, max: number): Promise<Uint8Array<ArrayBuffer> | 'too-large'> {
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = request.body?.getReader();
-  for (;;) {
-    const next = await reader?.read();
-    if (!next || next.done) break;
-    size += next.value.byteLength;
-    if (size > max) {
-      await reader?.cancel();
-      return 'too-large';
-    }
-    chunks.push(next.value);
+/**
+ * Handles a POST of the complaint form. Origin checking (CSRF) happens before this, in Astro.
+ * Input problems answer 4xx with the form and everything typed; a store failure answers 503 with
+ * the same; nothing here throws for input. A post that filled the honeypot gets the answer a
+ * person would get, and nothing is filed or mailed. Past the limit per client (settings), 429.
+ *
+ * @example
+ * const { status, result } = await handleIntake(Astro.request, Astro.clientAddress);
+ */
+export async function handleIntake(request: Request, connection: string | undefined): Promise<IntakeResponse> {
+  const read = await readForm(request, maxBodyBytes);
+  if (!read.ok) return { status: read.status, result: { kind: 'unreadable' } };
+  const raw: Record<string, unknown> = {};
+  // A field sent twice is ambiguous: keep the first, as browsers send one per field.
+  for (const [name, value] of read.form.entries()) if (!(name in raw)) raw[name] = value;
+  const context: IntakeContext = {
+    store: getStore(),
+    config,
+    calendar,
+    now: new Date(),
+    fillRandom: (bytes) => webcrypto.getRandomValues(bytes),
+    log,
+  };
+
+  if (filledHoneypot(raw)) {
+    // Filed into a store that keeps nothing, so the answer is a real one in every detail.
+    const result = await fileComplaint(raw, { ...context, store: discardingStore, log: silentLog });
+    log('intake.honeypot', result.kind === 'filed' ? { reference: result.case.reference } : {});
+    return respond(result);
   }
-  const body = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, offset);
-    offset += chunk.byteLength;
+
+  const client = clientAddress(request, connection, getSettings().clientAddressHeader);
+  const place = await getRateLimiter().take(client, context.now);
+  if (!place.ok) {
+    log('intake.limited', {});
+    return {
+      status: 429,
+      result: { kind: 'limited', values: keepValues(raw), retryAfterSeconds: place.retryAfterSeconds },
+    };
   }
-  return body;
+  const result = await fileComplaint(raw, context);
+  // Only accepted complaints count: a refused, failed or repeated one gives its place back.
+  if (result.kind !== 'filed' || !result.created) await place.giveBack();
+  // The receipt goes in the background: a mail failure never makes a filed complaint fail.
+  if (result.kind === 'filed') deliverInBackground(result.case.reference);
+  return respond(result);
 }

@@ -1,4 +1,4 @@
-import type { Locale } from '../../cases/complaint.ts';
+import type { Locale } from '../../cases/locale.ts';
 import { receivedAtIso } from '../../cases/intake.ts';
 import {
   checkSatisfactionLink,
@@ -8,9 +8,11 @@ import {
   type SatisfactionAnswer,
   type SatisfactionErrors,
 } from '../../cases/mail/satisfaction.ts';
+import { hasTokenShape } from '../../cases/satisfaction-token.ts';
 import config from '../../klachten.config.ts';
 import { getStore, log } from './context.ts';
 import { deliverInBackground, tokenSecret } from './mail.ts';
+import { readForm } from './read-form.ts';
 
 /** The form holds a token, a choice and a remark of at most 2,000 characters: far below this. */
 export const maxBodyBytes = 32 * 1024;
@@ -40,21 +42,6 @@ export interface SatisfactionResponse {
   view: SatisfactionView;
 }
 
-/**
- * Headers of every satisfaction page. The link's token is in the address: no cache keeps the
- * page, no other site gets the address as referrer (`same-origin`, not `no-referrer`: with that,
- * browsers send "Origin: null" with the form and the CSRF check refuses it), nothing is loaded
- * from elsewhere, and search engines stay out.
- */
-export const satisfactionHeaders: Readonly<Record<string, string>> = {
-  'Cache-Control': 'no-store',
-  'Referrer-Policy': 'same-origin',
-  'Content-Security-Policy':
-    "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
-  'X-Robots-Tag': 'noindex, nofollow',
-  'X-Content-Type-Options': 'nosniff',
-};
-
 const refusedStatus: Readonly<Record<LinkProblem, 400 | 409 | 410>> = { invalid: 400, used: 409, expired: 410 };
 
 function refused(problem: LinkProblem | 'unavailable'): SatisfactionResponse {
@@ -64,7 +51,10 @@ function refused(problem: LinkProblem | 'unavailable'): SatisfactionResponse {
 /**
  * Handles the satisfaction page: GET shows the question for the link's token (`?t=…`) and records
  * nothing, so a mail scanner opening the link uses nothing up; POST records the answer once.
- * Cross-origin posts are refused before this runs (Astro's checkOrigin).
+ * Cross-origin posts are refused before this runs (Astro's checkOrigin). The link's token is in
+ * the address, so the page's headers (site/middleware.ts) keep it out of caches, search engines
+ * and other sites' referrers. A body is read counting bytes, and a token without the shape of one
+ * is refused before the secret, the clock or the store is asked.
  *
  * @example
  * const { status, view } = await handleSatisfaction(Astro.request, 'nl');
@@ -93,23 +83,14 @@ export async function handleSatisfaction(request: Request, _locale: Locale): Pro
     };
   }
 
-  const length = Number(request.headers.get('content-length') ?? '0');
-  if (length > maxBodyBytes) return { status: 413, view: { kind: 'refused', problem: 'invalid' } };
-  const type = request.headers.get('content-type') ?? '';
-  if (!/^(application\/x-www-form-urlencoded|multipart\/form-data)\b/i.test(type)) {
-    return { status: 415, view: { kind: 'refused', problem: 'invalid' } };
-  }
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch {
-    return { status: 415, view: { kind: 'refused', problem: 'invalid' } };
-  }
+  const read = await readForm(request, maxBodyBytes);
+  if (!read.ok) return { status: read.status, view: { kind: 'refused', problem: 'invalid' } };
   const field = (name: string) => {
-    const value = form.get(name);
+    const value = read.form.get(name);
     return typeof value === 'string' ? value : undefined;
   };
   const token = field('token') ?? '';
+  if (!hasTokenShape(token)) return refused('invalid');
   const values: SatisfactionValues = {};
   const answer = field('answer');
   const remark = field('remark');

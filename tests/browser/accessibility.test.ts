@@ -1,18 +1,14 @@
 // axe-core (WCAG 2.2 A and AA) on every page in both languages, in every state a person meets.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { locales, type Locale } from '../../cases/locale.ts';
 import { paths, ui } from '../../site/i18n/ui.ts';
-import { axeViolations, baseUrl, launchChromium, typed } from './support.ts';
+import { axeViolations, baseUrl, typed, useSharedPage } from './support.ts';
 
-let browser: Browser;
 let page: Page;
-beforeAll(async () => {
-  browser = await launchChromium();
-  page = await browser.newPage();
-});
-afterAll(() => browser.close());
+useSharedPage((opened) => (page = opened));
 
-async function submitFilled(locale: 'nl' | 'en', complete: boolean) {
+async function submitFilled(locale: Locale, complete: boolean) {
   await page.goto(`${baseUrl()}${paths[locale].form}`);
   const f = ui[locale].form;
   if (complete) {
@@ -33,7 +29,7 @@ async function submitFilled(locale: 'nl' | 'en', complete: boolean) {
   await page.waitForLoadState();
 }
 
-for (const locale of ['nl', 'en'] as const) {
+for (const locale of locales) {
   describe(`the ${locale === 'nl' ? 'Dutch' : 'English'} site`, () => {
     for (const key of ['home', 'reglement', 'form'] as const) {
       it(`has no WCAG 2.2 A/AA violations on the ${key} page`, async () => {

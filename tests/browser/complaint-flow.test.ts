@@ -1,7 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { referencePattern } from '../../cases/case.ts';
-import { formatDate } from '../../cases/terms.ts';
+import { locales, type Locale } from '../../cases/locale.ts';
+import { formatDate } from '../../cases/format-date.ts';
 import config from '../../klachten.config.ts';
 import { paths, ui } from '../../site/i18n/ui.ts';
 import { baseUrl, launchChromium, siteStore, typed } from './support.ts';
@@ -13,7 +14,7 @@ beforeAll(async () => {
 afterAll(() => browser.close());
 
 /** Fills the form as a person would, by the visible labels; leaves out what `skip` names. */
-async function fillForm(page: Page, locale: 'nl' | 'en', values: Record<string, string>, skip: string[] = []) {
+async function fillForm(page: Page, locale: Locale, values: Record<string, string>, skip: string[] = []) {
   const f = ui[locale].form;
   const main = page.locator('main');
   if (!skip.includes('role')) await main.getByLabel(f.role[values['role'] as 'bewoner'], { exact: true }).check();
@@ -30,7 +31,7 @@ async function fillForm(page: Page, locale: 'nl' | 'en', values: Record<string, 
   await main.getByLabel(f.consent.label).check();
 }
 
-for (const locale of ['nl', 'en'] as const) {
+for (const locale of locales) {
   for (const javaScriptEnabled of [false, true]) {
     describe(`a ${locale === 'nl' ? 'Dutch' : 'English'} complainant with JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, () => {
       it('reads the reglement, files a complaint after correcting mistakes, and gets a reference and the dates', async () => {

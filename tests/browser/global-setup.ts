@@ -13,8 +13,9 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
-  await stat('dist/server/entry.mjs').catch(() => {
-    throw new Error('dist/ is missing: run `npm run build` first (npm run test:browser does).');
+  const outDir = process.env['KLACHTEN_OUT_DIR'] ?? 'dist';
+  await stat(`${outDir}/server/entry.mjs`).catch(() => {
+    throw new Error(`${outDir}/ is missing: run \`npm run build\` first (npm run test:browser does).`);
   });
   const site = await startSite('klachten-browser-');
   project.provide('baseUrl', site.baseUrl);

@@ -1,17 +1,12 @@
 // The whole flow with the keyboard alone: Tab, Shift+Tab, Enter and Space, focus always visible.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { referencePattern } from '../../cases/case.ts';
 import { ui } from '../../site/i18n/ui.ts';
-import { baseUrl, launchChromium, siteStore } from './support.ts';
+import { baseUrl, siteStore, useSharedPage } from './support.ts';
 
-let browser: Browser;
 let page: Page;
-beforeAll(async () => {
-  browser = await launchChromium();
-  page = await browser.newPage();
-});
-afterAll(() => browser.close());
+useSharedPage((opened) => (page = opened));
 
 const focused = () =>
   page.evaluate(() => {

@@ -1,22 +1,18 @@
 // The published reports: the list and one report in both languages, accessible (axe-core, WCAG 2.2
 // A/AA), readable on a phone, with their charts, and linked to each other's translation.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { locales } from '../../cases/locale.ts';
 import { reportsUi } from '../../site/i18n/reports.ts';
 import { paths, ui } from '../../site/i18n/ui.ts';
-import { axeViolations, baseUrl, launchChromium } from './support.ts';
+import { axeViolations, baseUrl, useSharedPage } from './support.ts';
 
-let browser: Browser;
 let page: Page;
-beforeAll(async () => {
-  browser = await launchChromium();
-  page = await browser.newPage();
-});
-afterAll(() => browser.close());
+useSharedPage((opened) => (page = opened));
 
 const example = { nl: '/rapportages/voorbeeld-2026-h2/', en: '/en/reports/voorbeeld-2026-h2/' } as const;
 
-for (const locale of ['nl', 'en'] as const) {
+for (const locale of locales) {
   const t = reportsUi[locale];
   describe(`the ${locale === 'nl' ? 'Dutch' : 'English'} reports`, () => {
     it('are in the main menu, marked as the current page on the list', async () => {

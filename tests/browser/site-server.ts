@@ -1,4 +1,4 @@
-// Starts the built site with its real server (dist/server/entry.mjs, as `npm start` does) on a free
+// Starts the built site with its real server (scripts/start.ts, as `npm start` does) on a free
 // loopback port, with its own temp data folder and log: one for the whole run (global-setup.ts),
 // and one more where a test needs other settings, such as a mail server (mail-flow.test.ts).
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -17,6 +17,8 @@ export interface Site {
   root: string;
   /** Everything the server wrote to stdout and stderr. */
   logPath: string;
+  /** The server's process id, to read its memory use. */
+  pid: number | undefined;
   /** Stops the server and removes its folder. */
   stop(): Promise<void>;
 }
@@ -48,6 +50,7 @@ async function waitForServer(url: string, server: ChildProcess): Promise<void> {
 
 /**
  * Starts the built site with the Git-folder store and `env` on top of the process environment.
+ * The limit on complaints per address is off unless `env` sets one: the tests file many.
  *
  * @example
  * const site = await startSite('klachten-mail-flow-', { SMTP_URL: smtp.url });
@@ -60,13 +63,14 @@ export async function startSite(prefix: string, env: Record<string, string> = {}
   const logPath = join(root, 'server.log');
   const port = await freePort();
   const log = createWriteStream(logPath);
-  const server = spawn(process.execPath, ['dist/server/entry.mjs'], {
+  const server = spawn(process.execPath, ['scripts/start.ts'], {
     env: {
       ...process.env,
       HOST: '127.0.0.1',
       PORT: String(port),
       KLACHTEN_DATA_DIR: dataDir,
       KLACHTEN_STORE: 'git',
+      KLACHTEN_RATE_LIMIT_PER_HOUR: '0',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -80,6 +84,7 @@ export async function startSite(prefix: string, env: Record<string, string> = {}
     dataDir,
     root,
     logPath,
+    pid: server.pid,
     async stop() {
       if (server.exitCode === null) {
         const exited = new Promise((resolve) => server.once('exit', resolve));

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { makeGitFolderStore } from '../../cases/stores/git-folder.ts';
 
 /** Debian's Chromium, never a downloaded one; the flags keep it off this machine's closed network. */
@@ -21,6 +21,25 @@ export function launchChromium(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/**
+ * One Chromium and one page for all the tests of a file: launched before the first test, closed
+ * after the last. It registers those hooks itself, so call it at the top level of the test file;
+ * `onOpen` receives the page.
+ *
+ * @example
+ * let page: Page;
+ * useSharedPage((opened) => (page = opened));
+ * it('shows the form', async () => { await page.goto(`${baseUrl()}/klacht-indienen/`); });
+ */
+export function useSharedPage(onOpen: (page: Page) => void): void {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+    onOpen(await browser.newPage());
+  });
+  afterAll(() => browser?.close());
 }
 
 /** The running site's address, e.g. `http://127.0.0.1:40123`. */
@@ -42,7 +61,8 @@ const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22
  * The page must have JavaScript enabled (axe is a script).
  */
 export async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: await axeSource });
+  // Evaluated, not added as an inline <script>: the pages' Content-Security-Policy refuses those.
+  await page.evaluate(await axeSource);
   const violations = await page.evaluate(async (tags) => {
     const axe = (
       window as unknown as {

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { readForm } from './read-form.ts';
+
+const formType = { 'content-type': 'application/x-www-form-urlencoded' };
+
+/** A body sent in chunks without a length, counting how much of it was ever pulled. */
+function chunked(total: number, chunk = 64 * 1024) {
+  let pulled = 0;
+  const body = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (pulled >= total) return controller.close();
+      pulled += chunk;
+      controller.enqueue(new Uint8Array(chunk).fill(97));
+    },
+  });
+  return { body, pulled: () => pulled };
+}
+
+describe('reading a posted form', () => {
+  it('gives the fields of a form within the limit', async () => {
+    const request = new Request('http://x/', { method: 'POST', body: 'answer=ja&remark=Goed', headers: formType });
+    const read = await readForm(request, 1024);
+    expect(read.ok && read.form.get('remark')).toBe('Goed');
+  });
+
+  it('refuses a declared length over the limit with 413 without reading a byte', async () => {
+    const { body, pulled } = chunked(10 * 1024 * 1024);
+    const request = new Request('http://x/', {
+      method: 'POST',
+      body,
+      duplex: 'half',
+      headers: { ...formType, 'content-length': String(10 * 1024 * 1024) },
+    } as RequestInit);
+    expect(await readForm(request, 32 * 1024)).toEqual({ ok: false, status: 413 });
+    expect(pulled()).toBeLessThanOrEqual(64 * 1024 * 2);
+  });
+
+  it('refuses a chunked body of 10 MB with 413 once it passes the limit, and reads no further', async () => {
+    const { body, pulled } = chunked(10 * 1024 * 1024);
+    const request = new Request('http://x/', {
+      method: 'POST',
+      body,
+      duplex: 'half',
+      headers: formType,
+    } as RequestInit);
+    expect(await readForm(request, 32 * 1024)).toEqual({ ok: false, status: 413 });
+    // The stream may pull one chunk ahead of the reader; never the whole upload.
+    expect(pulled()).toBeLessThanOrEqual(64 * 1024 * 3);
+  });
+
+  it('refuses a body that is not a form with 415', async () => {
+    const request = new Request('http://x/', {
+      method: 'POST',
+      body: '{"answer":"ja"}',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(await readForm(request, 1024)).toEqual({ ok: false, status: 415 });
+  });
+
+  it('refuses a multipart body that cannot be parsed with 415', async () => {
+    const request = new Request('http://x/', {
+      method: 'POST',
+      body: 'not multipart at all',
+      headers: { 'content-type': 'multipart/form-data; boundary=x' },
+    });
+    expect(await readForm(request, 1024)).toEqual({ ok: false, status: 415 });
+  });
+});
