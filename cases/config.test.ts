@@ -53,6 +53,7 @@ describe('the run-time settings', () => {
       store: 'git',
       dataDir: '/srv/app/.data',
       casesDir: '/srv/app/.data/cases',
+      rateLimitPerHour: 10,
     });
   });
 
@@ -61,6 +62,7 @@ describe('the run-time settings', () => {
       store: 'github',
       dataDir: '/var/lib/klachten',
       casesDir: '/var/lib/klachten/cases',
+      rateLimitPerHour: 10,
     });
     expect(parseSettings({ KLACHTEN_DATA_DIR: 'data' }, '/srv/app').casesDir).toBe('/srv/app/data/cases');
   });
