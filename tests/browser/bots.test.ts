@@ -232,6 +232,40 @@ function postChunked(url: string, total: number): Promise<{ status: number; sent
   });
 }
 
+describe('eight genuine-looking complaints to one address', () => {
+  it('are all filed as cases, and that address gets at most three receipts', async () => {
+    const victim = `slachtoffer-${Date.now()}@example.org`;
+    const references: string[] = [];
+    for (let n = 0; n < 8; n += 1) {
+      // Each from an address of its own, so the limit per address is not what stops them.
+      const response = await postFrom(
+        `198.51.100.${100 + n}`,
+        complete({ email: victim, complaint: `Bel ons direct op 0900-1234 om uw account te verifiëren (${n})` }),
+      );
+      expect(response.status).toBe(201);
+      references.push(referenceIn(await response.text()));
+    }
+    const filed = await Promise.all(references.map((reference) => store.getCase(reference)));
+    expect(filed.every((record) => record?.email === victim)).toBe(true);
+    await waitFor(
+      async () =>
+        filed.length === 8 &&
+        (await Promise.all(references.map((r) => store.getCase(r)))).every((record) =>
+          record?.messages.some((m) => m.kind === 'receipt' && (m.sentAt ?? m.withheld) !== undefined),
+        ),
+      'every receipt sent or withheld',
+    );
+    const receipts = (await outbox()).filter(
+      (name) => name.endsWith('-receipt.eml') && references.some((reference) => name.includes(reference)),
+    );
+    expect(receipts).toHaveLength(3);
+    const withheld = (await Promise.all(references.map((r) => store.getCase(r)))).filter((record) =>
+      record?.messages.some((m) => m.kind === 'receipt' && m.withheld === 'receipt-cap'),
+    );
+    expect(withheld).toHaveLength(5);
+  });
+});
+
 /** The server's resident memory in MB, from /proc (Linux). */
 async function serverMemoryMb(): Promise<number> {
   const status = await readFile(`/proc/${site.pid}/status`, 'utf8');
