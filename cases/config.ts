@@ -31,8 +31,14 @@ export const configSchema = z.object({
     website: z.url(),
   }),
   site: z.object({
-    /** Public URL of the site, for links in mail and the allowed origin of form posts. */
-    url: z.url(),
+    /**
+     * Public URL of the site, for links in mail and the allowed origin of form posts; its path (if
+     * any) is where the pages live (Astro's `base`). Ends in "/", so links resolve under it.
+     */
+    url: z
+      .url()
+      .refine((url) => !/[?#]/.test(url), { error: 'geen ? of # in het adres van de site' })
+      .transform((url) => (url.endsWith('/') ? url : `${url}/`)),
   }),
   coordinators: z.object({
     name: z.string().min(1),
@@ -62,9 +68,31 @@ export const configSchema = z.object({
     })
     .optional(),
   /** Further procedures and external bodies the complainant may turn to (reglement art. 5). */
-  externalBodies: z.array(z.object({ name: z.string().min(1), url: z.url(), description: bilingual })).default([]),
+  externalBodies: z
+    .array(
+      z.object({
+        name: z.string().min(1),
+        url: z.url(),
+        description: bilingual,
+        /** Shipped as an example: check the body and its address before going live, then remove this. */
+        example: z.boolean().optional(),
+      }),
+    )
+    .min(1, {
+      error:
+        'noem minstens één externe instantie of verdere procedure (reglement art. 5): de klager moet weten waar hij verder kan',
+    }),
   satisfaction: z.object({ validDays: z.number().int().positive().default(14) }).prefault({}),
   report: z.object({ threshold: z.number().int().min(1).default(5) }).prefault({}),
+  /** How long personal data is kept (docs/retention.md); the register record is kept for ever. */
+  retention: z
+    .object({
+      /** Months after a case is closed or not taken up before its personal data is erased. */
+      personalDataMonths: z.number().int().positive().default(24),
+      /** Days a message stays in the outbox folder. */
+      outboxDays: z.number().int().positive().default(30),
+    })
+    .prefault({}),
 });
 
 /** The configuration as written in `klachten.config.ts`. */
@@ -79,7 +107,19 @@ export type Config = z.output<typeof configSchema>;
  * export default defineConfig({ organisation: { name: 'Livable', website: 'https://livable.nl' }, … });
  */
 export function defineConfig(config: ConfigInput): Config {
-  return parseConfig(config);
+  return parseConfig(withSiteUrlFrom(globalThis.process?.env ?? {}, config));
+}
+
+/**
+ * The configuration with `site.url` taken from `KLACHTEN_SITE_URL` when that is set: one build of
+ * the same configuration can go to a test address or under a path. Validated like the file's value.
+ *
+ * @example
+ * withSiteUrlFrom({ KLACHTEN_SITE_URL: 'https://klachten.example.nl/klachten/' }, config).site.url
+ */
+export function withSiteUrlFrom(env: Record<string, string | undefined>, config: ConfigInput): ConfigInput {
+  const url = env['KLACHTEN_SITE_URL'];
+  return url === undefined || url === '' ? config : { ...config, site: { ...config.site, url } };
 }
 
 /**

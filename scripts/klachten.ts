@@ -32,6 +32,15 @@ const commands: Record<
     summary: 'de halfjaarlijkse rapportage maken (nl en en, met grafieken)',
     load: () => import('./commands/report.ts'),
   },
+  retention: {
+    summary: 'persoonsgegevens wissen waarvan de bewaartermijn voorbij is',
+    load: () => import('./commands/retention.ts'),
+  },
+  export: { summary: 'alles over één klacht uitvoeren (inzageverzoek)', load: () => import('./commands/export.ts') },
+  erase: {
+    summary: 'de persoonsgegevens van één klacht nu wissen (verzoek)',
+    load: () => import('./commands/erase.ts'),
+  },
 };
 
 const usage = `Gebruik: npm run --silent klachten -- <opdracht> [opties]

@@ -25,7 +25,7 @@ describe('action points from the previous report (the Git-folder store)', () => 
 
   it('reads back the action points a coordinator wrote into a report this tool made, in Dutch and in English', async () => {
     const { files } = await makeReport({
-      cases: [],
+      records: [],
       period: halfYear('2026-H2'),
       config,
       calendar: fixtureCalendar,

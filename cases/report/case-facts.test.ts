@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { aCase } from '../../tests/support/case-fixture.ts';
+import { aCase as aFullCase } from '../../tests/support/case-fixture.ts';
+import { registerRecordOf } from '../register/record.ts';
 import { caseFacts } from './case-facts.ts';
 import { makeLocalDate } from './dates.ts';
+
+/** The register record of a test case: what the report reads. */
+const aCase = (...args: Parameters<typeof aFullCase>) => registerRecordOf(aFullCase(...args));
 
 describe('reading one case at the end of a period', () => {
   const localDate = makeLocalDate('Europe/Amsterdam');

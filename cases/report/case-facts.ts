@@ -1,9 +1,10 @@
 /**
- * What one case's record says as at a date: the first date of each move, read as a calendar date
+ * What one case's register record says as at a date: the first date of each move, read as a calendar date
  * in the organisation's time zone, with every move dated later ignored. The report counts from
  * these facts only, so the same records give the same report whenever it is made.
  */
-import type { Case, Outcome } from '../case.ts';
+import type { Outcome } from '../case.ts';
+import type { RegisterRecord } from '../register/record.ts';
 import type { LocalDate } from './dates.ts';
 
 /** What the events of one case say, as calendar dates, up to and including the end of the period. */
@@ -29,10 +30,10 @@ export type CaseFacts = {
  * @example
  * caseFacts(record, '2026-12-31', makeLocalDate('Europe/Amsterdam')).confirmedOn; // "2026-10-29"
  */
-export function caseFacts(record: Case, asOf: string, localDate: LocalDate): CaseFacts {
+export function caseFacts(record: RegisterRecord, asOf: string, localDate: LocalDate): CaseFacts {
   const first = new Map<string, string>();
   let outcome: { on: string; value: Outcome } | undefined;
-  for (const event of record.events) {
+  for (const event of record.moves) {
     const on = localDate(event.at);
     if (on > asOf) continue;
     const seen = first.get(event.status);

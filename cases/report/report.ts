@@ -1,12 +1,12 @@
 /**
- * The half-yearly report from start to end: numbers from the cases, then the same numbers as a
+ * The half-yearly report from start to end: numbers from the register (the anonymised records), then the same numbers as a
  * Dutch and an English Markdown file, each with its charts as SVG files beside it. Pure apart from
  * the chart rendering (in memory): nothing is read or written here; the caller stores the files.
  */
-import type { Case } from '../case.ts';
 import type { WorkingDayCalendar } from '../calendar.ts';
 import type { Config } from '../config.ts';
 import { locales } from '../locale.ts';
+import type { RegisterRecord } from '../register/record.ts';
 import type { PreviousActions } from './action-points.ts';
 import { barChart } from './charts.ts';
 import { reportFileName } from './file-names.ts';
@@ -16,7 +16,8 @@ import { computeStats, type ReportStats } from './stats.ts';
 
 /** Everything a report is made from. */
 export type ReportRequest = {
-  cases: readonly Case[];
+  /** The register: one anonymised record per case, erased ones included. */
+  records: readonly RegisterRecord[];
   period: Period;
   config: Pick<Config, 'categories' | 'terms' | 'report'>;
   calendar: WorkingDayCalendar;
@@ -36,12 +37,12 @@ export type ReportFile = { name: string; content: string };
  * Makes the report: the numbers, and the files (Markdown per language, SVG charts).
  *
  * @example
- * const { files } = await makeReport({ cases, period: halfYear('2026-H2'), config, calendar, previousActions, generatedAt });
+ * const { files } = await makeReport({ records: await register.read(), period: halfYear('2026-H2'), config, calendar, previousActions, generatedAt });
  * files.map((file) => file.name); // ["2026-h2.md", "2026-h2.per-maand.svg", …, "2026-h2.en.md", …]
  */
 export async function makeReport(request: ReportRequest): Promise<{ stats: ReportStats; files: ReportFile[] }> {
   const { config } = request;
-  const stats = computeStats(request.cases, {
+  const stats = computeStats(request.records, {
     period: request.period,
     calendar: request.calendar,
     timeZone: config.terms.timeZone,

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { aCase } from '../../tests/support/case-fixture.ts';
 import { DEFAULT_TERMS_SETTINGS } from '../default-terms.ts';
-import { fixtureCalendar, fixtureCases } from './__fixtures__/cases.ts';
+import { registerRecordOf } from '../register/record.ts';
+import { fixtureCalendar, fixtureCases as fixtureFullCases } from './__fixtures__/cases.ts';
 import { halfYear } from './period.ts';
 import { computeStats, type StatsSettings } from './stats.ts';
 
@@ -13,6 +14,8 @@ const settings: StatsSettings = {
   categoryIds: ['onderhoud', 'overlast', 'communicatie', 'servicekosten', 'gedrag', 'overig'],
   terms: DEFAULT_TERMS_SETTINGS,
 };
+/** The fixture as the report reads it: its register records. */
+const fixtureCases = () => fixtureFullCases().map((record) => registerRecordOf(record));
 const below = { kind: 'below', threshold: 5 } as const;
 const count = (value: number) => ({ kind: 'count', value }) as const;
 
@@ -153,7 +156,10 @@ describe('edges of the numbers', () => {
       },
     });
     const keys = (cases: ReturnType<typeof aCase>[]) =>
-      computeStats(cases, settings).nature.categories.rows.map((row) => row.key);
+      computeStats(
+        cases.map((entry) => registerRecordOf(entry)),
+        settings,
+      ).nature.categories.rows.map((row) => row.key);
     expect(keys([record])).toEqual([...settings.categoryIds, '?']);
     expect(keys([])).toEqual(settings.categoryIds);
   });

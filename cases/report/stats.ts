@@ -1,14 +1,15 @@
 /**
- * The numbers of the half-yearly report, computed from the stored case records alone: the date of
- * receipt and the terms stored on each case, the dated moves in its `events`, and the satisfaction
- * answer. Pure: cases, period, calendar and settings come in; numbers go out. No clock is read:
+ * The numbers of the half-yearly report, computed from the register alone (cases/register/): the
+ * date of receipt and the terms of each case, its dated moves, and the satisfaction answer, so
+ * cases whose personal data was erased still count. Pure: cases, period, calendar and settings come in; numbers go out. No clock is read:
  * every number is "as at the end of the period" (events dated after it are ignored), so the same
  * records always give the same report, whenever it is made.
  */
-import type { Case, Outcome } from '../case.ts';
+import type { Outcome } from '../case.ts';
 import { outcomes } from '../case.ts';
 import type { WorkingDayCalendar } from '../calendar.ts';
 import { roles, type Role } from '../complaint.ts';
+import type { RegisterRecord } from '../register/record.ts';
 import { caseFacts, type CaseFacts } from './case-facts.ts';
 import { makeLocalDate, makeWorkingDayCounter, type WorkingDayCounter } from './dates.ts';
 import { inPeriod, monthsOf, previousPeriod, type Period } from './period.ts';
@@ -115,10 +116,10 @@ function increment<K>(counts: Map<K, number>, key: K): void {
  * Computes every number of the report for `settings.period` from all cases of the store.
  *
  * @example
- * const stats = computeStats(await store.listCases(), { period: halfYear('2026-H2'), calendar, … });
+ * const stats = computeStats(await register.read(), { period: halfYear('2026-H2'), calendar, … });
  * stats.volume.received; // 23
  */
-export function computeStats(cases: readonly Case[], settings: StatsSettings): ReportStats {
+export function computeStats(cases: readonly RegisterRecord[], settings: StatsSettings): ReportStats {
   const { period, threshold } = settings;
   const end = period.to;
   const previous = previousPeriod(period);
@@ -156,7 +157,12 @@ export function computeStats(cases: readonly Case[], settings: StatsSettings): R
   };
 }
 
-function volumeOf(received: readonly Case[], all: readonly Case[], period: Period, previous: Period) {
+function volumeOf(
+  received: readonly RegisterRecord[],
+  all: readonly RegisterRecord[],
+  period: Period,
+  previous: Period,
+) {
   const perMonth = new Map<string, number>();
   for (const record of received) increment(perMonth, record.terms.received.slice(0, 7));
   return {
@@ -166,7 +172,7 @@ function volumeOf(received: readonly Case[], all: readonly Case[], period: Perio
   };
 }
 
-function natureOf(received: readonly Case[], settings: StatsSettings): ReportStats['nature'] {
+function natureOf(received: readonly RegisterRecord[], settings: StatsSettings): ReportStats['nature'] {
   const known = new Set(settings.categoryIds);
   const byCategory = new Map<string, number>();
   const byRole = new Map<Role, number>();
@@ -184,7 +190,7 @@ function natureOf(received: readonly Case[], settings: StatsSettings): ReportSta
   };
 }
 
-type Entry = { record: Case; facts: CaseFacts };
+type Entry = { record: RegisterRecord; facts: CaseFacts };
 
 function confirmationOf(entries: readonly Entry[], period: Period, workingDays: WorkingDayCounter) {
   const due = entries.filter(

@@ -1,12 +1,31 @@
-import { readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { parseCase, referencePattern, type Case } from '../case.ts';
 import { readFrontMatter, writeFrontMatter } from '../front-matter.ts';
 import { ensurePrivateDir, privateFileMode } from '../private-files.ts';
 import { isOpen } from '../lifecycle.ts';
+import { makeRegisterFiles } from '../register/folder-files.ts';
+import { erasedRecord, registerRecordOf, type ErasureReason, type RegisterRecord } from '../register/record.ts';
+import type { Register } from '../register/register.ts';
+import { purgeFromHistory } from '../retention/git-purge.ts';
 import { findResubmission, referenceTaken, type CaseStore } from '../store.ts';
 import { makeGitRepo } from './git.ts';
+
+/** What erasing one case in the Git folder came to. */
+export type FolderErasure = 'erased' | 'held' | 'unknown';
+
+/** The Git-folder store, with its register and the erasure that retention and `klachten erase` use. */
+export interface GitFolderStore extends CaseStore {
+  /** The register, committed beside the cases on every move (`register/<year>.jsonl`). */
+  readonly register: Register;
+  /**
+   * Erases the personal data of these cases: the register record gets `erasedAt`, the case file
+   * goes, and its every version is purged from the Git history and the object store. A case on
+   * hold is left alone (`held`). One history rewrite for all of them.
+   */
+  erase(references: readonly string[], at: string, because: ErasureReason): Promise<Record<string, FolderErasure>>;
+}
 
 /**
  * Turns a case into its file: YAML front matter with the structured fields, the complaint as body.
@@ -46,8 +65,9 @@ export function fileToCase(text: string): Case {
  * const store = makeGitFolderStore('.data/cases');
  * await store.fileCase(record);
  */
-export function makeGitFolderStore(dir: string): CaseStore {
+export function makeGitFolderStore(dir: string): GitFolderStore {
   const repo = makeGitRepo(dir);
+  const registerFiles = makeRegisterFiles(dir);
   let ready: Promise<unknown> | undefined;
   let initialised = false;
   let queue: Promise<unknown> = Promise.resolve();
@@ -110,23 +130,105 @@ export function makeGitFolderStore(dir: string): CaseStore {
       .sort((a, b) => Date.parse(a.receivedAt) - Date.parse(b.receivedAt) || a.reference.localeCompare(b.reference));
   }
 
-  /** Writes via a temporary file and a rename, then commits; on failure nothing stays half-written. */
+  /**
+   * Writes via a temporary file and a rename, with the case's register record, then commits both
+   * in one commit; on failure nothing stays half-written.
+   */
   async function write(record: Case, message: string): Promise<void> {
     const name = fileName(record.reference);
     const temporary = join(dir, `.${name}.tmp`);
+    await ensureRegister();
+    const held = await registerFiles.get(record.reference);
     await writeFile(temporary, caseToFile(record), { encoding: 'utf8', mode: privateFileMode });
     await rename(temporary, join(dir, name));
+    let undo = async () => {};
     try {
-      await repo.commit([name], message);
+      const staged = await registerFiles.stage([registerRecordOf(record, held)]);
+      undo = staged.undo;
+      await repo.commit([name, ...staged.paths], message);
     } catch (error) {
+      await undo();
       await repo.restore([name]);
       cache.delete(name);
       throw error;
     }
   }
 
+  /** Commits register records alone (a request of the data subject, an erasure). */
+  async function commitRegister(records: readonly RegisterRecord[], message: string): Promise<number> {
+    const staged = await registerFiles.stage(records);
+    if (staged.paths.length === 0) return 0;
+    try {
+      await repo.commit(staged.paths, message);
+    } catch (error) {
+      await staged.undo();
+      throw error;
+    }
+    return records.length;
+  }
+
+  /**
+   * A folder from before the register has cases but no register: make it once from the cases
+   * (under the lock), so the report over the register counts them.
+   */
+  async function ensureRegister(): Promise<void> {
+    if (await registerFiles.exists()) return;
+    const all = await readAll();
+    if (all.length === 0) return;
+    await commitRegister(
+      all.map((record) => registerRecordOf(record)),
+      'register aangelegd uit de bestaande klachten',
+    );
+  }
+
+  const register: Register = {
+    description: `register in Git-map ${dir}`,
+    async read() {
+      await prepare();
+      if (!(await registerFiles.exists())) await exclusive(ensureRegister);
+      return registerFiles.read();
+    },
+    write(records, note) {
+      return exclusive(async () => {
+        await ensureRegister();
+        return commitRegister(records, note);
+      });
+    },
+  };
+
   return {
     description: `Git-map ${dir}`,
+    register,
+    erase(references, at, because) {
+      return exclusive(async () => {
+        await ensureRegister();
+        const results: Record<string, FolderErasure> = {};
+        const erased: string[] = [];
+        for (const reference of references) {
+          const current = referencePattern.test(reference) ? await read(fileName(reference)) : undefined;
+          if (!current) {
+            results[reference] = 'unknown';
+            continue;
+          }
+          if (current.hold !== undefined) {
+            results[reference] = 'held';
+            continue;
+          }
+          const name = fileName(reference);
+          const record = erasedRecord(registerRecordOf(current, await registerFiles.get(reference)), at, because);
+          await rm(join(dir, name), { force: true });
+          cache.delete(name);
+          const staged = await registerFiles.stage([record]);
+          await repo.commit([name, ...staged.paths], `${reference}: persoonsgegevens gewist (${because})`);
+          erased.push(name);
+          results[reference] = 'erased';
+        }
+        // Every earlier version of the files is still in the history: rewrite it without them
+        // and prune what is no longer reachable (see cases/retention/git-purge.ts for why).
+        if (erased.length > 0) await purgeFromHistory(dir, erased);
+        return results;
+      });
+    },
     async fileCase(record) {
       const valid = parseCase(record);
       return exclusive(async () => {

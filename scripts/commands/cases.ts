@@ -5,10 +5,14 @@ import { answerTerm } from '../../cases/deadlines.ts';
 import { findPerson, type Person } from '../../cases/people.ts';
 import { isMoveCommand, moveUsage } from './case-moves.ts';
 import { runMoveWithMail } from './case-mail.ts';
+import { erasedNotice } from '../../cases/register/erased-notice.ts';
+import { isGitFolderStore } from '../../cases/retention/folder-eraser.ts';
 
 const usage = `Gebruik:
   klachten cases list [--json]            alle klachten, oudste eerst
   klachten cases show <kenmerk> [--json]  één klacht
+  klachten cases hold <kenmerk> --reason "…"  bewaren: niets van de klacht wordt gewist (geschil, procedure)
+  klachten cases unhold <kenmerk>          bewaren opheffen
 
 ${moveUsage}`;
 
@@ -22,7 +26,11 @@ export async function run(ctx: CliContext): Promise<number> {
   if (isMoveCommand(ctx.argv[0])) return runMoveWithMail(ctx);
   const parsed = parseCommandArgs(ctx, usage, {
     allowPositionals: true,
-    options: { json: { type: 'boolean', default: false }, help: { type: 'boolean' } },
+    options: {
+      json: { type: 'boolean', default: false },
+      reason: { type: 'string' },
+      help: { type: 'boolean' },
+    },
   });
   if (typeof parsed === 'number') return parsed;
   const [action, reference, ...rest] = parsed.positionals;
@@ -37,14 +45,59 @@ export async function run(ctx: CliContext): Promise<number> {
     const store = servicesOf(ctx).makeStore(ctx);
     const record = await store.getCase(reference.toUpperCase());
     if (!record) {
+      // Erased: the register still knows the case, and says when and why its details went.
+      const erased = isGitFolderStore(store)
+        ? (await store.register.read()).find((entry) => entry.reference === reference.toUpperCase())
+        : undefined;
+      const notice = erased && erasedNotice(erased, 'nl', ctx.config.terms.timeZone);
+      if (erased && notice) {
+        ctx.stdout(json ? `${JSON.stringify(erased, null, 2)}\n` : `Kenmerk:       ${erased.reference}\n${notice}\n`);
+        return 0;
+      }
       ctx.stderr(`Geen klacht met kenmerk ${reference} in ${store.description}.\n`);
       return usageExit;
     }
     ctx.stdout(json ? `${JSON.stringify(record, null, 2)}\n` : showText(record, ctx.config.people));
     return 0;
   }
+  if ((action === 'hold' || action === 'unhold') && reference !== undefined && rest.length === 0) {
+    return hold(ctx, action, reference.toUpperCase(), parsed.values.reason);
+  }
   ctx.stderr(usage);
   return usageExit;
+}
+
+/** `cases hold` / `unhold`: while a case is on hold, retention and `erase` leave it alone. */
+async function hold(
+  ctx: CliContext,
+  action: 'hold' | 'unhold',
+  reference: string,
+  reason: string | undefined,
+): Promise<number> {
+  if (action === 'hold' && (reason === undefined || reason.trim() === '')) {
+    ctx.stderr(`Geef de reden van bewaren op: --reason "bezwaar loopt".\n\n${usage}`);
+    return usageExit;
+  }
+  const store = servicesOf(ctx).makeStore(ctx);
+  if (!(await store.getCase(reference))) {
+    ctx.stderr(`Geen klacht met kenmerk ${reference} in ${store.description}.\n`);
+    return usageExit;
+  }
+  const at = ctx.now().toISOString();
+  await store.updateCase(
+    reference,
+    (current) => {
+      const { hold: _earlier, ...rest } = current;
+      return action === 'hold' ? { ...rest, hold: { reason: (reason ?? '').trim(), at, by: 'klachten-cli' } } : rest;
+    },
+    action === 'hold' ? 'bewaren' : 'bewaren opgeheven',
+  );
+  ctx.stdout(
+    action === 'hold'
+      ? `${reference} wordt bewaard: niets ervan wordt gewist tot "klachten cases unhold ${reference}".\n`
+      : `${reference} wordt niet langer bewaard; de bewaartermijn geldt weer.\n`,
+  );
+  return 0;
 }
 
 function listText(cases: Case[], where: string): string {
@@ -65,6 +118,7 @@ function showText(c: Case, people: readonly Person[]): string {
     `Behandelaar:   ${c.handler === undefined ? '-' : (findPerson(people, c.handler)?.name ?? c.handler)}`,
     ...(c.outcome === undefined ? [] : [`Uitkomst:      ${c.outcome}`]),
     ...(c.earlierReference === undefined ? [] : [`Eerdere klacht: ${c.earlierReference}`]),
+    ...(c.hold === undefined ? [] : [`Bewaren:       sinds ${c.hold.at} (${c.hold.reason})`]),
     `Rol:           ${c.role}`,
     `Categorie:     ${c.category}`,
     `Naam:          ${c.name}`,

@@ -15,6 +15,7 @@ import {
 import { makeLocalDate } from '../../cases/report/dates.ts';
 import { reportFileName } from '../../cases/report/file-names.ts';
 import { dateRange, halfYear, type Period } from '../../cases/report/period.ts';
+import { currentRegister } from '../../cases/register/current.ts';
 import { makeReport } from '../../cases/report/report.ts';
 import { parseSettings } from '../../cases/settings.ts';
 import { makeOctokit, readGitHubSettings } from '../../cases/stores/github/client.ts';
@@ -95,7 +96,8 @@ export async function run(ctx: CliContext): Promise<number> {
     ctx.stderr(`Let op: de periode loopt nog tot en met ${period.to}. De aantallen zijn dus nog niet compleet.\n`);
   }
   const store = servicesOf(ctx).makeStore(ctx);
-  const cases = await store.listCases();
+  // The register, not the cases: erased cases still count, and no case file is read.
+  const records = await currentRegister(store);
   const reportsDir = out === undefined ? resolve(ctx.cwd, siteReportsDir) : dirname(out);
   const previousActions = await loadPreviousActions(ctx, config, period, {
     reportsDir,
@@ -103,7 +105,7 @@ export async function run(ctx: CliContext): Promise<number> {
     ownFile: out,
   });
   const { stats, files } = await makeReport({
-    cases,
+    records,
     period,
     config,
     calendar: makeCalendar(config.terms),

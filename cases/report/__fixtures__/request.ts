@@ -5,6 +5,7 @@
 import config from '../../../klachten.config.ts';
 import type { ActionPoint } from '../action-points.ts';
 import { halfYear } from '../period.ts';
+import { registerRecordOf } from '../../register/record.ts';
 import type { ReportRequest } from '../report.ts';
 import { fixtureCalendar, fixtureCases } from './cases.ts';
 
@@ -16,7 +17,7 @@ import { fixtureCalendar, fixtureCases } from './cases.ts';
  */
 export function fixtureRequest(items: ActionPoint[]): ReportRequest {
   return {
-    cases: fixtureCases(),
+    records: fixtureCases().map((record) => registerRecordOf(record)),
     period: halfYear('2026-H2'),
     config,
     calendar: fixtureCalendar,

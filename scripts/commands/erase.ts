@@ -1,0 +1,78 @@
+import { join } from 'node:path';
+import { withRequest, registerRecordOf } from '../../cases/register/record.ts';
+import { isGitFolderStore } from '../../cases/retention/folder-eraser.ts';
+import { dueOutboxFiles, removeOutboxFiles } from '../../cases/retention/outbox.ts';
+import { parseSettings } from '../../cases/settings.ts';
+import { parseCommandArgs, usageExit, type CliContext } from '../cli-context.ts';
+import { servicesOf } from '../services.ts';
+
+const usage = `Gebruik:
+  klachten erase <kenmerk> --reason "…"
+
+  Wist nu de persoonsgegevens van één klacht, op verzoek van de betrokkene (AVG art. 17): het
+  dossier, zijn hele Git-geschiedenis en de berichten in de outbox. Het anonieme registerrecord
+  blijft, met de datum van wissen en het verzoek. Een klacht met "bewaren" (cases hold) wordt niet
+  gewist. De reden komt niet in het register (zij kan personen noemen); bewaar haar in uw eigen
+  verwerkingsadministratie.
+`;
+
+/**
+ * `klachten erase <ref> --reason …`: an erasure request, carried out now. Exit 2 for an unknown
+ * reference or a case on hold, saying why.
+ *
+ * @example
+ * await run({ argv: ['K-2026-7QF3M9', '--reason', 'verzoek van 3 maart'], … }) // 0
+ */
+export async function run(ctx: CliContext): Promise<number> {
+  const parsed = parseCommandArgs(ctx, usage, {
+    allowPositionals: true,
+    options: { reason: { type: 'string' }, help: { type: 'boolean', default: false } },
+  });
+  if (typeof parsed === 'number') return parsed;
+  const [given, ...rest] = parsed.positionals;
+  const reason = parsed.values.reason?.trim();
+  if (given === undefined || rest.length > 0 || reason === undefined || reason === '') {
+    ctx.stderr(usage);
+    return usageExit;
+  }
+  const reference = given.toUpperCase();
+  const store = servicesOf(ctx).makeStore(ctx);
+  if (!isGitFolderStore(store)) {
+    ctx.stderr(`Wissen op verzoek kan nog niet in ${store.description}; er is niets gewist.\n`);
+    return 1;
+  }
+  const current = await store.getCase(reference);
+  if (!current) {
+    const known = (await store.register.read()).find((record) => record.reference === reference);
+    ctx.stderr(
+      known?.erasedAt !== undefined
+        ? `De persoonsgegevens van ${reference} zijn al gewist (${known.erasedAt}).\n`
+        : `Geen klacht met kenmerk ${reference} in ${store.description}.\n`,
+    );
+    return usageExit;
+  }
+  if (current.hold !== undefined) {
+    ctx.stderr(
+      `${reference} wordt bewaard sinds ${current.hold.at} (${current.hold.reason}); er is niets gewist. ` +
+        `Hef dat eerst op met "klachten cases unhold ${reference}" als wissen toch mag.\n`,
+    );
+    return usageExit;
+  }
+  const at = ctx.now().toISOString();
+  // The request first, so the register shows it even if the erasure breaks off.
+  const held = (await store.register.read()).find((record) => record.reference === reference);
+  await store.register.write(
+    [withRequest(registerRecordOf(current, held), 'wissen', at)],
+    `${reference}: verzoek tot wissen`,
+  );
+  const results = await store.erase([reference], at, 'verzoek');
+  if (results[reference] !== 'erased') {
+    ctx.stderr(`${reference} is niet gewist (${results[reference] ?? 'onbekend'}).\n`);
+    return usageExit;
+  }
+  const outbox = join(parseSettings(ctx.env, ctx.cwd).dataDir, 'outbox');
+  const mails = await dueOutboxFiles(outbox, at.slice(0, 10), undefined, new Set([reference]));
+  await removeOutboxFiles(outbox, mails);
+  ctx.stdout(`${reference}: persoonsgegevens gewist op verzoek, ${mails.length} bericht(en) uit de outbox gewist.\n`);
+  return 0;
+}

@@ -1,0 +1,115 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import type { Case } from '../../cases/case.ts';
+import { findPerson } from '../../cases/people.ts';
+import { registerRecordOf, withRequest } from '../../cases/register/record.ts';
+import { isGitFolderStore } from '../../cases/retention/folder-eraser.ts';
+import type { Config } from '../../cases/config.ts';
+import { parseCommandArgs, usageExit, type CliContext } from '../cli-context.ts';
+import { servicesOf } from '../services.ts';
+
+const usage = `Gebruik:
+  klachten export <kenmerk> [--out <map>]
+
+  Schrijft alles wat over een klacht is vastgelegd, voor een inzageverzoek (AVG art. 15):
+  <kenmerk>.json (precies wat "cases show --json" toont) en <kenmerk>.md (leesbaar, in de taal
+  van de klacht). Standaard in de huidige map. Het verzoek komt in het register, zonder persoonsgegevens.
+`;
+
+/** The words of the readable copy, per language. */
+const words = {
+  nl: {
+    title: 'Inzage in uw klacht',
+    intro: 'Dit is alles wat over uw klacht is vastgelegd.',
+    fields: 'Gegevens',
+    history: 'Verloop',
+    messages: 'Berichten',
+  },
+  en: {
+    title: 'Access to your complaint',
+    intro: 'This is everything recorded about your complaint.',
+    fields: 'Details',
+    history: 'History',
+    messages: 'Messages',
+  },
+} as const;
+
+/**
+ * The readable copy of a case: every field of the record, in the case's language.
+ *
+ * @example
+ * exportMarkdown(record, config) // '# Inzage in uw klacht K-2026-7QF3M9\n…'
+ */
+export function exportMarkdown(record: Case, config: Pick<Config, 'people'>): string {
+  const text = words[record.locale];
+  const value = (item: unknown) => (typeof item === 'string' ? item : JSON.stringify(item));
+  const { events, notices, messages, ...fields } = record;
+  const rows = Object.entries(fields).map(([key, item]) => {
+    const shown = key === 'handler' ? (findPerson(config.people, String(item))?.name ?? value(item)) : value(item);
+    return `- **${key}**: ${shown.replace(/\n/g, '\n  ')}`;
+  });
+  return [
+    `# ${text.title} ${record.reference}`,
+    '',
+    text.intro,
+    '',
+    `## ${text.fields}`,
+    '',
+    ...rows,
+    '',
+    `## ${text.history}`,
+    '',
+    ...events.map((event) => `- ${event.at}: ${value({ ...event, at: undefined })}`),
+    ...notices.map((notice) => `- ${notice.at}: ${notice.key}`),
+    '',
+    `## ${text.messages}`,
+    '',
+    ...messages.map((message) => `- ${value(message)}`),
+    '',
+  ].join('\n');
+}
+
+/**
+ * `klachten export <ref> [--out <folder>]`: an access request. Exit 2 for an unknown reference.
+ *
+ * @example
+ * await run({ argv: ['K-2026-7QF3M9', '--out', 'inzage'], … }) // 0; inzage/K-2026-7QF3M9.json and .md
+ */
+export async function run(ctx: CliContext): Promise<number> {
+  const parsed = parseCommandArgs(ctx, usage, {
+    allowPositionals: true,
+    options: { out: { type: 'string' }, help: { type: 'boolean', default: false } },
+  });
+  if (typeof parsed === 'number') return parsed;
+  const [given, ...rest] = parsed.positionals;
+  if (given === undefined || rest.length > 0) {
+    ctx.stderr(usage);
+    return usageExit;
+  }
+  const reference = given.toUpperCase();
+  const store = servicesOf(ctx).makeStore(ctx);
+  const record = await store.getCase(reference);
+  if (!record) {
+    ctx.stderr(`Geen klacht met kenmerk ${reference} in ${store.description}.\n`);
+    return usageExit;
+  }
+  const out = resolve(ctx.cwd, parsed.values.out ?? '.');
+  await mkdir(out, { recursive: true, mode: 0o700 });
+  const files = [
+    { name: `${reference}.json`, content: `${JSON.stringify(record, null, 2)}\n` },
+    { name: `${reference}.md`, content: exportMarkdown(record, ctx.config) },
+  ];
+  for (const file of files) await writeFile(join(out, file.name), file.content, { encoding: 'utf8', mode: 0o600 });
+  if (isGitFolderStore(store)) {
+    const held = (await store.register.read()).find((entry) => entry.reference === reference);
+    await store.register.write(
+      [withRequest(registerRecordOf(record, held), 'inzage', ctx.now().toISOString())],
+      `${reference}: verzoek om inzage`,
+    );
+  }
+  ctx.stdout(
+    `Inzage in ${reference} geschreven:\n${files.map((file) => `  ${relative(ctx.cwd, join(out, file.name)) || file.name}\n`).join('')}` +
+      'Deze bestanden bevatten persoonsgegevens: geef ze alleen aan de betrokkene.\n',
+  );
+  return 0;
+}

@@ -1,0 +1,74 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeGitFolderStore, type GitFolderStore } from '../cases/stores/git-folder.ts';
+import { run as cases } from '../scripts/commands/cases.ts';
+import { run as erase } from '../scripts/commands/erase.ts';
+import { run as exportCase } from '../scripts/commands/export.ts';
+import { aCase } from './support/case-fixture.ts';
+import { runCommand } from './support/run-command.ts';
+
+let dataDir: string;
+let store: GitFolderStore;
+beforeEach(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'klachten-requests-'));
+  store = makeGitFolderStore(join(dataDir, 'cases'));
+});
+afterEach(() => rm(dataDir, { recursive: true, force: true }));
+
+const world = (argv: string[]) => ({
+  argv,
+  cwd: dataDir,
+  env: { KLACHTEN_DATA_DIR: dataDir },
+  now: new Date('2027-03-01T10:00:00Z'),
+  services: { makeStore: () => store },
+});
+
+describe('the data subject’s requests', () => {
+  it('export writes every field that cases show --json holds, as JSON and as Markdown, and registers the request', async () => {
+    const record = aCase({ phone: '+31 6 12345678', concerns: 'de huismeester' });
+    await store.fileCase(record);
+    const shown = await runCommand(cases, world(['show', record.reference, '--json']));
+    const result = await runCommand(exportCase, world([record.reference, '--out', 'inzage']));
+    expect(result.code).toBe(0);
+    const json = await readFile(join(dataDir, 'inzage', `${record.reference}.json`), 'utf8');
+    expect(json).toBe(shown.stdout);
+    const markdown = await readFile(join(dataDir, 'inzage', `${record.reference}.md`), 'utf8');
+    for (const key of Object.keys(JSON.parse(shown.stdout) as object)) {
+      if (!['events', 'notices', 'messages'].includes(key)) expect(markdown).toContain(`**${key}**`);
+    }
+    for (const value of [record.name, record.email, record.phone ?? '', record.address, record.complaint]) {
+      expect(markdown).toContain(value);
+    }
+    const registered = (await store.register.read()).find((entry) => entry.reference === record.reference);
+    expect(registered?.requests).toEqual([{ kind: 'inzage', at: '2027-03-01T10:00:00.000Z' }]);
+  });
+
+  it('erase of an unknown reference exits 2 and says so', async () => {
+    const result = await runCommand(erase, world(['K-2026-ZZZZZZ', '--reason', 'verzoek per brief']));
+    expect(result).toMatchObject({ code: 2, stdout: '' });
+    expect(result.stderr).toContain('Geen klacht met kenmerk K-2026-ZZZZZZ');
+  });
+
+  it('erase of a case on hold exits 2 with the reason, and keeps it; after unhold it erases, and show says so', async () => {
+    const record = aCase();
+    await store.fileCase(record);
+    expect((await runCommand(cases, world(['hold', record.reference, '--reason', 'bezwaar loopt']))).code).toBe(0);
+    const refused = await runCommand(erase, world([record.reference, '--reason', 'verzoek']));
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('bezwaar loopt');
+    expect((await store.getCase(record.reference))?.name).toBe(record.name);
+
+    expect((await runCommand(cases, world(['unhold', record.reference]))).code).toBe(0);
+    const erased = await runCommand(erase, world([record.reference, '--reason', 'verzoek']));
+    expect(erased.code).toBe(0);
+    expect(await store.getCase(record.reference)).toBeUndefined();
+    const registered = (await store.register.read()).find((entry) => entry.reference === record.reference);
+    expect(registered).toMatchObject({ erasedBecause: 'verzoek', requests: [{ kind: 'wissen' }] });
+    const shown = await runCommand(cases, world(['show', record.reference]));
+    expect(shown.stdout).toContain(
+      'De gegevens van deze klacht zijn op 1 maart 2027 verwijderd, op verzoek van de betrokkene.',
+    );
+  });
+});
