@@ -37,5 +37,36 @@ export default defineConfig({
     extraClosingDays: [],
     removedClosingDays: [],
   },
-  externalBodies: [],
+  // Where a complainant can turn next (reglement art. 5), named in the answer and on the
+  // complainant's page; at least one is required. EXAMPLES TO CHECK: these bodies suit a Dutch
+  // resident or owner; check each one and its address for your organisation, then drop `example`.
+  externalBodies: [
+    {
+      name: 'Huurcommissie',
+      url: 'https://www.huurcommissie.nl/',
+      description: {
+        nl: 'Voor huurders en verhuurders: geschillen over de huurprijs, de servicekosten en onderhoudsgebreken. De Huurcommissie doet een uitspraak; daar zijn kosten aan verbonden.',
+        en: 'For tenants and landlords: disputes about the rent, service charges and maintenance defects. The Huurcommissie gives a ruling; there is a fee.',
+      },
+      example: true,
+    },
+    {
+      name: 'Het Juridisch Loket',
+      url: 'https://www.juridischloket.nl/',
+      description: {
+        nl: 'Gratis juridisch advies: wat uw rechten zijn en welke stap u nu kunt zetten.',
+        en: 'Free legal advice: what your rights are and which step you can take next.',
+      },
+      example: true,
+    },
+    {
+      name: 'De kantonrechter (de Rechtspraak)',
+      url: 'https://www.rechtspraak.nl/',
+      description: {
+        nl: 'De rechter voor huurzaken en geschillen tot € 25.000. U hebt geen advocaat nodig; er zijn wel kosten (griffierecht).',
+        en: 'The court for tenancy cases and disputes up to € 25,000. You do not need a lawyer; there is a court fee.',
+      },
+      example: true,
+    },
+  ],
 });

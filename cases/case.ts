@@ -88,6 +88,13 @@ export const additionSchema = z.object({
   text: z.string(),
 });
 
+/** A hold: while a dispute or a legal procedure runs, nothing of the case is erased. */
+export const holdSchema = z.object({
+  reason: z.string().min(1),
+  at: isoInstant,
+  by: z.string().optional(),
+});
+
 /**
  * A case: the complaint as submitted plus everything the procedure adds to it.
  * Every store keeps exactly this record and validates it on read.
@@ -123,6 +130,8 @@ export const caseSchema = z.object({
   satisfaction: satisfactionSchema.optional(),
   /** What the complainant added after filing, oldest first; a coordinator reads it in the case. */
   additions: z.array(additionSchema).optional(),
+  /** Set by `klachten cases hold`: retention and erasure leave the case alone until `unhold`. */
+  hold: holdSchema.optional(),
 });
 
 /** A case as every store holds it. */

@@ -6,6 +6,9 @@
 /**
  * The messages of the procedure, in the order of a case's life. `not-taken-up` follows the receipt
  * in place of everything after it: a repeat complaint is not confirmed, extended or answered.
+ * `withdrawn` confirms a withdrawal made on the complainant's page. `addition` (the receipt of
+ * added information) and `link` (a fresh personal link) answer a request on that page and go out
+ * at once, not from the case's state (site/server/my-complaint-mail.ts).
  *
  * @example
  * messageKinds.indexOf('answer') < messageKinds.indexOf('satisfaction') // true: the question waits for the answer
@@ -18,6 +21,9 @@ export const messageKinds = [
   'answer',
   'satisfaction',
   'dissatisfied',
+  'withdrawn',
+  'addition',
+  'link',
 ] as const;
 
 export type MessageKind = (typeof messageKinds)[number];
@@ -45,4 +51,7 @@ export const messageNames: Readonly<Record<MessageKind, string>> = {
   answer: 'antwoord gegeven',
   satisfaction: 'vraag naar tevredenheid',
   dissatisfied: 'melding aan coördinator: klager niet tevreden',
+  withdrawn: 'bevestiging van de intrekking',
+  addition: 'ontvangst van een aanvulling',
+  link: 'nieuwe persoonlijke link',
 };

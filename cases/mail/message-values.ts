@@ -13,6 +13,7 @@ import { taggedError } from '../errors.ts';
 import { formatDate } from '../format-date.ts';
 import type { Locale } from '../locale.ts';
 import { findPerson } from '../people.ts';
+import { makeComplainantToken } from '../complainant-token.ts';
 import { makeSatisfactionToken, satisfactionExpiry } from '../satisfaction-token.ts';
 import { receiptDate } from '../terms.ts';
 import { currentAnswerBy, lastEvent } from './case-history.ts';
@@ -83,6 +84,19 @@ function earlierReferenceOf(record: Case): string {
 }
 
 /**
+ * The complainant's personal link to their page (`/mijn-klacht/?t=…`). Without a token secret
+ * (the GitHub store before `KLACHTEN_TOKEN_SECRET` is set) the plain page, where a new link can
+ * be asked for: a message never fails for want of the link.
+ */
+function myComplaintUrl(record: Case, context: ValuesContext, locale: Locale): string {
+  const url = new URL(locale === 'nl' ? 'mijn-klacht/' : 'en/my-complaint/', context.config.site.url);
+  if (context.tokenSecret !== undefined) {
+    url.searchParams.set('t', makeComplainantToken(record.reference, context.tokenSecret, context.now));
+  }
+  return url.href;
+}
+
+/**
  * The values every template of this kind may use, for this case in this language. Throws (with a
  * tag) when one cannot be made: a confirmation without a configured handler, a repeat complaint
  * without the earlier case's reference, a satisfaction question without a token secret.
@@ -118,6 +132,10 @@ export function valuesFor(
       })),
     },
   };
+  values['myComplaintUrl'] = { kind: 'url', url: myComplaintUrl(record, context, locale) };
+  if (kind === 'addition') {
+    values['additionText'] = { kind: 'quote', text: record.additions?.at(-1)?.text ?? '', user: true };
+  }
   if (record.handler !== undefined) {
     const person = findPerson(config.people, record.handler);
     // Only a configured person's name: an unknown id might be a login, which never goes out.

@@ -88,6 +88,26 @@ function sampleCase(kind: MessageKind, locale: Locale, cfg: Config): Case {
         status: 'beantwoord',
         events: [...base.events, confirmed, { at: '2026-12-01T09:00:00+01:00', status: 'beantwoord' }],
       };
+    case 'withdrawn':
+      return {
+        ...people,
+        status: 'afgesloten',
+        outcome: 'ingetrokken',
+        events: [
+          ...base.events,
+          confirmed,
+          { at: '2026-11-02T09:00:00+01:00', status: 'afgesloten', outcome: 'ingetrokken' },
+        ],
+      };
+    case 'addition':
+      return {
+        ...people,
+        status: 'bevestigd',
+        events: [...base.events, confirmed],
+        additions: [{ at: '2026-11-02T09:00:00+01:00', text: "De lift is nu ook 's nachts kapot." }],
+      };
+    case 'link':
+      return { ...people, status: 'bevestigd', events: [...base.events, confirmed] };
     case 'dissatisfied':
       return {
         ...people,

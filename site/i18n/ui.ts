@@ -1,8 +1,26 @@
 import type { Locale } from '../../cases/locale.ts';
 
-/** Where each page lives, per language; the language switch maps a page to its translation. */
+// The site's base path: '/' or, when site.url has one, '/klachten/' (astro.config.mjs sets Astro's
+// `base` from it). Read from Astro's build, so every link agrees with where the pages were built;
+// outside Astro (plain Node) there is none.
+const base = (import.meta.env?.BASE_URL ?? '/').replace(/\/?$/, '/');
+
+/** Puts every page of a table under the base path. */
+function underBase<T extends Record<string, string>>(table: T): { readonly [K in keyof T]: string } {
+  return Object.fromEntries(Object.entries(table).map(([key, path]) => [key, `${base}${path.slice(1)}`])) as {
+    [K in keyof T]: string;
+  };
+}
+
+/**
+ * Where each page lives, per language, under the site's base path; the language switch maps a
+ * page to its translation.
+ *
+ * @example
+ * paths.nl.form // '/klacht-indienen/', or '/klachten/klacht-indienen/' with a base path
+ */
 export const paths = {
-  nl: {
+  nl: underBase({
     home: '/',
     reglement: '/reglement/',
     form: '/klacht-indienen/',
@@ -10,8 +28,8 @@ export const paths = {
     satisfaction: '/tevredenheid/',
     myComplaint: '/mijn-klacht/',
     reports: '/rapportages/',
-  },
-  en: {
+  }),
+  en: underBase({
     home: '/en/',
     reglement: '/en/procedure/',
     form: '/en/complaint/',
@@ -19,19 +37,30 @@ export const paths = {
     satisfaction: '/en/satisfaction/',
     myComplaint: '/en/my-complaint/',
     reports: '/en/reports/',
-  },
+  }),
 } as const satisfies Record<Locale, Record<string, string>>;
 
 export type PageKey = keyof (typeof paths)['nl'];
+
+/**
+ * The base path itself ('/' or '/klachten/'), for files in site/public (the favicon).
+ *
+ * @example
+ * `${basePath}favicon.svg` // '/favicon.svg'
+ */
+export const basePath = base;
 
 /** The interface text, Dutch first (B1), English second. Organisation names come from the config. */
 export const ui = {
   nl: {
     skipLink: 'Naar de inhoud',
     siteName: (org: string) => `Klachtenloket ${org}`,
+    // For pages without a description of their own (search engines show it under the title).
+    description: (org: string) =>
+      `Het klachtenloket van ${org}: dien een klacht in, lees hoe we klachten behandelen en wat we ervan leren.`,
     nav: {
       label: 'Hoofdmenu',
-      home: 'Start',
+      home: 'Startpagina',
       reglement: 'Klachtenreglement',
       form: 'Klacht indienen',
       myComplaint: 'Mijn klacht',
@@ -44,6 +73,8 @@ export const ui = {
     },
     home: {
       title: 'Een klacht indienen',
+      description: (org: string) =>
+        `Niet tevreden over ${org}? Dien online een klacht in. U krijgt meteen een kenmerk en binnen 6 weken een antwoord.`,
       lead: (org: string) =>
         `Bent u niet tevreden over ${org}? Dat horen we graag. Elke klacht helpt ons beter te werken.`,
       steps: 'Zo gaat het',
@@ -64,6 +95,8 @@ export const ui = {
     },
     form: {
       title: 'Klacht indienen',
+      description:
+        'Het klachtenformulier: vertel wat er is gebeurd en wat u van ons verwacht. Het duurt ongeveer 10 minuten.',
       intro: 'Vul het formulier in. Velden met "(niet verplicht)" mag u leeg laten.',
       errorTitle: 'Er is een probleem',
       errorPrefix: 'Fout:',
@@ -182,9 +215,11 @@ export const ui = {
   en: {
     skipLink: 'Skip to content',
     siteName: (org: string) => `${org} complaints`,
+    description: (org: string) =>
+      `The complaints desk of ${org}: file a complaint, read how we handle complaints and what we learn from them.`,
     nav: {
       label: 'Main menu',
-      home: 'Home',
+      home: 'Home page',
       reglement: 'Complaints procedure',
       form: 'File a complaint',
       myComplaint: 'My complaint',
@@ -197,6 +232,8 @@ export const ui = {
     },
     home: {
       title: 'File a complaint',
+      description: (org: string) =>
+        `Not satisfied with ${org}? File a complaint online. You get a reference number at once and an answer within 6 weeks.`,
       lead: (org: string) =>
         `Are you not satisfied with ${org}? We want to hear about it. Every complaint helps us do better.`,
       steps: 'How it works',
@@ -217,6 +254,7 @@ export const ui = {
     },
     form: {
       title: 'File a complaint',
+      description: 'The complaint form: tell us what happened and what you expect from us. It takes about 10 minutes.',
       intro: 'Fill in the form. You may leave fields marked "(optional)" empty.',
       errorTitle: 'There is a problem',
       errorPrefix: 'Error:',

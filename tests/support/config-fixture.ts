@@ -19,6 +19,9 @@ export function aConfig(overrides: Partial<ConfigInput> = {}): Config {
     privacyStatementUrl: 'https://example.nl/privacy',
     categories: [{ id: 'onderhoud', label: { nl: 'Onderhoud', en: 'Maintenance' } }],
     people: [jan, els],
+    externalBodies: [
+      { name: 'Huurcommissie', url: 'https://www.huurcommissie.nl/', description: { nl: 'Huur.', en: 'Rent.' } },
+    ],
     ...overrides,
   });
 }
