@@ -9,26 +9,33 @@ const settings = DEFAULT_TERMS_SETTINGS;
 const AMS = 'Europe/Amsterdam';
 
 describe('the explanations', () => {
-  it('explains the reglement’s example in Dutch', () => {
-    expect(explainTerms('2028-03-03T10:00:00+01:00', calendar, settings, 'nl')).toEqual({
-      confirmBy:
-        'uiterlijk dinsdag 14 maart 2028: 7 werkdagen na ontvangst op vrijdag 3 maart 2028; niet meegeteld: de dag van ontvangst en de weekenden',
-      answerBy:
-        'uiterlijk dinsdag 18 april 2028: 6 weken na ontvangst valt op Goede Vrijdag (14 april); daarna volgen Eerste en Tweede Paasdag',
-      extendedAnswerBy:
-        'uiterlijk vrijdag 12 mei 2028 als de termijn eenmaal met 4 weken wordt verlengd: 10 weken na ontvangst op vrijdag 3 maart 2028',
-    });
-  });
-
-  it('explains the reglement’s example in English', () => {
-    expect(explainTerms('2028-03-03T10:00:00+01:00', calendar, settings, 'en')).toEqual({
-      confirmBy:
-        'by Tuesday 14 March 2028: 7 working days after receipt on Friday 3 March 2028; not counted: the day of receipt and the weekends',
-      answerBy:
-        'by Tuesday 18 April 2028: 6 weeks after receipt falls on Good Friday (14 April); Easter Sunday and Easter Monday follow',
-      extendedAnswerBy:
-        'by Friday 12 May 2028 if the term is extended once by 4 weeks: 10 weeks after receipt on Friday 3 March 2028',
-    });
+  it.each([
+    [
+      'Dutch',
+      'nl',
+      {
+        confirmBy:
+          'uiterlijk dinsdag 14 maart 2028: 7 werkdagen na ontvangst op vrijdag 3 maart 2028; niet meegeteld: de dag van ontvangst en de weekenden',
+        answerBy:
+          'uiterlijk dinsdag 18 april 2028: 6 weken na ontvangst valt op Goede Vrijdag (14 april); daarna volgen Eerste en Tweede Paasdag',
+        extendedAnswerBy:
+          'uiterlijk vrijdag 12 mei 2028 als de termijn eenmaal met 4 weken wordt verlengd: 10 weken na ontvangst op vrijdag 3 maart 2028',
+      },
+    ],
+    [
+      'English',
+      'en',
+      {
+        confirmBy:
+          'by Tuesday 14 March 2028: 7 working days after receipt on Friday 3 March 2028; not counted: the day of receipt and the weekends',
+        answerBy:
+          'by Tuesday 18 April 2028: 6 weeks after receipt falls on Good Friday (14 April); Easter Sunday and Easter Monday follow',
+        extendedAnswerBy:
+          'by Friday 12 May 2028 if the term is extended once by 4 weeks: 10 weeks after receipt on Friday 3 March 2028',
+      },
+    ],
+  ] as const)('explains the reglement’s example in %s', (_language, locale, explanation) => {
+    expect(explainTerms('2028-03-03T10:00:00+01:00', calendar, settings, locale)).toEqual(explanation);
   });
 
   it('names the holidays skipped in the confirmation term, with their dates', () => {

@@ -77,6 +77,17 @@ export function flagError(error: unknown): string {
  */
 export type CommandArgsConfig = Omit<ParseArgsConfig, 'args' | 'strict' | 'tokens'>;
 
+/**
+ * The `--json` and `--help` flags, as most commands take them: spread into a command's `options`.
+ *
+ * @example
+ * parseCommandArgs(ctx, usage, { options: { year: { type: 'string' }, ...jsonAndHelpOptions } });
+ */
+export const jsonAndHelpOptions = {
+  json: { type: 'boolean', default: false },
+  help: { type: 'boolean', default: false },
+} as const;
+
 /** What parseArgs makes of `ctx.argv` under `config`: typed `values` and `positionals`. */
 export type CommandArgs<T extends CommandArgsConfig> = ReturnType<typeof parseArgs<T>>;
 
@@ -113,4 +124,38 @@ export function parseCommandArgs<const T extends CommandArgsConfig>(
     return 0;
   }
   return parsed;
+}
+
+/**
+ * Reads a command that takes one flag with a value, which it needs, and `--json` and `--help`
+ * (see `parseCommandArgs`). Returns the value and whether JSON was asked for, or the exit code to
+ * return at once: with `missing` when the flag is not given, or with what `refuse` says of its
+ * value, on stderr before `usage`, `usageExit`.
+ *
+ * @example
+ * const parsed = parseValueCommand(ctx, usage, 'year', 'Geef het jaar op met --year.', (year) =>
+ *   /^\d{4}$/.test(year) ? undefined : `"${year}" is geen jaartal.`,
+ * );
+ * if (typeof parsed === 'number') return parsed;
+ * parsed.value; // '2027'
+ */
+export function parseValueCommand(
+  ctx: CliContext,
+  usage: string,
+  flag: string,
+  missing: string,
+  refuse: (value: string) => string | undefined = () => undefined,
+): { value: string; json: boolean } | number {
+  const parsed = parseCommandArgs(ctx, usage, {
+    allowPositionals: false,
+    options: { [flag]: { type: 'string' }, ...jsonAndHelpOptions },
+  });
+  if (typeof parsed === 'number') return parsed;
+  const value = (parsed.values as Record<string, unknown>)[flag];
+  const refusal = typeof value === 'string' ? refuse(value) : missing;
+  if (refusal !== undefined || typeof value !== 'string') {
+    ctx.stderr(`${refusal ?? missing}\n\n${usage}`);
+    return usageExit;
+  }
+  return { value, json: parsed.values.json === true };
 }

@@ -2,7 +2,7 @@ import { Temporal } from 'temporal-polyfill';
 import { horizonWarning, makeCalendar } from '../../cases/calendar.ts';
 import type { Config } from '../../cases/config.ts';
 import { formatDate } from '../../cases/format-date.ts';
-import { parseCommandArgs, usageExit, type CliContext } from '../cli-context.ts';
+import { parseValueCommand, usageExit, type CliContext } from '../cli-context.ts';
 
 const usage = `Gebruik:
   klachten calendar --year <jaar> [--json]
@@ -23,23 +23,11 @@ const usage = `Gebruik:
  * // prints {"year":2027,"closingDays":[{"date":"2027-01-01","name":{"nl":"Nieuwjaarsdag",…}},…]}, returns 0
  */
 export async function run(ctx: CliContext): Promise<number> {
-  const parsed = parseCommandArgs(ctx, usage, {
-    allowPositionals: false,
-    options: {
-      year: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      help: { type: 'boolean', default: false },
-    },
-  });
+  const parsed = parseValueCommand(ctx, usage, 'year', 'Geef het jaar op met --year.', (yearText) =>
+    /^\d{4}$/.test(yearText) ? undefined : `"${yearText}" is geen jaartal van vier cijfers.`,
+  );
   if (typeof parsed === 'number') return parsed;
-  const yearText = parsed.values.year;
-  if (yearText === undefined || !/^\d{4}$/.test(yearText)) {
-    ctx.stderr(
-      `${yearText === undefined ? 'Geef het jaar op met --year.' : `"${yearText}" is geen jaartal van vier cijfers.`}\n\n${usage}`,
-    );
-    return usageExit;
-  }
-  const year = Number(yearText);
+  const year = Number(parsed.value);
   const settings = ctx.config.terms;
   const calendar = makeCalendar(settings);
   const { from, to } = calendar.supportedYears;
@@ -51,7 +39,7 @@ export async function run(ctx: CliContext): Promise<number> {
     return usageExit;
   }
   const closingDays = calendar.closingDays(year);
-  if (parsed.values.json) {
+  if (parsed.json) {
     ctx.stdout(`${JSON.stringify({ year, closingDays }, null, 2)}\n`);
   } else {
     ctx.stdout(closingDaysText(year, closingDays, settings));

@@ -3,13 +3,8 @@ import { applyMove, moveNote, type Move, type MoveContext, type MoveMade } from 
 import { errorTag, taggedError } from '../../cases/errors.ts';
 import type { CaseStore } from '../../cases/store.ts';
 import { receivedAtIso } from '../../cases/intake.ts';
-import {
-  parseCommandArgs,
-  usageExit,
-  type CliContext,
-  type CommandArgs,
-  type CommandArgsConfig,
-} from '../cli-context.ts';
+import { parseCommandArgs, usageExit, type CliContext } from '../cli-context.ts';
+import type { CommandArgs, CommandArgsConfig } from '../cli-context.ts';
 import { servicesOf } from '../services.ts';
 
 /** Exit code for a move the lifecycle refuses (the case is in the wrong state, the handler is not allowed). */

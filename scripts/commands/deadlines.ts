@@ -12,13 +12,8 @@ import {
 } from '../../cases/deadlines.ts';
 import { receivedAtIso } from '../../cases/intake.ts';
 import { receiptDate } from '../../cases/terms.ts';
-import {
-  parseCommandArgs,
-  usageExit,
-  type CliContext,
-  type CommandArgs,
-  type CommandArgsConfig,
-} from '../cli-context.ts';
+import { parseCommandArgs, usageExit, type CliContext } from '../cli-context.ts';
+import type { CommandArgs, CommandArgsConfig } from '../cli-context.ts';
 import { servicesOf } from '../services.ts';
 
 /** Writes per run unless `--max-writes` says otherwise: well inside GitHub's secondary rate limits. */

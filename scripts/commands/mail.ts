@@ -3,7 +3,7 @@ import type { DeliveryReport } from '../../cases/mail/deliver.ts';
 import { messageKinds, messageNames, type MessageKind } from '../../cases/mail/message-kinds.ts';
 import { referencePattern } from '../../cases/case.ts';
 import { referenceInText } from '../../cases/reference.ts';
-import { parseCommandArgs, usageExit, type CliContext } from '../cli-context.ts';
+import { jsonAndHelpOptions, parseCommandArgs, usageExit, type CliContext } from '../cli-context.ts';
 import { servicesOf } from '../services.ts';
 import { deliverMail } from './mail-delivery.ts';
 import { previewMail } from './mail-preview.ts';
@@ -37,10 +37,9 @@ export async function run(ctx: CliContext): Promise<number> {
     options: {
       case: { type: 'string' },
       event: { type: 'boolean', default: false },
-      json: { type: 'boolean', default: false },
       locale: { type: 'string', default: 'nl' },
       html: { type: 'boolean', default: false },
-      help: { type: 'boolean', default: false },
+      ...jsonAndHelpOptions,
     },
   });
   if (typeof parsed === 'number') return parsed;

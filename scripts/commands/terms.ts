@@ -2,7 +2,7 @@ import { isUnsupportedYearError, makeCalendar } from '../../cases/calendar.ts';
 import { formatDate } from '../../cases/format-date.ts';
 import { explainTerms } from '../../cases/terms-explanation.ts';
 import { computeTerms, receiptDate } from '../../cases/terms.ts';
-import { parseCommandArgs, usageExit, type CliContext } from '../cli-context.ts';
+import { parseValueCommand, usageExit, type CliContext } from '../cli-context.ts';
 
 const usage = `Gebruik:
   klachten terms --received <tijdstip> [--json]
@@ -22,20 +22,10 @@ const usage = `Gebruik:
  * // prints {"received":"2028-03-03","confirmBy":"2028-03-14","answerBy":"2028-04-18",…}, returns 0
  */
 export async function run(ctx: CliContext): Promise<number> {
-  const parsed = parseCommandArgs(ctx, usage, {
-    allowPositionals: false,
-    options: {
-      received: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      help: { type: 'boolean', default: false },
-    },
-  });
+  const missing = 'Geef het moment van ontvangst op met --received.';
+  const parsed = parseValueCommand(ctx, usage, 'received', missing, (value) => (value === '' ? missing : undefined));
   if (typeof parsed === 'number') return parsed;
-  const receivedAt = parsed.values.received;
-  if (receivedAt === undefined || receivedAt === '') {
-    ctx.stderr(`Geef het moment van ontvangst op met --received.\n\n${usage}`);
-    return usageExit;
-  }
+  const receivedAt = parsed.value;
   const settings = ctx.config.terms;
   try {
     receiptDate(receivedAt, settings.timeZone);
@@ -59,7 +49,7 @@ export async function run(ctx: CliContext): Promise<number> {
     ctx.stderr(`${(error as Error).message}\n`);
     return usageExit;
   }
-  if (parsed.values.json) {
+  if (parsed.json) {
     ctx.stdout(`${JSON.stringify(result, null, 2)}\n`);
     return 0;
   }

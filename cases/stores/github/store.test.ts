@@ -9,6 +9,7 @@ import { encodeIssue } from './issue-format.ts';
 import { describeStoreContract } from '../contract.ts';
 import { makeOctokit, readGitHubSettings, type GitHubSettings } from './client.ts';
 import type { Log, LogFields } from '../../log.ts';
+import type { Case } from '../../case.ts';
 import { classifyFailure } from './failures.ts';
 import { caseLabels, syncLabels } from './label-sync.ts';
 import { makeGitHubStore, type GitHubStoreOptions } from './store.ts';
@@ -32,6 +33,13 @@ async function setUp(
   const octokit = standInOctokit(standIn, { retryAfterUnitMs: 10, log, ...settings });
   const store = makeGitHubStore(octokit, repository, { context: { categories }, log, budgetMs: 2000, ...storeOptions });
   return { standIn, store, octokit, events, issues: () => standIn.state.repo('livable/klachten').issues };
+}
+
+/** Files one case and returns the stand-in's issue for it, as the tests then inspect or change it. */
+async function fileAndFind(setup: Awaited<ReturnType<typeof setUp>>, record: Case) {
+  await setup.store.fileCase(record);
+  const [issue] = setup.issues();
+  return issue;
 }
 
 describeStoreContract('the GitHub store', async () => {
@@ -60,8 +68,7 @@ describe('the GitHub store files each complaint as one issue', () => {
     const setup = await setUp();
     standIn = setup.standIn;
     const record = aCase({ name: 'Anna de Vries', category: 'overlast' });
-    await setup.store.fileCase(record);
-    const [issue] = setup.issues();
+    const issue = await fileAndFind(setup, record);
     const encoded = encodeIssue(record, { categories });
     expect(issue?.title).toBe(`Klacht ${record.reference} · Overlast`);
     expect(issue?.body).toBe(encoded.body);
@@ -73,8 +80,7 @@ describe('the GitHub store files each complaint as one issue', () => {
     const setup = await setUp();
     standIn = setup.standIn;
     const record = aCase();
-    await setup.store.fileCase(record);
-    const [issue] = setup.issues();
+    const issue = await fileAndFind(setup, record);
     standIn.state
       .repo('livable/klachten')
       .labels.push({ id: standIn.state.nextId(), name: 'spoed', color: 'b60205', description: null });
@@ -253,8 +259,7 @@ describe('filing through faults never loses and never duplicates', () => {
     const setup = await setUp();
     standIn = setup.standIn;
     const record = aCase();
-    await setup.store.fileCase(record);
-    const [issue] = setup.issues();
+    const issue = await fileAndFind(setup, record);
     if (issue) issue.labels = [];
     expect(await setup.store.fileCase(record)).toEqual({ case: record, created: false });
     expect(await setup.store.fileCase({ ...record, reference: 'K-2026-ZZZZZZ' })).toEqual({
