@@ -173,6 +173,15 @@ describe('the cap on receipts to one address', () => {
     expect(comments.join('\n')).not.toContain(victim);
   });
 
+  it('keeps to three when the receipts of eight complaints are delivered at the same moment', async () => {
+    const store = memoryStore([]);
+    const mailer = recordingMailer();
+    const records = Array.from({ length: 8 }, () => aCase({ email: victim }));
+    for (const record of records) await store.fileCase(record);
+    await Promise.all(records.map((record) => atIntake(store, mailer, record, new Date('2026-10-26T08:00:00Z'), [])));
+    expect(mailer.sent).toHaveLength(3);
+  });
+
   it('never sends a withheld receipt later, not even in the daily run', async () => {
     const store = memoryStore([]);
     const mailer = recordingMailer();

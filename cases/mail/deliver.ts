@@ -26,6 +26,7 @@ import type { CaseStore } from '../store.ts';
 import { composeMessage, type TemplateSet } from './compose-message.ts';
 import { dueMessages } from './due-messages.ts';
 import { messageNames, type MessageKind } from './message-kinds.ts';
+import { makeKeyedQueue } from '../keyed-queue.ts';
 import { addressHash, type MessageRecord } from './message-record.ts';
 import { makeCaseReceiptLedger, receiptCap, type ReceiptLedger } from './receipt-cap.ts';
 import { mailErrorCode, type Mailer } from './transport.ts';
@@ -110,8 +111,14 @@ export async function deliverDueMessages(
   for (const record of cases) {
     for (const due of dueMessages(record, context.now())) {
       const outcome =
-        due.kind === 'receipt' && (await overReceiptCap(ledger, record, context.now()))
-          ? await withholdReceipt(store, context, record.reference)
+        due.kind === 'receipt'
+          ? // Counting and sending one after the other per address: two receipts to one address
+            // delivered at once would otherwise both count the same two and send a fourth.
+            await receiptsInTurn([addressHash(record.email)], async () =>
+              (await overReceiptCap(ledger, record, context.now()))
+                ? withholdReceipt(store, context, record.reference)
+                : deliverOne(store, mailer, context, record.reference, due.kind),
+            )
           : await deliverOne(store, mailer, context, record.reference, due.kind);
       outcomes.push(outcome);
       if (outcome.result === 'failed') break;
@@ -124,9 +131,13 @@ export async function deliverDueMessages(
   };
 }
 
+// Per process, like the Git folder's write queue: the site delivers each intake's receipt in the
+// background, so receipts to one address can be under way together.
+const receiptsInTurn = makeKeyedQueue();
+
 async function overReceiptCap(ledger: ReceiptLedger, record: Case, now: Date): Promise<boolean> {
   const since = new Date(now.getTime() - receiptCap.windowMs);
-  return (await ledger.countSentSince(addressHash(record.email), since)) >= receiptCap.max;
+  return (await ledger.countSentSince(addressHash(record.email), since, record.reference)) >= receiptCap.max;
 }
 
 /** Records on the case that its receipt is not sent, in a comment the coordinators see. */

@@ -7,29 +7,44 @@
  */
 import type { Case } from '../case.ts';
 import type { CaseStore } from '../store.ts';
+import { addressHash } from './message-record.ts';
 
 /** How many receipts one address gets within `windowMs`. */
 export const receiptCap = { max: 3, windowMs: 24 * 60 * 60 * 1000 } as const;
 
 /** Where the receipts sent lately can be counted. */
 export interface ReceiptLedger {
-  /** How many receipts went to the address with this hash at or after `since`. */
-  countSentSince(toHash: string, since: Date): Promise<number>;
+  /**
+   * How many receipts went to the address with this hash at or after `since`, leaving out the
+   * case `exceptReference` (the one whose receipt is being decided: its own attempt never counts).
+   */
+  countSentSince(toHash: string, since: Date, exceptReference?: string): Promise<number>;
 }
 
 /**
  * Counts receipts sent to the address with `toHash` at or after `since`, from the cases' own
- * message records (each records where it went as a hash, see `addressHash`).
+ * message records (each records where it went as a hash, see `addressHash`). A receipt under way
+ * in another process counts too: it is about to be sent.
  *
  * @example
  * receiptsSentSince(cases, addressHash('zoe@example.nl'), new Date('2026-10-25T09:00:00Z')) // 2
  */
-export function receiptsSentSince(cases: Iterable<Case>, toHash: string, since: Date): number {
+export function receiptsSentSince(
+  cases: Iterable<Case>,
+  toHash: string,
+  since: Date,
+  exceptReference?: string,
+): number {
   let count = 0;
   for (const record of cases) {
+    if (record.reference === exceptReference) continue;
     for (const message of record.messages) {
-      if (message.kind !== 'receipt' || message.toHash !== toHash || message.sentAt === undefined) continue;
-      if (Date.parse(message.sentAt) >= since.getTime()) count += 1;
+      if (message.kind !== 'receipt') continue;
+      const at = message.sentAt ?? message.attemptStartedAt;
+      if (at === undefined) continue;
+      // An attempt under way has no address hash yet: it is this case's own address.
+      if ((message.toHash ?? addressHash(record.email)) !== toHash) continue;
+      if (Date.parse(at) >= since.getTime()) count += 1;
     }
   }
   return count;
@@ -46,8 +61,8 @@ export function receiptsSentSince(cases: Iterable<Case>, toHash: string, since: 
  */
 export function makeCaseReceiptLedger(store: Pick<CaseStore, 'listCases'>): ReceiptLedger {
   return {
-    async countSentSince(toHash, since) {
-      return receiptsSentSince(await store.listCases(), toHash, since);
+    async countSentSince(toHash, since, exceptReference) {
+      return receiptsSentSince(await store.listCases(), toHash, since, exceptReference);
     },
   };
 }
