@@ -61,3 +61,27 @@ export function parseSettings(env: Record<string, string | undefined>, cwd: stri
     ...(header === undefined ? {} : { clientAddressHeader: header }),
   };
 }
+
+/**
+ * Refuses the Git-folder store on a serverless platform (the build's adapter, or the platform's
+ * own variables at run time): a function's disk is gone after the request, and every complaint
+ * with it. Throws one message saying what to use instead.
+ *
+ * @example
+ * refuseFolderStoreOnServerless({ store: 'git', … }, 'netlify', {}) // throws "KLACHTEN_STORE=git werkt niet op Netlify: …"
+ */
+export function refuseFolderStoreOnServerless(
+  settings: Pick<Settings, 'store'>,
+  adapter: string | undefined,
+  env: Record<string, string | undefined>,
+): void {
+  if (settings.store !== 'git') return;
+  const platform =
+    adapter === 'netlify' || env['NETLIFY'] ? 'Netlify' : adapter === 'vercel' || env['VERCEL'] ? 'Vercel' : undefined;
+  if (platform === undefined) return;
+  throw new Error(
+    `KLACHTEN_STORE=git werkt niet op ${platform}: de schijf van een functie blijft niet bewaard, dus elke klacht zou verdwijnen. ` +
+      `Zet KLACHTEN_STORE=github met de wachtrij (KLACHTEN_QUEUE) — zie docs/deploy.md. / ` +
+      `The Git-folder store does not work on ${platform}: a function's disk does not last. Use KLACHTEN_STORE=github.`,
+  );
+}

@@ -37,6 +37,10 @@ const commands: Record<
     load: () => import('./commands/retention.ts'),
   },
   export: { summary: 'alles over één klacht uitvoeren (inzageverzoek)', load: () => import('./commands/export.ts') },
+  doctor: {
+    summary: 'controleren of deze installatie werkt: configuratie, opslag, mail, wachtrij',
+    load: () => import('./commands/doctor.ts'),
+  },
   erase: {
     summary: 'de persoonsgegevens van één klacht nu wissen (verzoek)',
     load: () => import('./commands/erase.ts'),

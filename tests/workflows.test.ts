@@ -31,8 +31,8 @@ function load(name: string): Record<string, unknown> {
 }
 
 describe('the workflow files', () => {
-  it('include the daily deadlines and the case events', () => {
-    expect(files).toEqual(expect.arrayContaining(['deadlines.yml', 'case-events.yml']));
+  it('include the daily deadlines, the case events and the queue drain', () => {
+    expect(files).toEqual(expect.arrayContaining(['deadlines.yml', 'case-events.yml', 'drain.yml']));
   });
 
   it.each(files)('%s passes the schema of GitHub workflow files', (name) => {
@@ -85,6 +85,15 @@ describe('deadlines.yml', () => {
     expect(text).toMatch(/npm run --silent klachten -- deadlines/);
     expect(runScripts(workflow).join('\n')).not.toMatch(/\$\{\{/);
   });
+
+  it('runs klachten retention daily, signed in as the App (deleting an issue needs Administration)', () => {
+    const scripts = runScripts(workflow).join('\n');
+    expect(scripts).toMatch(/npm run --silent klachten -- retention "\$\{args\[@\]\}"/);
+    const text = readFileSync(join(dir, 'deadlines.yml'), 'utf8');
+    const step = text.slice(text.indexOf('Bewaartermijnen toepassen'));
+    expect(step).toContain('KLACHTEN_APP_PRIVATE_KEY: ${{ secrets.KLACHTEN_APP_PRIVATE_KEY }}');
+    expect(step).not.toContain('GITHUB_TOKEN');
+  });
 });
 
 describe('case-events.yml', () => {
@@ -115,3 +124,24 @@ function runScripts(workflow: Record<string, unknown>): string[] {
   const jobs = Object.values(workflow['jobs'] as Record<string, { steps?: Array<{ run?: string }> }>);
   return jobs.flatMap((job) => (job.steps ?? []).flatMap((step) => (step.run === undefined ? [] : [step.run])));
 }
+
+describe('drain.yml', () => {
+  const workflow = load('drain.yml');
+
+  it('runs every 10 minutes off the hour, and on request', () => {
+    expect(workflow['on']).toEqual({ schedule: [{ cron: '3-59/10 * * * *' }], workflow_dispatch: null });
+  });
+
+  it('asks for issues and reading the code only, and runs one at a time', () => {
+    expect(workflow['permissions']).toEqual({ contents: 'read', issues: 'write' });
+    expect(workflow['concurrency']).toEqual({ group: 'drain', 'cancel-in-progress': false });
+  });
+
+  it('runs klachten sync only where the queue is reachable from Actions, with secrets through the environment', () => {
+    const text = readFileSync(join(dir, 'drain.yml'), 'utf8');
+    expect(text).toMatch(/npm run --silent klachten -- sync\n/);
+    expect(text).toMatch(/KLACHTEN_QUEUE: \$\{\{ secrets\.KLACHTEN_QUEUE \}\}/);
+    expect(text).toMatch(/if: steps\.queue\.outputs\.reachable == 'true'/);
+    expect(text).not.toMatch(/run:[^\n]*\$\{\{/);
+  });
+});

@@ -1,9 +1,11 @@
 /**
  * The register on disk: one file per year of receipt, JSON Lines, one line per change of a
  * record. Appending is all a write does, so a file grows by a line per move and a Git diff shows
- * exactly what changed; on read the last line of a reference wins. Every line is validated.
+ * exactly what changed; on read the last line of a reference wins. Every line is validated: by
+ * the fast check of the codec's own shape (record-check.ts), else by the zod schema.
  */
 import { registerRecordSchema, type RegisterRecord } from './record.ts';
+import { isCanonicalRecord } from './record-check.ts';
 
 /** The folder of the register inside a store (the Git folder, the GitHub repository). */
 export const registerFolder = 'register';
@@ -56,6 +58,12 @@ export function decodeRegister(text: string, name = 'register'): Map<string, Reg
       value = JSON.parse(line);
     } catch {
       throw new Error(`${name} regel ${index + 1}: geen geldige JSON.`);
+    }
+    // The shape the codec writes passes the hand-written check; anything else goes to zod, which
+    // may still accept it (an older field order) or names what is wrong.
+    if (isCanonicalRecord(value)) {
+      records.set(value.reference, value);
+      continue;
     }
     const result = registerRecordSchema.safeParse(value);
     if (!result.success) {

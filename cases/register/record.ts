@@ -12,6 +12,19 @@ import { locales } from '../locale.ts';
 
 const isoInstant = z.iso.datetime({ offset: true });
 
+/**
+ * The pattern zod checks an instant against, for the fast check of a register line
+ * (record-check.ts): taken from the schema itself so the two cannot drift apart.
+ *
+ * @example
+ * isoInstantPattern.test('2026-10-26T00:30:00+01:00') // true
+ */
+export const isoInstantPattern: RegExp = (() => {
+  const pattern = isoInstant._zod.def.pattern;
+  if (!(pattern instanceof RegExp)) throw new Error('zod geeft het patroon van een tijdstip niet meer.');
+  return pattern;
+})();
+
 /** Why the personal data of a case was erased: its retention term ran out, or the person asked. */
 export const erasureReasons = ['bewaartermijn', 'verzoek'] as const;
 export type ErasureReason = (typeof erasureReasons)[number];

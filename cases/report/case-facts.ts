@@ -3,7 +3,7 @@
  * in the organisation's time zone, with every move dated later ignored. The report counts from
  * these facts only, so the same records give the same report whenever it is made.
  */
-import type { Outcome } from '../case.ts';
+import type { Outcome, Status } from '../case.ts';
 import type { RegisterRecord } from '../register/record.ts';
 import type { LocalDate } from './dates.ts';
 
@@ -31,18 +31,22 @@ export type CaseFacts = {
  * caseFacts(record, '2026-12-31', makeLocalDate('Europe/Amsterdam')).confirmedOn; // "2026-10-29"
  */
 export function caseFacts(record: RegisterRecord, asOf: string, localDate: LocalDate): CaseFacts {
-  const first = new Map<string, string>();
-  let outcome: { on: string; value: Outcome } | undefined;
+  // A plain object, not a Map per case: this runs for every case of the register.
+  const first: Partial<Record<Status, string>> = {};
+  let outcomeOn: string | undefined;
+  let outcomeValue: Outcome | undefined;
   for (const event of record.moves) {
     const on = localDate(event.at);
     if (on > asOf) continue;
-    const seen = first.get(event.status);
-    if (seen === undefined || on < seen) first.set(event.status, on);
-    if (event.outcome !== undefined && (outcome === undefined || on >= outcome.on))
-      outcome = { on, value: event.outcome };
+    const seen = first[event.status];
+    if (seen === undefined || on < seen) first[event.status] = on;
+    if (event.outcome !== undefined && (outcomeOn === undefined || on >= outcomeOn)) {
+      outcomeOn = on;
+      outcomeValue = event.outcome;
+    }
   }
-  const closedOn = first.get('afgesloten');
-  const extensionOn = first.get('verdaagd');
+  const closedOn = first.afgesloten;
+  const extensionOn = first.verdaagd;
   const extended = extensionOn !== undefined && extensionOn <= record.terms.answerBy;
   const satisfaction =
     record.satisfaction !== undefined && localDate(record.satisfaction.at) <= asOf
@@ -50,13 +54,13 @@ export function caseFacts(record: RegisterRecord, asOf: string, localDate: Local
       : undefined;
   return {
     received: record.terms.received,
-    confirmedOn: first.get('bevestigd'),
-    answeredOn: first.get('beantwoord') ?? closedOn,
+    confirmedOn: first.bevestigd,
+    answeredOn: first.beantwoord ?? closedOn,
     closedOn,
-    notTakenUpOn: first.get('niet-in-behandeling'),
+    notTakenUpOn: first['niet-in-behandeling'],
     extended,
     deadline: extended ? record.terms.extendedAnswerBy : record.terms.answerBy,
-    outcome: outcome?.value ?? (closedOn === undefined ? undefined : record.outcome),
+    outcome: outcomeValue ?? (closedOn === undefined ? undefined : record.outcome),
     satisfaction,
   };
 }

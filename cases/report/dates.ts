@@ -4,6 +4,7 @@
  * per year instead of day by day for every case.
  */
 import type { WorkingDayCalendar } from '../calendar.ts';
+import { Temporal } from 'temporal-polyfill';
 import { receiptDate } from '../terms.ts';
 
 /** Counts working days like `workingDaysBetween`, from a table built once per year. */
@@ -90,54 +91,53 @@ export type LocalDate = (instant: string) => string;
 /**
  * The calendar date of an instant in `timeZone`, as `receiptDate` gives it, but fast enough for
  * 100,000 cases. Why a second way at all: the report dates every event of every case, and Temporal
- * (or Intl) per event costs seconds there; so the zone's offset is looked up once per quarter of an
- * hour of UTC time and then added. Offsets change only at moments
- * that are whole quarters of an hour in UTC (true of every zone since the 1970s), so the offset is
- * the same throughout a quarter. `dates.test.ts` pins that both ways give the same date, around
- * every local midnight and every offset change. A moment that `Date.parse` cannot read goes to
- * `receiptDate`, which reads it or says why not.
+ * (or Intl) per event costs seconds there; so the zone's offset is looked up once per span between
+ * two of its offset changes (Temporal names the changes exactly: `getTimeZoneTransition`), a few a
+ * year, and then added; and each local day's text is made once. `dates.test.ts` pins that both
+ * ways give the same date, around every local midnight and every offset change. A moment that
+ * `Date.parse` cannot read goes to `receiptDate`, which reads it or says why not.
  *
  * @example
  * makeLocalDate('Europe/Amsterdam')('2026-10-25T23:30:00Z'); // "2026-10-26"
  */
 export function makeLocalDate(timeZone: string): LocalDate {
-  const format = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    era: 'short',
-  });
-  const quarter = 15 * 60 * 1000;
-  const offsets = new Map<number, number>();
-  const offsetAt = (start: number): number | undefined => {
-    const parts: Record<string, string> = {};
-    for (const part of format.formatToParts(start)) parts[part.type] = part.value;
-    // Outside 1 AD to 9999 AD Date.UTC misreads the year; cases never are, but stay exact.
-    if (parts['era'] !== 'AD') return undefined;
-    const local = Date.UTC(
-      Number(parts['year']),
-      Number(parts['month']) - 1,
-      Number(parts['day']),
-      Number(parts['hour']),
-      Number(parts['minute']),
-    );
-    return local - start;
+  // Refuses an unknown zone now, as before, rather than at the first instant.
+  new Intl.DateTimeFormat('en-GB', { timeZone });
+  /** Spans [start, end) of epoch milliseconds with one offset; the last one found is tried first. */
+  type Span = { start: number; end: number; offset: number };
+  const spans: Span[] = [];
+  let last: Span | undefined;
+  const spanAt = (ms: number): Span => {
+    if (last !== undefined && ms >= last.start && ms < last.end) return last;
+    const found = spans.find((span) => ms >= span.start && ms < span.end);
+    if (found !== undefined) return (last = found);
+    const zoned = Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO(timeZone);
+    // "previous" is strictly before its instant: from ms + 1 it is a change at ms itself too.
+    const previous = Temporal.Instant.fromEpochMilliseconds(ms + 1)
+      .toZonedDateTimeISO(timeZone)
+      .getTimeZoneTransition('previous');
+    const next = zoned.getTimeZoneTransition('next');
+    const span = {
+      start: previous === null ? -Infinity : previous.epochMilliseconds,
+      end: next === null ? Infinity : next.epochMilliseconds,
+      offset: zoned.offsetNanoseconds / 1_000_000,
+    };
+    spans.push(span);
+    return (last = span);
+  };
+  const dayNames = new Map<number, string | undefined>();
+  const dayName = (day: number): string | undefined => {
+    if (dayNames.has(day)) return dayNames.get(day);
+    const text = new Date(day * 86_400_000).toISOString();
+    // Outside 0 to 9999 the year has a sign and six digits: receiptDate says it as Temporal does.
+    const name = text.length === 24 ? text.slice(0, 10) : undefined;
+    dayNames.set(day, name);
+    return name;
   };
   return (instant) => {
     const ms = Date.parse(instant);
     if (Number.isNaN(ms)) return receiptDate(instant, timeZone);
-    const bucket = Math.floor(ms / quarter);
-    let offset = offsets.get(bucket);
-    if (offset === undefined) {
-      const found = offsetAt(bucket * quarter);
-      if (found === undefined) return receiptDate(instant, timeZone);
-      offsets.set(bucket, (offset = found));
-    }
-    const date = new Date(ms + offset).toISOString();
-    return date.length === 24 ? date.slice(0, 10) : receiptDate(instant, timeZone);
+    const name = dayName(Math.floor((ms + spanAt(ms).offset) / 86_400_000));
+    return name ?? receiptDate(instant, timeZone);
   };
 }

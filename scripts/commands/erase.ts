@@ -1,16 +1,17 @@
 import { join } from 'node:path';
-import { withRequest, registerRecordOf } from '../../cases/register/record.ts';
-import { isGitFolderStore } from '../../cases/retention/folder-eraser.ts';
+import { errorTag } from '../../cases/errors.ts';
 import { dueOutboxFiles, removeOutboxFiles } from '../../cases/retention/outbox.ts';
 import { parseSettings } from '../../cases/settings.ts';
 import { parseCommandArgs, usageExit, type CliContext } from '../cli-context.ts';
-import { servicesOf } from '../services.ts';
+import { erasureSetup } from './erasure-setup.ts';
 
 const usage = `Gebruik:
   klachten erase <kenmerk> --reason "…"
 
   Wist nu de persoonsgegevens van één klacht, op verzoek van de betrokkene (AVG art. 17): het
-  dossier, zijn hele Git-geschiedenis en de berichten in de outbox. Het anonieme registerrecord
+  dossier, zijn hele Git-geschiedenis en de berichten in de outbox; op GitHub het issue met zijn
+  reacties (de GitHub App heeft daarvoor "Administration: read and write" nodig; zonder die
+  permissie stopt het commando en is er niets gewist). Het anonieme registerrecord
   blijft, met de datum van wissen en het verzoek. Een klacht met "bewaren" (cases hold) wordt niet
   gewist. De reden komt niet in het register (zij kan personen noemen); bewaar haar in uw eigen
   verwerkingsadministratie.
@@ -36,18 +37,19 @@ export async function run(ctx: CliContext): Promise<number> {
     return usageExit;
   }
   const reference = given.toUpperCase();
-  const store = servicesOf(ctx).makeStore(ctx);
-  if (!isGitFolderStore(store)) {
-    ctx.stderr(`Wissen op verzoek kan nog niet in ${store.description}; er is niets gewist.\n`);
+  const setup = erasureSetup(ctx);
+  if (typeof setup === 'string') {
+    ctx.stderr(`${setup} Er is niets gewist.\n`);
     return 1;
   }
-  const current = await store.getCase(reference);
+  const { target } = setup;
+  const current = await target.getCase(reference);
   if (!current) {
-    const known = (await store.register.read()).find((record) => record.reference === reference);
+    const known = (await target.register.read()).find((record) => record.reference === reference);
     ctx.stderr(
       known?.erasedAt !== undefined
         ? `De persoonsgegevens van ${reference} zijn al gewist (${known.erasedAt}).\n`
-        : `Geen klacht met kenmerk ${reference} in ${store.description}.\n`,
+        : `Geen klacht met kenmerk ${reference} in ${target.description}.\n`,
     );
     return usageExit;
   }
@@ -59,13 +61,14 @@ export async function run(ctx: CliContext): Promise<number> {
     return usageExit;
   }
   const at = ctx.now().toISOString();
-  // The request first, so the register shows it even if the erasure breaks off.
-  const held = (await store.register.read()).find((record) => record.reference === reference);
-  await store.register.write(
-    [withRequest(registerRecordOf(current, held), 'wissen', at)],
-    `${reference}: verzoek tot wissen`,
-  );
-  const results = await store.erase([reference], at, 'verzoek');
+  let results;
+  try {
+    results = await target.erase([reference], at, 'verzoek', 'wissen');
+  } catch (error) {
+    if (errorTag(error) !== 'forbidden') throw error;
+    ctx.stderr(`${(error as Error).message}\n`);
+    return 1;
+  }
   if (results[reference] !== 'erased') {
     ctx.stderr(`${reference} is niet gewist (${results[reference] ?? 'onbekend'}).\n`);
     return usageExit;

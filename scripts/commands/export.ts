@@ -2,11 +2,10 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import type { Case } from '../../cases/case.ts';
 import { findPerson } from '../../cases/people.ts';
-import { registerRecordOf, withRequest } from '../../cases/register/record.ts';
-import { isGitFolderStore } from '../../cases/retention/folder-eraser.ts';
 import type { Config } from '../../cases/config.ts';
 import { parseCommandArgs, usageExit, type CliContext } from '../cli-context.ts';
 import { servicesOf } from '../services.ts';
+import { erasureSetup } from './erasure-setup.ts';
 
 const usage = `Gebruik:
   klachten export <kenmerk> [--out <map>]
@@ -87,7 +86,8 @@ export async function run(ctx: CliContext): Promise<number> {
     return usageExit;
   }
   const reference = given.toUpperCase();
-  const store = servicesOf(ctx).makeStore(ctx);
+  const setup = erasureSetup(ctx);
+  const store = typeof setup === 'string' ? servicesOf(ctx).makeStore(ctx) : setup.target;
   const record = await store.getCase(reference);
   if (!record) {
     ctx.stderr(`Geen klacht met kenmerk ${reference} in ${store.description}.\n`);
@@ -100,13 +100,7 @@ export async function run(ctx: CliContext): Promise<number> {
     { name: `${reference}.md`, content: exportMarkdown(record, ctx.config) },
   ];
   for (const file of files) await writeFile(join(out, file.name), file.content, { encoding: 'utf8', mode: 0o600 });
-  if (isGitFolderStore(store)) {
-    const held = (await store.register.read()).find((entry) => entry.reference === reference);
-    await store.register.write(
-      [withRequest(registerRecordOf(record, held), 'inzage', ctx.now().toISOString())],
-      `${reference}: verzoek om inzage`,
-    );
-  }
+  if (typeof setup !== 'string') await setup.target.recordRequest(record, 'inzage', ctx.now().toISOString());
   ctx.stdout(
     `Inzage in ${reference} geschreven:\n${files.map((file) => `  ${relative(ctx.cwd, join(out, file.name)) || file.name}\n`).join('')}` +
       'Deze bestanden bevatten persoonsgegevens: geef ze alleen aan de betrokkene.\n',

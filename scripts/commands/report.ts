@@ -19,11 +19,9 @@ import { currentRegister } from '../../cases/register/current.ts';
 import { makeReport } from '../../cases/report/report.ts';
 import { parseSettings } from '../../cases/settings.ts';
 import { makeOctokit, readGitHubSettings } from '../../cases/stores/github/client.ts';
+import { actionPointLabel } from '../../cases/stores/github/labels.ts';
 import { parseCommandArgs, usageExit, type CliContext } from '../cli-context.ts';
 import { servicesOf } from '../services.ts';
-
-/** The label that marks an issue as an action point of the reports. */
-export const actionPointLabel = 'actiepunt';
 
 /** Where the site keeps its reports, relative to the project folder. */
 export const siteReportsDir = 'site/content/reports';

@@ -1,11 +1,12 @@
 import { join } from 'node:path';
 import { makeLocalDate } from '../../cases/report/dates.ts';
 import { planRetention } from '../../cases/retention/due.ts';
-import { isGitFolderStore } from '../../cases/retention/folder-eraser.ts';
+import type { IntakeQueue } from '../../cases/queue/port.ts';
+import { errorTag } from '../../cases/errors.ts';
 import { dueOutboxFiles, removeOutboxFiles } from '../../cases/retention/outbox.ts';
 import { parseSettings } from '../../cases/settings.ts';
 import { parseCommandArgs, usageExit, type CliContext } from '../cli-context.ts';
-import { servicesOf } from '../services.ts';
+import { erasureSetup } from './erasure-setup.ts';
 
 const usage = `Gebruik:
   klachten retention [--dry-run] [--today JJJJ-MM-DD]
@@ -14,17 +15,26 @@ const usage = `Gebruik:
   klachten.config.ts; standaard 24 maanden na afsluiten of niet-in-behandeling) en berichten in de
   outbox ouder dan de ingestelde dagen. Een klacht met "bewaren" (cases hold) blijft staan. Het
   anonieme registerrecord blijft altijd, met de datum van wissen. Toont alleen kenmerken en aantallen.
+  Op GitHub wordt het issue verwijderd (met zijn reacties); daarvoor heeft de GitHub App de
+  permissie "Administration: read and write" nodig. Zonder die permissie stopt het commando
+  voordat er iets gewist is.
 
   --dry-run        laat zien wat gewist zou worden, wist niets
   --today DATUM    doen alsof het vandaag DATUM is (standaard: vandaag in de tijdzone van de organisatie)
 `;
 
 /**
- * The hook for the intake queue (cases/queue/, issue #12): entries already filed are to be
- * removed here through the queue's port once it exists. Returns how many entries were removed.
+ * The intake queue's part: a filed entry is only a note (reference, moments, issue number; the
+ * case left the queue when it was filed), and it goes with the fingerprints once the
+ * resubmission window is over (`prune`). Returns how many entries went.
  */
-async function eraseFiledQueueEntries(): Promise<number> {
-  return 0;
+async function eraseFiledQueueEntries(queue: IntakeQueue | undefined, now: Date): Promise<number> {
+  if (queue === undefined) return 0;
+  try {
+    return await queue.prune(now);
+  } finally {
+    await queue.close();
+  }
 }
 
 /**
@@ -51,27 +61,42 @@ export async function run(ctx: CliContext): Promise<number> {
   const { config } = ctx;
   const today = given ?? makeLocalDate(config.terms.timeZone)(ctx.now().toISOString());
   const dryRun = parsed.values['dry-run'];
-  const store = servicesOf(ctx).makeStore(ctx);
-  if (!isGitFolderStore(store)) {
-    ctx.stderr(`Bewaartermijnen wissen kan nog niet in ${store.description}; er is niets gewist.\n`);
+  const setup = erasureSetup(ctx);
+  if (typeof setup === 'string') {
+    ctx.stderr(`${setup} Er is niets gewist.\n`);
     return 1;
   }
-  const plan = planRetention(await store.register.read(), today, config);
+  const { target } = setup;
+  const records = await target.records();
+  const plan = planRetention(records, today, config);
   const outbox = join(parseSettings(ctx.env, ctx.cwd).dataDir, 'outbox');
   const lines: string[] = [];
   const verb = dryRun ? 'zou wissen' : 'gewist';
   let erased: string[] = plan.due;
-  if (!dryRun && plan.due.length > 0) {
-    const results = await store.erase(plan.due, ctx.now().toISOString(), 'bewaartermijn');
-    erased = plan.due.filter((reference) => results[reference] === 'erased');
+  if (!dryRun) {
+    const at = ctx.now().toISOString();
+    try {
+      const results = plan.due.length === 0 ? {} : await target.erase(plan.due, at, 'bewaartermijn');
+      erased = plan.due.filter((reference) => results[reference] === 'erased');
+    } catch (error) {
+      if (errorTag(error) !== 'forbidden') throw error;
+      ctx.stderr(`${(error as Error).message}\n`);
+      return 1;
+    }
+    // The register of the other cases, in one batch (on GitHub it is not written per move).
+    const gone = new Set(plan.due);
+    await target.register.write(
+      records.filter((record) => !gone.has(record.reference)),
+      `register bijgewerkt door klachten retention op ${today}`,
+    );
   }
   const mails = await dueOutboxFiles(outbox, today, config.retention.outboxDays, new Set(erased));
   if (!dryRun) await removeOutboxFiles(outbox, mails);
-  const queued = dryRun ? 0 : await eraseFiledQueueEntries();
+  const queued = dryRun ? 0 : await eraseFiledQueueEntries(setup.openQueue(), ctx.now());
   for (const reference of erased) lines.push(`  ${reference}: persoonsgegevens ${verb}`);
   for (const reference of plan.held) lines.push(`  ${reference}: bewaartermijn voorbij, maar bewaren (cases hold)`);
   ctx.stdout(
-    `${dryRun ? 'Proefdraaien, er wordt niets gewist. ' : ''}Bewaartermijnen op ${today} (${store.description}):\n` +
+    `${dryRun ? 'Proefdraaien, er wordt niets gewist. ' : ''}Bewaartermijnen op ${today} (${target.description}):\n` +
       (lines.length > 0 ? `${lines.join('\n')}\n` : '') +
       `${erased.length} klacht(en) ${verb}, ${plan.held.length} bewaard, ` +
       `${mails.length} bericht(en) uit de outbox ${verb}, ${queued} wachtrij-item(s) gewist.\n`,

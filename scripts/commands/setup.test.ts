@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decodeIssue } from '../../cases/stores/github/issue-format.ts';
-import { labelDefinitions } from '../../cases/stores/github/labels.ts';
+import { setupLabelDefinitions } from '../../cases/stores/github/labels.ts';
 import config from '../../klachten.config.ts';
 import { startGitHubStandIn, type GitHubStandIn, type StandInOptions } from '../../tests/github-standin/index.ts';
 import { runCommand } from '../../tests/support/run-command.ts';
@@ -76,7 +76,8 @@ describe('klachten setup', () => {
     });
     const first = await setup();
     expect(first.code).toBe(0);
-    const definitions = labelDefinitions(config.categories);
+    const definitions = setupLabelDefinitions(config.categories);
+    expect(definitions.map((label) => label.name)).toContain('actiepunt');
     expect(first.stdout).toContain(`Labels: ${definitions.length} aangemaakt, 0 bijgewerkt, 0 ongewijzigd.`);
     expect(first.stdout).toContain('  aangemaakt: status: niet-in-behandeling\n');
     expect(first.stdout).toContain('Issueformulier: categorieën kloppen met klachten.config.ts.');

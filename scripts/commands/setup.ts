@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readFrontMatter } from '../../cases/front-matter.ts';
 import type { Config } from '../../cases/config.ts';
-import { labelDefinitions } from '../../cases/stores/github/labels.ts';
+import { setupLabelDefinitions } from '../../cases/stores/github/labels.ts';
 import { syncLabels } from '../../cases/stores/github/label-sync.ts';
 import { silentLog } from '../../cases/log.ts';
 import { parseCommandArgs, type CliContext } from '../cli-context.ts';
@@ -15,7 +15,7 @@ const usage = `Gebruik:
 
   Zet de GitHub-repository klaar voor klachten (KLACHTEN_STORE=github, zie docs/github.md):
   - controleert dat de repository bereikbaar en privé is;
-  - maakt de labels aan (klacht, één per status, één per categorie) en werkt gewijzigde kleuren en
+  - maakt de labels aan (klacht, één per status, één per categorie, actiepunt) en werkt gewijzigde kleuren en
     beschrijvingen bij; verwijdert niets;
   - controleert dat het issueformulier .github/ISSUE_TEMPLATE/klacht.yml de categorieën uit
     klachten.config.ts aanbiedt;
@@ -52,7 +52,7 @@ export async function run(ctx: CliContext): Promise<number> {
   }
   ctx.stdout(`Repository ${fullName}: bereikbaar en privé.\n`);
 
-  const changes = await syncLabels(octokit, repository, labelDefinitions(config.categories));
+  const changes = await syncLabels(octokit, repository, setupLabelDefinitions(config.categories));
   ctx.stdout(
     `Labels: ${changes.created.length} aangemaakt, ${changes.updated.length} bijgewerkt, ${changes.unchanged.length} ongewijzigd.\n`,
   );

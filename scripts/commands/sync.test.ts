@@ -10,7 +10,11 @@ import config from '../../klachten.config.ts';
 import { aCase } from '../../tests/support/case-fixture.ts';
 import { startGitHubStandIn, type GitHubStandIn } from '../../tests/github-standin/index.ts';
 import { runCommand } from '../../tests/support/run-command.ts';
+import type { Services } from '../cli-context.ts';
 import { standInGitHubEnv, standInOctokit } from '../../tests/support/standin-octokit.ts';
+import { newEntry } from '../../cases/queue/entry.ts';
+import { makeFsQueue } from '../../cases/queue/from-env.ts';
+import { keepingMailer } from '../../tests/support/queue-bed.ts';
 import { run } from './sync.ts';
 
 let standIn: GitHubStandIn;
@@ -25,11 +29,13 @@ afterEach(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-const sync = (env: Record<string, string> = {}) =>
+const sync = (env: Record<string, string> = {}, argv: string[] = [], services: Partial<Services> = {}) =>
   runCommand(run, {
+    argv,
     env: { ...standInGitHubEnv(standIn, { dataDir }), ...env },
     cwd: dataDir,
     now: new Date('2026-10-27T09:00:00Z'),
+    services,
   });
 
 const issuesByReference = () => {
@@ -87,5 +93,51 @@ describe('klachten sync', () => {
     const result = await sync({ KLACHTEN_STORE: 'git' });
     expect(result).toMatchObject({ code: 0, stdout: expect.stringContaining('geen noodopslag') });
     expect(standIn.calls.count()).toBe(0);
+  });
+
+  it('files the intake queue into GitHub, and says how the queue stands with --status', async () => {
+    const queue = makeFsQueue(join(dataDir, 'queue'));
+    const records = [aCase(), aCase()];
+    for (const record of records) await queue.put(newEntry(record, new Date('2026-10-27T08:50:00Z')));
+
+    const before = await sync({}, ['--status']);
+    expect(before.code).toBe(0);
+    expect(before.stdout).toContain(`wachtend: 2 (oudste ${records[0]?.reference}, 10 min oud)`);
+    expect(before.stdout).toContain('GitHub staat nog toe: 80 schrijfopdrachten deze minuut, 500 dit uur');
+    expect(standIn.calls.count()).toBe(0);
+
+    const synced = await sync();
+    expect(synced.code).toBe(0);
+    expect(synced.stdout).toContain(`  ${records[0]?.reference}: in GitHub gezet\n`);
+    expect(synced.stdout).toContain('Wachtrij: 2 in GitHub gezet, 0 stond er al, 0 mislukt, 0 volgende keer.');
+    expect(issuesByReference()).toEqual(new Map(records.map((record) => [record.reference, 1])));
+
+    const after = await sync({}, ['--status']);
+    expect(after.stdout).toContain('wachtend: 0\n');
+    expect(after.stdout).toContain(
+      'GitHub staat nog toe: 78 schrijfopdrachten deze minuut, 498 dit uur; 4999 verzoeken',
+    );
+  });
+
+  it('exits 1 and mails the coordinators once while a complaint waits longer than 30 minutes', async () => {
+    const queue = makeFsQueue(join(dataDir, 'queue'));
+    const record = aCase();
+    await queue.put(newEntry(record, new Date('2026-10-27T08:00:00Z')));
+    standIn.faults.inject({ kind: 'unauthorized', times: 100 });
+    const mailer = keepingMailer();
+    const services = { makeMailer: () => mailer };
+
+    const failed = await sync({}, [], services);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toContain('1 klacht(en) wachten langer dan 30 minuten op GitHub');
+    expect(mailer.sent.map((mail) => mail.subject)).toEqual(['Klachtenloket: 1 klacht(en) wachten op GitHub']);
+    expect(mailer.sent[0]?.text).toContain(record.reference);
+    expect((await sync({}, ['--status'], services)).code).toBe(1);
+    expect((await sync({}, [], services)).code).toBe(1);
+    expect(mailer.sent).toHaveLength(1);
+
+    standIn.faults.clear();
+    expect((await sync({}, [], services)).code).toBe(0);
+    expect(issuesByReference()).toEqual(new Map([[record.reference, 1]]));
   });
 });

@@ -1,5 +1,11 @@
+import type { Log } from '../../cases/log.ts';
 import { silentLog } from '../../cases/log.ts';
+import { alertIfOverdue, overdue } from '../../cases/queue/alert.ts';
+import type { DrainReport } from '../../cases/queue/drain.ts';
+import { makeQueueSetupFromEnv, type QueueSetup } from '../../cases/queue/setup-from-env.ts';
+import { queueStatus, type QueueStatus } from '../../cases/queue/status.ts';
 import { parseSettings } from '../../cases/settings.ts';
+import type { GitHubStores } from '../../cases/stores/github/from-env.ts';
 import { syncFallback } from '../../cases/stores/with-fallback.ts';
 import { parseCommandArgs, type CliContext } from '../cli-context.ts';
 import { servicesOf } from '../services.ts';
@@ -7,35 +13,123 @@ import { stderrLog } from '../stderr-log.ts';
 import { adoptedText } from './adopted-text.ts';
 
 const usage = `Gebruik:
-  klachten sync [--verbose]
+  klachten sync [--status] [--verbose]
 
-  Zet klachten die tijdens een storing van GitHub in de noodopslag ($KLACHTEN_DATA_DIR/cases)
-  terechtkwamen alsnog in GitHub, elk precies één keer, en markeert ze daar als overgezet (er wordt
-  niets verwijderd). Geeft daarna klachten die met het issueformulier zijn geregistreerd een kenmerk.
-  Eindigt met code 1 zolang er klachten in de noodopslag blijven: zo valt een geplande run op.
+  Zet de wachtrij in GitHub: elke klacht die de site in de wachtrij zette (KLACHTEN_QUEUE) wordt,
+  oudste eerst, precies één keer een issue, in het tempo dat GitHub toestaat. Zet daarna klachten
+  die tijdens een storing in de oude noodopslag ($KLACHTEN_DATA_DIR/cases) terechtkwamen alsnog in
+  GitHub, en geeft klachten die met het issueformulier zijn geregistreerd een kenmerk.
+  Mailt de coördinatoren (hooguit één keer per uur) als een klacht langer dan 30 minuten wacht of
+  een item in de wachtrij beschadigd is. Eindigt met code 1 zolang dat zo is, of zolang er klachten
+  in de noodopslag blijven: zo valt een geplande run op.
 
+  --status    toon alleen hoe de wachtrij ervoor staat: hoeveel er wachten, de oudste, wat apart
+              is gezet en hoeveel GitHub nog toestaat (code 1 als er iets te lang wacht)
   --verbose   toon ook wat de GitHub-koppeling logt (zonder persoonsgegevens)
 `;
 
+const minutes = (ms: number) => `${Math.floor(ms / 60_000)} min`;
+
+function statusText(status: QueueStatus, description: string): string {
+  const lines = [`Wachtrij (${description}):`];
+  lines.push(
+    `  wachtend: ${status.depth}${status.oldest ? ` (oudste ${status.oldest.reference}, ${minutes(status.oldest.ageMs)} oud)` : ''}`,
+  );
+  if (status.stale > 0) lines.push(`  langer dan 30 minuten: ${status.stale}`);
+  const aside = [...new Set([...status.aside, ...status.corrupt])];
+  if (aside.length > 0) lines.push(`  apart gezet (beschadigd): ${aside.join(', ')}`);
+  const pace = status.pace;
+  lines.push(
+    `  GitHub staat nog toe: ${pace.writesLeftThisMinute} schrijfopdrachten deze minuut, ${pace.writesLeftThisHour} dit uur` +
+      (pace.primaryRemaining === undefined ? '' : `; ${pace.primaryRemaining} verzoeken tot de limiet wordt hersteld`) +
+      (pace.pausedUntil === undefined
+        ? ''
+        : `; GitHub vroeg te wachten tot ${new Date(pace.pausedUntil).toISOString()}`),
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+function drainText(report: DrainReport): string {
+  const lines: string[] = [];
+  for (const reference of report.filed) lines.push(`  ${reference}: in GitHub gezet`);
+  for (const reference of report.alreadyThere) lines.push(`  ${reference}: stond al in GitHub, nu gemarkeerd`);
+  for (const reference of report.failed) lines.push(`  ${reference}: nog niet gelukt, blijft in de wachtrij`);
+  for (const reference of report.setAside) lines.push(`  ${reference}: beschadigd, apart gezet`);
+  const counted = report.filed.length + report.alreadyThere.length + report.failed.length + report.later.length;
+  if (counted > 0 || report.setAside.length > 0) {
+    lines.push(
+      `Wachtrij: ${report.filed.length} in GitHub gezet, ${report.alreadyThere.length} stond er al, ${report.failed.length} mislukt, ${report.later.length} volgende keer${report.paced ? ' (GitHub-limiet)' : ''}.`,
+    );
+  }
+  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
+}
+
+/** The queue half of `sync`: drain, alert, and whether anything waits too long. */
+async function syncQueue(ctx: CliContext, setup: QueueSetup, log: Log): Promise<boolean> {
+  const report = await setup.drain();
+  ctx.stdout(drainText(report) || `Wachtrij (${setup.queue.description}): niets te doen.\n`);
+  const found = await overdue(setup.queue, ctx.now());
+  if (found.stale.length === 0 && found.aside.length === 0) return true;
+  ctx.stderr(
+    `${found.stale.length} klacht(en) wachten langer dan 30 minuten op GitHub; ${found.aside.length} apart gezet.\n`,
+  );
+  try {
+    const mailer = servicesOf(ctx).makeMailer(ctx);
+    try {
+      const alert = await alertIfOverdue({ queue: setup.queue, mailer, config: ctx.config, now: ctx.now(), log });
+      if (alert.sent) ctx.stdout('De coördinatoren kregen een mail over wat wacht.\n');
+    } finally {
+      mailer.close();
+    }
+  } catch (error) {
+    ctx.stderr(`De coördinatoren konden niet worden gemaild (${error instanceof Error ? error.name : 'fout'}).\n`);
+  }
+  return false;
+}
+
 /**
- * `klachten sync`: files what the fallback holds into GitHub exactly once; prints references and
- * counts only.
+ * `klachten sync`: drains the intake queue into GitHub, files what the old fallback folder holds,
+ * adopts issue-form issues; prints references and counts only. `--status` only reports.
  *
  * @example
  * await run({ argv: [], env: { KLACHTEN_STORE: 'github', … }, … }) // 0 when nothing is left behind
  */
 export async function run(ctx: CliContext): Promise<number> {
   const parsed = parseCommandArgs(ctx, usage, {
-    options: { verbose: { type: 'boolean', default: false }, help: { type: 'boolean' } },
+    options: {
+      status: { type: 'boolean', default: false },
+      verbose: { type: 'boolean', default: false },
+      help: { type: 'boolean' },
+    },
   });
   if (typeof parsed === 'number') return parsed;
   if (parseSettings(ctx.env, ctx.cwd).store !== 'github') {
-    ctx.stdout('KLACHTEN_STORE is niet "github": er is geen noodopslag om over te zetten.\n');
+    ctx.stdout('KLACHTEN_STORE is niet "github": er is geen noodopslag of wachtrij om over te zetten.\n');
     return 0;
   }
   const log = parsed.values.verbose ? stderrLog(ctx) : silentLog;
-  const { github, fallback } = servicesOf(ctx).makeGitHub(ctx, log);
+  const stores: GitHubStores = servicesOf(ctx).makeGitHub(ctx, log);
+  const setup = makeQueueSetupFromEnv(ctx.env, ctx.config, ctx.cwd, log, {
+    github: stores,
+    clock: () => ctx.now().getTime(),
+  });
+  try {
+    if (parsed.values.status) {
+      const status = await queueStatus(setup.queue, setup.pacer, ctx.now());
+      ctx.stdout(statusText(status, setup.queue.description));
+      return status.stale > 0 || status.aside.length > 0 || status.corrupt.length > 0 ? 1 : 0;
+    }
+    const queueFine = await syncQueue(ctx, setup, log);
+    const fallbackFine = await syncOldFallback(ctx, stores, log);
+    return queueFine && fallbackFine ? 0 : 1;
+  } finally {
+    await setup.queue.close();
+  }
+}
 
+/** The old fallback folder and the issue forms, as `sync` always did. */
+async function syncOldFallback(ctx: CliContext, stores: GitHubStores, log: Log): Promise<boolean> {
+  const { github, fallback } = stores;
   const report = await syncFallback({ primary: github, fallback, log, now: ctx.now });
   const total = report.filed.length + report.alreadyThere.length + report.failed.length;
   if (total === 0) ctx.stdout(`Noodopslag (${fallback.description}): niets over te zetten.\n`);
@@ -60,7 +154,7 @@ export async function run(ctx: CliContext): Promise<number> {
   if (adopted.length > 0) ctx.stdout(adoptedText(adopted));
   if (report.failed.length > 0) {
     ctx.stderr(`${report.failed.length} klacht(en) nog niet in GitHub: draai "klachten sync" later opnieuw.\n`);
-    return 1;
+    return false;
   }
-  return adoptionFailed ? 1 : 0;
+  return !adoptionFailed;
 }

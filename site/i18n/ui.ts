@@ -139,6 +139,9 @@ export const ui = {
         label: 'Ik geef toestemming om mijn gegevens te gebruiken voor de behandeling van mijn klacht.',
         hint: 'Lees in de privacyverklaring wat we met uw gegevens doen:',
         link: 'privacyverklaring',
+        // The retention terms of klachten.config.ts (docs/retention.md), as the privacy statement must name them.
+        retention: (months: number, days: number) =>
+          `We bewaren uw gegevens tot ${months} maanden nadat uw klacht is afgehandeld en wissen ze daarna; verstuurde berichten hoogstens ${days} dagen. Voor de rapportage tellen we uw klacht zonder uw naam of gegevens.`,
       },
       submit: 'Klacht versturen',
       sending: 'Bezig met versturen…',
@@ -291,6 +294,8 @@ export const ui = {
         label: 'I consent to the use of my data for handling my complaint.',
         hint: 'Read in the privacy statement what we do with your data:',
         link: 'privacy statement',
+        retention: (months: number, days: number) =>
+          `We keep your details until ${months} months after your complaint was dealt with, then erase them; sent messages at most ${days} days. For our reports we count your complaint without your name or details.`,
       },
       submit: 'Send complaint',
       sending: 'Sending…',

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { makeCalendar } from '../../cases/calendar.ts';
 import { makeMemoryRateLimiter, type RateLimiter } from '../../cases/rate-limit.ts';
-import { parseSettings, type Settings } from '../../cases/settings.ts';
+import { parseSettings, refuseFolderStoreOnServerless, type Settings } from '../../cases/settings.ts';
 import type { CaseStore } from '../../cases/store.ts';
+import { makeQueueSetupFromEnv, type QueueSetup } from '../../cases/queue/setup-from-env.ts';
 import { makeStoreFromEnv } from '../../cases/stores/from-env.ts';
 import config from '../../klachten.config.ts';
 
@@ -16,8 +17,26 @@ let store: CaseStore | undefined;
  * await getStore().fileCase(record);
  */
 export function getStore(): CaseStore {
-  store ??= makeStoreFromEnv(process.env, config, process.cwd(), log);
+  // KLACHTEN_ADAPTER is the build's target, written into the bundle (site/build/integration.ts).
+  if (store === undefined)
+    refuseFolderStoreOnServerless(getSettings(), import.meta.env['KLACHTEN_ADAPTER'], process.env);
+  store ??= getQueueSetup()?.store ?? makeStoreFromEnv(process.env, config, process.cwd(), log);
   return store;
+}
+
+let queueSetup: QueueSetup | undefined;
+
+/**
+ * With `KLACHTEN_STORE=github`: the intake queue, its store and its drainer, made once, so the
+ * store the site files into and the drainer share one queue and one pacer. Undefined otherwise.
+ *
+ * @example
+ * await getQueueSetup()?.drain();
+ */
+export function getQueueSetup(): QueueSetup | undefined {
+  if (getSettings().store !== 'github') return undefined;
+  queueSetup ??= makeQueueSetupFromEnv(process.env, config, process.cwd(), log);
+  return queueSetup;
 }
 
 let settings: Settings | undefined;

@@ -6,6 +6,7 @@ import config from '../../klachten.config.ts';
 import { clientAddress } from './client-address.ts';
 import { calendar, getRateLimiter, getSettings, getStore, log } from './context.ts';
 import { discardingStore, filledHoneypot } from './honeypot.ts';
+import { kickDrain } from './drain.ts';
 import { deliverInBackground } from './mail.ts';
 import { readForm } from './read-form.ts';
 
@@ -82,7 +83,9 @@ export async function handleIntake(request: Request, connection: string | undefi
   const result = await fileComplaint(raw, context);
   // Only accepted complaints count: a refused, failed or repeated one gives its place back.
   if (result.kind !== 'filed' || !result.created) await place.giveBack();
-  // The receipt goes in the background: a mail failure never makes a filed complaint fail.
-  if (result.kind === 'filed') deliverInBackground(result.case.reference);
+  // The receipt goes in the background: a mail failure never makes a filed complaint fail. Then
+  // the drainer takes the queue to GitHub (a no-op with the Git folder), the receipt's record
+  // already on the case, so it travels in the one create call.
+  if (result.kind === 'filed') void deliverInBackground(result.case.reference).then(kickDrain);
   return respond(result);
 }

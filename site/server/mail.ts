@@ -1,11 +1,12 @@
 // The site's side of the mail: one mailer per server process, and delivery in the background, so
 // a slow or unreachable mail server never holds up (or fails) the page the complainant waits for.
 import { deliverDueMessages } from '../../cases/mail/deliver.ts';
+import type { ReceiptLedger } from '../../cases/mail/receipt-cap.ts';
 import { loadTokenSecret } from '../../cases/mail/secret.ts';
 import { defaultTemplatesDir, loadTemplates } from '../../cases/mail/template-files.ts';
 import { makeMailerFromEnv, type Mailer } from '../../cases/mail/transport.ts';
 import config from '../../klachten.config.ts';
-import { getStore, log } from './context.ts';
+import { getQueueSetup, getStore, log } from './context.ts';
 
 let mailer: Mailer | undefined;
 let secret: Promise<string | undefined> | undefined;
@@ -33,11 +34,17 @@ export function tokenSecret(): Promise<string | undefined> {
  * @example
  * deliverInBackground(filed.case.reference);
  */
-export function deliverInBackground(reference: string): void {
-  void deliver(reference).catch((error: unknown) => {
+export function deliverInBackground(reference: string): Promise<void> {
+  // The promise never rejects; the intake chains the drainer's kick to it (site/server/drain.ts).
+  return deliver(reference).catch((error: unknown) => {
     const code = error instanceof Error ? ((error as NodeJS.ErrnoException).code ?? error.name) : 'unknown';
     log('mail.unavailable', { reference, error: code });
   });
+}
+
+function queueLedger(): { receiptLedger?: ReceiptLedger } {
+  const setup = getQueueSetup();
+  return setup ? { receiptLedger: setup.receiptLedger } : {};
 }
 
 async function deliver(reference: string): Promise<void> {
@@ -51,6 +58,8 @@ async function deliver(reference: string): Promise<void> {
       tokenSecret: await tokenSecret().catch(() => undefined),
       now: () => new Date(),
       log,
+      // Queued cases: the receipt cap counts from the queue, not from a GitHub listing per receipt.
+      ...queueLedger(),
     },
     { references: [reference] },
   );

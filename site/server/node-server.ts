@@ -3,11 +3,14 @@
 // Static files never pass through Astro's middleware, and the Node adapter's own `staticHeaders`
 // sets only the policy, matched by a substring of the path that misses every page with a trailing
 // slash; so the per-page policies Astro wrote at build time (dist/_headers.json) are applied here,
-// by exact path. Run by `npm start` (scripts/start.ts), not bundled by Astro.
+// by exact path. Text files leave compressed (compressed-files.ts). Run by `npm start`
+// (scripts/start.ts), not bundled by Astro.
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { readBuildInfo } from '../build/build-info.ts';
+import { makeCompressedFiles, type CompressedFiles } from './compressed-files.ts';
 import { fallbackContentSecurityPolicy, securityHeaders } from './security-headers.ts';
 
 /** A Node request handler, as Astro's standalone entry exports one. */
@@ -27,20 +30,23 @@ const withSlash = (path: string) => (path.endsWith('/') ? path : `${path}/`);
 
 /**
  * Reads the per-page policies Astro wrote at build time (`security.csp` with `staticHeaders`),
- * under each page's address with and without `index.html`; an absent file gives none.
+ * under each page's address below the base path, with and without `index.html` (the not-found
+ * page's also as `/404/`, for any 404); an absent file gives none.
  *
  * @example
  * await readPagePolicies('dist/_headers.json') // Map { '/' => "default-src 'self'; …", '/klacht-indienen/' => … }
  */
-export async function readPagePolicies(file: string): Promise<PagePolicies> {
+export async function readPagePolicies(file: string, base = '/'): Promise<PagePolicies> {
   const text = await readFile(file, 'utf8').catch(() => '[]');
   const entries = JSON.parse(text) as { pathname: string; headers: { key: string; value: string }[] }[];
   const policies = new Map<string, string>();
   for (const { pathname, headers } of entries) {
     const policy = headers.find((header) => header.key.toLowerCase() === 'content-security-policy')?.value;
     if (policy === undefined) continue;
-    policies.set(withSlash(pathname), policy);
-    policies.set(`${withSlash(pathname)}index.html`, policy);
+    const address = `${base}${withSlash(pathname).slice(1)}`;
+    policies.set(address, policy);
+    policies.set(`${address}index.html`, policy);
+    if (withSlash(pathname) === '/404/') policies.set('/404/', policy);
   }
   return policies;
 }
@@ -84,6 +90,47 @@ export function withSecurityHeaders(handler: NodeHandler, options: SecuredOption
   };
 }
 
+/**
+ * Sends the build's text files compressed where the browser accepts it, and hands every other
+ * request to `handler`; the uncompressed answer for those files says it varies by encoding too.
+ *
+ * @example
+ * createServer(withCompression(handler, makeCompressedFiles('dist/client', '/')));
+ */
+export function withCompression(handler: NodeHandler, files: CompressedFiles): NodeHandler {
+  return (req, res) => {
+    files.serve(req, res).then(
+      (served) => {
+        if (served) return;
+        if (files.has((req.url ?? '/').split(/[?#]/)[0] ?? '/')) res.setHeader('Vary', 'Accept-Encoding');
+        handler(req, res);
+      },
+      () => handler(req, res),
+    );
+  };
+}
+
+/**
+ * Keeps a site built under a path (`/klachten/`) there: the root sends a visitor to it, any other
+ * address outside it is not found (Astro's file handler would otherwise serve the pages twice).
+ *
+ * @example
+ * createServer(withinBase(handler, '/klachten/'));
+ */
+export function withinBase(handler: NodeHandler, base: string): NodeHandler {
+  if (base === '/') return handler;
+  return (req, res) => {
+    const path = (req.url ?? '/').split(/[?#]/)[0] ?? '/';
+    if (path.startsWith(base) || `${path}/` === base) return handler(req, res);
+    if (path === '/') {
+      res.writeHead(302, { Location: base }).end();
+      return;
+    }
+    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+    res.end(`Niet gevonden: de site staat onder ${base}\nNot found: the site is at ${base}\n`);
+  };
+}
+
 /** Where and how to serve. */
 export interface ServeOptions {
   /** The build's folder, holding `server/entry.mjs`, `client/` and `_headers.json`. */
@@ -105,9 +152,14 @@ export async function serveBuiltSite(options: ServeOptions): Promise<Server> {
   const entry = (await import(pathToFileURL(join(options.distDir, 'server', 'entry.mjs')).href)) as {
     handler: NodeHandler;
   };
-  const policies = await readPagePolicies(join(options.distDir, '_headers.json'));
+  const { base } = await readBuildInfo(options.distDir);
+  const policies = await readPagePolicies(join(options.distDir, '_headers.json'), base);
+  const files = makeCompressedFiles(join(options.distDir, 'client'), base);
   const server = createServer(
-    withSecurityHeaders(entry.handler, { policies, clientAddressHeader: options.clientAddressHeader }),
+    withSecurityHeaders(withinBase(withCompression(entry.handler, files), base), {
+      policies,
+      clientAddressHeader: options.clientAddressHeader,
+    }),
   );
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -86,7 +86,8 @@ export async function startSite(prefix: string, env: Record<string, string> = {}
     logPath,
     pid: server.pid,
     async stop() {
-      if (server.exitCode === null) {
+      // A server killed by a signal (a test's SIGKILL) has exited already, with no exit code.
+      if (server.exitCode === null && server.signalCode === null) {
         const exited = new Promise((resolve) => server.once('exit', resolve));
         server.kill();
         await exited;

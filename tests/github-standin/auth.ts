@@ -23,6 +23,8 @@ export interface TokenPermissions {
   contents?: Access;
   pull_requests?: Access;
   metadata?: 'read';
+  /** Repository administration: GitHub asks `write` to delete an issue (GraphQL `deleteIssue`). */
+  administration?: Access;
 }
 
 /** A token the stand-in accepts. */
@@ -63,6 +65,7 @@ const allPermissions: TokenPermissions = {
   contents: 'write',
   pull_requests: 'write',
   metadata: 'read',
+  administration: 'write',
 };
 
 /** Which permission each operation needs; `null`: authenticated by the app's JWT instead. */

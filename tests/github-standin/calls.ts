@@ -10,13 +10,15 @@ export interface CallRecord {
   query: string;
   status: number | 'reset' | 'aborted';
   fault?: FaultKind;
+  /** Refused by the secondary limit on writes (`limits.ts`). */
+  limited?: boolean;
 }
 
 /** The call log of a stand-in. */
 export interface Calls {
   readonly all: CallRecord[];
-  /** Calls of one operation (or all), injected faults included. */
-  count(operation?: StandInOperation): number;
+  /** Calls of one operation (or all; `graphql` for `POST /graphql`), injected faults included. */
+  count(operation?: StandInOperation | 'graphql'): number;
   reset(): void;
 }
 

@@ -24,7 +24,8 @@
  * are issues too and show up in the issue list, as on GitHub); comments; labels (created on the
  * fly when an issue names a missing one, as GitHub does); assignees and collaborators with their
  * permission; installation access tokens for a GitHub App (the JWT is verified with the app's
- * public key); Git refs, file contents and pull requests, enough to open a report pull request.
+ * public key); Git refs, file contents and pull requests, enough to open a report pull request;
+ * and `POST /graphql` for the one mutation the tooling sends, `deleteIssue` (`handlers/graphql.ts`).
  *
  * Credentials (tokens with fine-grained permissions, GitHub App JWTs) are checked as GitHub
  * checks them: see `auth.ts`. Faults (5xx, hangs and resets before or after the change, rate
@@ -39,6 +40,8 @@ import { makeAuth, type AppOption, type TokenOption } from './auth.ts';
 import { makeCalls, type Calls } from './calls.ts';
 import { makeDispatch } from './dispatch.ts';
 import { makeFaults, type Faults } from './faults.ts';
+import { makeGraphqlHandler } from './handlers/graphql.ts';
+import { makeWriteLimiter, type WriteLimitOptions } from './limits.ts';
 import type { Urls } from './objects.ts';
 import type { OpenApiChecker } from './openapi.ts';
 import { startServer } from './server.ts';
@@ -47,6 +50,7 @@ import { makeState, type StandInState } from './state.ts';
 export type { AppOption, TokenOption, TokenPermissions } from './auth.ts';
 export type { CallRecord, Calls } from './calls.ts';
 export type { Fault, FaultKind, Faults } from './faults.ts';
+export type { WriteLimitOptions } from './limits.ts';
 export type { StandInState } from './state.ts';
 export { standInOperations, type StandInOperation } from './operations.ts';
 
@@ -65,6 +69,8 @@ export interface StandInOptions {
   validate?: boolean;
   /** A loaded description, to share between stand-ins. */
   openapi?: OpenApiChecker;
+  /** Enforce GitHub's secondary limit on writes, per minute and hour of this clock (`limits.ts`). */
+  writeLimits?: WriteLimitOptions;
 }
 
 /** A running stand-in. */
@@ -108,6 +114,8 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
     faults: faultQueue,
     calls,
     answer: makeDispatch({ state, urls: () => urls }, auth),
+    writeLimiter: options.writeLimits ? makeWriteLimiter(options.writeLimits) : undefined,
+    graphql: makeGraphqlHandler(state, (header) => auth.authenticate(header)),
   });
   urls = server.urls;
   return {

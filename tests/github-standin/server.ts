@@ -7,6 +7,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { CallRecord, Calls } from './calls.ts';
+import type { GraphqlAnswer } from './handlers/graphql.ts';
+import type { WriteLimiter } from './limits.ts';
 import { faultAnswer, strikesAfter, type Fault, type FaultQueue } from './faults.ts';
 import type { Urls } from './objects.ts';
 import { loadOpenApi, type OpenApiChecker } from './openapi.ts';
@@ -37,6 +39,10 @@ export interface ServerOptions {
   calls: Calls;
   /** Carries out a call that no fault stopped. */
   answer: (call: Call) => Reply;
+  /** GitHub's secondary limit on writes, when the test asks for one (`limits.ts`). */
+  writeLimiter?: WriteLimiter | undefined;
+  /** `POST /graphql` (not in the REST description): `handlers/graphql.ts`. */
+  graphql?: ((body: unknown, authorization: string | undefined) => GraphqlAnswer) | undefined;
 }
 
 /** A listening server. */
@@ -80,6 +86,12 @@ export async function startServer(options: ServerOptions): Promise<StandInServer
     }
     if (!url.pathname.startsWith(basePath)) return send(res, failed(404, 'Not Found'));
     const path = url.pathname.slice(basePath.length) || '/';
+    if (method === 'POST' && path === '/graphql' && options.graphql) {
+      const { reply, problems } = options.graphql(body, req.headers.authorization);
+      mismatches.push(...problems);
+      calls.all.push({ operation: 'graphql', method, path, query: url.search, status: reply.status });
+      return send(res, reply);
+    }
     // Routing still needs the description when checks are off.
     const found = checker?.find(method, path) ?? (plainChecker ??= loadOpenApi()).find(method, path);
     if (!found) {
@@ -121,6 +133,12 @@ export async function startServer(options: ServerOptions): Promise<StandInServer
     }
 
     if (fault && !strikesAfter(fault) && (await strike(fault))) return;
+    const limited = options.writeLimiter?.check(method);
+    if (limited) {
+      record.status = limited.status;
+      record.limited = true;
+      return send(res, limited);
+    }
     const reply = answer({
       operation,
       params: found.params,

@@ -5,7 +5,8 @@ import type { LabelDefinition } from './labels.ts';
 
 /**
  * Every REST call the GitHub store and the label sync make, one typed wrapper each, so what we
- * ask of GitHub can be read in one place (and checked against GitHub's API description).
+ * ask of GitHub can be read in one place (and checked against GitHub's API description); and the
+ * one GraphQL call, `deleteIssue`, with the files of the register (`register/<year>.jsonl`).
  *
  * Time: a call of the store is given the deadline of its filing, read or update. A wrapper checks
  * the deadline before anything is sent and, when the time is up, throws a `budget` store error at
@@ -30,6 +31,8 @@ import type { LabelDefinition } from './labels.ts';
 /** An issue as the listing returns it, reduced to what the store reads. */
 export interface IssueItem {
   number: number;
+  /** The GraphQL id, which `deleteIssue` takes (the REST API has no way to delete an issue). */
+  node_id?: string | undefined;
   title: string;
   body?: string | null | undefined;
   state: string;
@@ -95,7 +98,31 @@ export interface GitHubHelper {
   createLabel(definition: LabelDefinition): Promise<void>;
   /** Renames (to the definition's spelling) and recolours the label now called `name`. */
   updateLabel(name: string, definition: LabelDefinition): Promise<void>;
+  /**
+   * Deletes an issue with its comments (GraphQL `deleteIssue`; the token needs Administration:
+   * write). A refusal is a `forbidden` store error, an unknown id `not-found`. No deadline: only
+   * the retention and erase commands call it.
+   */
+  deleteIssue(nodeId: string): Promise<void>;
+  /** The files of a folder on the default branch, with their blob sha; none when it is missing. */
+  listFolder(path: string): Promise<FileItem[]>;
+  /** A file on the default branch as text, with its blob sha; undefined when it is missing. */
+  readFile(path: string): Promise<{ text: string; sha: string } | undefined>;
+  /** Writes a file as one commit on the default branch; `sha` of the version replaced, if any. */
+  writeFile(path: string, text: string, sha: string | undefined, message: string): Promise<void>;
 }
+
+/** A file in a folder of the repository. */
+export interface FileItem {
+  name: string;
+  path: string;
+  sha: string;
+}
+
+/** The mutation that deletes an issue; `tests/github-standin/handlers/graphql.ts` knows this shape. */
+const deleteIssueMutation = `mutation ($issueId: ID!) {
+  deleteIssue(input: { issueId: $issueId }) { clientMutationId }
+}`;
 
 /**
  * Makes the REST calls for one repository.
@@ -115,6 +142,13 @@ export function makeGitHubHelper(
     if (clock() >= deadline) throw storeError('budget', 'De tijd voor deze GitHub-opdracht is op.');
     return withBudget(deadline, clock);
   };
+
+  /**
+   * One call on this repository within the deadline, resolving to the response's data. Not
+   * `async`: `budget` must throw where the call is made (see above).
+   */
+  const call = (route: string, params: Record<string, unknown>, deadline: number): Promise<unknown> =>
+    octokit.request(route, { owner, repo, ...params, request: budget(deadline) }).then(({ data }) => data as unknown);
 
   /** The pages of a listing; each call within the deadline. */
   async function* pages<T>(route: string, params: Record<string, unknown>, deadline: number): AsyncGenerator<T[]> {
@@ -145,14 +179,9 @@ export function makeGitHubHelper(
     },
 
     async getIssue(number, deadline) {
+      const route = 'GET /repos/{owner}/{repo}/issues/{issue_number}';
       try {
-        const { data } = await octokit.request('GET /repos/{owner}/{repo}/issues/{issue_number}', {
-          owner,
-          repo,
-          issue_number: number,
-          request: budget(deadline),
-        });
-        return data as IssueItem;
+        return (await call(route, { issue_number: number }, deadline)) as IssueItem;
       } catch (error) {
         if (statusOf(error) === 404 || statusOf(error) === 410) return undefined;
         throw error;
@@ -160,28 +189,15 @@ export function makeGitHubHelper(
     },
 
     createIssue(issue, deadline) {
-      return octokit
-        .request('POST /repos/{owner}/{repo}/issues', {
-          owner,
-          repo,
-          title: issue.title,
-          body: issue.body,
-          labels: issue.labels,
-          request: budget(deadline),
-        })
-        .then(({ data }) => data.number);
+      const { title, body, labels } = issue;
+      return call('POST /repos/{owner}/{repo}/issues', { title, body, labels }, deadline).then(
+        (data) => (data as { number: number }).number,
+      );
     },
 
     patchIssue(number, patch, deadline) {
-      return octokit
-        .request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', {
-          owner,
-          repo,
-          issue_number: number,
-          ...patch,
-          request: budget(deadline),
-        })
-        .then(() => undefined);
+      const route = 'PATCH /repos/{owner}/{repo}/issues/{issue_number}';
+      return call(route, { issue_number: number, ...patch }, deadline).then(() => undefined);
     },
 
     async listComments(number, deadline) {
@@ -198,26 +214,13 @@ export function makeGitHubHelper(
     },
 
     createComment(number, body, deadline) {
-      return octokit
-        .request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
-          owner,
-          repo,
-          issue_number: number,
-          body,
-          request: budget(deadline),
-        })
-        .then(() => undefined);
+      const route = 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments';
+      return call(route, { issue_number: number, body }, deadline).then(() => undefined);
     },
 
     deleteComment(id, deadline) {
-      return octokit
-        .request('DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}', {
-          owner,
-          repo,
-          comment_id: id,
-          request: budget(deadline),
-        })
-        .then(() => undefined);
+      const route = 'DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}';
+      return call(route, { comment_id: id }, deadline).then(() => undefined);
     },
 
     listLabels() {
@@ -237,6 +240,57 @@ export function makeGitHubHelper(
           new_name: definition.name,
           color: definition.color,
           description: definition.description,
+        })
+        .then(() => undefined);
+    },
+
+    async deleteIssue(nodeId) {
+      try {
+        await octokit.graphql(deleteIssueMutation, { issueId: nodeId });
+      } catch (error) {
+        // GraphQL answers 200 with `errors`; their type says what GitHub refused.
+        const type = (error as { errors?: Array<{ type?: string }> }).errors?.[0]?.type;
+        if (type === 'FORBIDDEN') throw storeError('forbidden', 'GitHub staat het verwijderen van issues niet toe.');
+        if (type === 'NOT_FOUND') throw storeError('not-found', 'GitHub kent dit issue niet (meer).');
+        throw error;
+      }
+    },
+
+    async listFolder(path) {
+      try {
+        const { data } = await octokit.request('GET /repos/{owner}/{repo}/contents/{path}', { owner, repo, path });
+        return Array.isArray(data)
+          ? data.filter((item) => item.type === 'file').map(({ name, path: at, sha }) => ({ name, path: at, sha }))
+          : [];
+      } catch (error) {
+        if (statusOf(error) === 404) return [];
+        throw error;
+      }
+    },
+
+    async readFile(path) {
+      try {
+        const { data } = await octokit.request('GET /repos/{owner}/{repo}/contents/{path}', { owner, repo, path });
+        if (Array.isArray(data) || data.type !== 'file') throw new Error(`${path} is geen bestand.`);
+        // Over 1 MB GitHub leaves the content out (encoding "none"): say so rather than read nothing.
+        if (!('content' in data) || data.encoding !== 'base64')
+          throw new Error(`${path} is te groot voor de contents-API.`);
+        return { text: Buffer.from(data.content, 'base64').toString('utf8'), sha: data.sha };
+      } catch (error) {
+        if (statusOf(error) === 404) return undefined;
+        throw error;
+      }
+    },
+
+    writeFile(path, text, sha, message) {
+      return octokit
+        .request('PUT /repos/{owner}/{repo}/contents/{path}', {
+          owner,
+          repo,
+          path,
+          message,
+          content: Buffer.from(text, 'utf8').toString('base64'),
+          ...(sha === undefined ? {} : { sha }),
         })
         .then(() => undefined);
     },

@@ -1,7 +1,7 @@
 import { parseCase, type Case } from '../../case.ts';
 import { overdueLabelsOf } from '../../deadlines.ts';
 import { taggedError } from '../../errors.ts';
-import { caseLabel, categoryLabel, statusLabel } from './labels.ts';
+import { caseLabel, categoryLabel, holdLabel, statusLabel } from './labels.ts';
 import { digestOf, machineJson, machinePage, maxPageLength, readPage, type PageHeader } from './machine-block.ts';
 import { categoryName, continuationNote, displayUnits, type IssueContext } from './readable-copy.ts';
 
@@ -62,14 +62,20 @@ export function issueTitle(record: Case, context: IssueContext): string {
 }
 
 /**
- * The labels of a case: the case label, its status, its category and, while a term is overdue
- * and escalated, the overdue label (`overdueLabelsOf`).
+ * The labels of a case: the case label, its status, its category, while a term is overdue and
+ * escalated the overdue label (`overdueLabelsOf`), and `bewaren` while it is on hold.
  *
  * @example
  * issueLabels(record) // ['klacht', 'status: ontvangen', 'categorie: onderhoud']
  */
 export function issueLabels(record: Case): string[] {
-  return [caseLabel, statusLabel(record.status), categoryLabel(record.category), ...overdueLabelsOf(record)];
+  return [
+    caseLabel,
+    statusLabel(record.status),
+    categoryLabel(record.category),
+    ...overdueLabelsOf(record),
+    ...(record.hold === undefined ? [] : [holdLabel]),
+  ];
 }
 
 /**

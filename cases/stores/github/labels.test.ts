@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { statuses } from '../../case.ts';
-import { isOwnLabel, labelDefinitions } from './labels.ts';
+import { actionPointLabel, isOwnLabel, labelDefinitions, setupLabelDefinitions } from './labels.ts';
 
 const categories = [
   { id: 'onderhoud', label: { nl: 'Onderhoud en reparaties', en: 'Maintenance' } },
@@ -24,5 +24,14 @@ describe('labels', () => {
       expect(isOwnLabel(label.name)).toBe(true);
     }
     expect(isOwnLabel('spoed')).toBe(false);
+  });
+
+  it('has setup create the action-point label too, which is never replaced on a case', () => {
+    const definitions = setupLabelDefinitions(categories);
+    expect(definitions.slice(0, -1)).toEqual(labelDefinitions(categories));
+    expect(definitions.at(-1)?.name).toBe('actiepunt');
+    expect(actionPointLabel).toBe('actiepunt');
+    expect(isOwnLabel(actionPointLabel)).toBe(false);
+    for (const label of definitions) expect(label.description.length).toBeLessThanOrEqual(100);
   });
 });

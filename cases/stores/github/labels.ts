@@ -38,7 +38,13 @@ export function categoryLabel(categoryId: string): string {
  * isOwnLabel('spoed') // false
  */
 export function isOwnLabel(name: string): boolean {
-  return name === caseLabel || name.startsWith('status: ') || name.startsWith('categorie: ') || isOverdueLabel(name);
+  return (
+    name === caseLabel ||
+    name === holdLabel ||
+    name.startsWith('status: ') ||
+    name.startsWith('categorie: ') ||
+    isOverdueLabel(name)
+  );
 }
 
 /** A label as `klachten setup` keeps it in the repository. */
@@ -93,6 +99,34 @@ export function labelDefinitions(categories: Config['categories']): LabelDefinit
       description: 'Bevestigingstermijn verlopen / confirmation overdue',
     },
     { name: overdueLabels.answer, color: 'b60205', description: 'Antwoordtermijn verlopen / answer overdue' },
+    { name: holdLabel, color: '5319e7', description: 'Bewaren: niet wissen (geschil of procedure) / on hold' },
+  ];
+}
+
+/**
+ * The label of a case on hold (`klachten cases hold`): nothing of it is erased while a dispute or
+ * a legal procedure runs. It mirrors the machine block's `hold`, like the status label.
+ */
+export const holdLabel = 'bewaren';
+
+/** The label that marks an issue as an action point of the half-yearly reports (`klachten report`). */
+export const actionPointLabel = 'actiepunt';
+
+/**
+ * Every label `klachten setup` creates: those of the cases and the action-point label, which marks
+ * other issues and is never replaced on a case (so not one of the own labels).
+ *
+ * @example
+ * setupLabelDefinitions(config.categories).at(-1)?.name // 'actiepunt'
+ */
+export function setupLabelDefinitions(categories: Config['categories']): LabelDefinition[] {
+  return [
+    ...labelDefinitions(categories),
+    {
+      name: actionPointLabel,
+      color: '0075ca',
+      description: 'Actiepunt uit een halfjaarrapportage / action point of a report',
+    },
   ];
 }
 

@@ -9,7 +9,7 @@ import { makeCaseIssues, sinceFor } from './case-issues.ts';
 import type { GitHubRepository } from './client.ts';
 import { classifyFailure, isCallFailure, statusOf, storeError } from './failures.ts';
 import { labelNames, makeGitHubHelper, type CommentItem, type IssueItem } from './github-helper.ts';
-import { makeKeyedQueue } from './keyed-queue.ts';
+import { makeKeyedQueue } from '../../keyed-queue.ts';
 import { isIssueFormBody } from './issue-form.ts';
 import { decodeIssue, encodeIssue, type EncodedIssue } from './issue-format.ts';
 import { readPageHeader, type PageHeader } from './machine-block.ts';
@@ -55,6 +55,12 @@ export interface GitHubStoreOptions {
 export interface GitHubStore extends CaseStore {
   /** Gives every issue-form issue a reference and a machine block; returns what it did. */
   adoptIssueForms(): Promise<AdoptionResult[]>;
+  /**
+   * Files a case from the intake queue (`cases/queue/drain.ts`): the queue already checked for a
+   * resubmission, so the create call goes first, with no listing; only `lookFirst` (an earlier
+   * attempt may have landed) looks for the issue before. An ambiguous create is reconciled as always.
+   */
+  fileQueued(record: Case, options: { lookFirst: boolean }): Promise<FiledCase>;
 }
 
 /**
@@ -87,12 +93,12 @@ export function makeGitHubStore(
 
   // ---- Filing: find, create (reconciling after an ambiguous failure), complete.
 
-  async function fileCase(input: Case): Promise<FiledCase> {
+  async function fileCase(input: Case, lookFirst = true): Promise<FiledCase> {
     const record = parseCase(input);
     const encoded = encodeIssue(record, options.context);
     return serialised([record.reference, record.fingerprint], async () => {
       const deadline = clock() + budgetMs;
-      const existing = await find(record, deadline);
+      const existing = lookFirst ? await find(record, deadline) : undefined;
       if (existing) return complete(existing, record, encoded, deadline);
       const number = await create(record, encoded, deadline);
       issues.remember(record.reference, number);
@@ -247,7 +253,8 @@ export function makeGitHubStore(
 
   return {
     description: `GitHub-issues in ${owner}/${repo}`,
-    fileCase,
+    fileCase: (record) => fileCase(record),
+    fileQueued: (record, queued) => fileCase(record, queued.lookFirst),
 
     getCase(reference) {
       if (!referencePattern.test(reference)) return Promise.resolve(undefined);

@@ -1,4 +1,4 @@
-/** File contents: reading a file on a branch, and writing one as a new commit on it. */
+/** File contents: reading a file (or listing a folder) on a branch, and writing one as a new commit on it. */
 import { fileObject, timestamp } from '../objects.ts';
 import { failed } from '../reply.ts';
 import { gitSha, type CommitState } from '../state.ts';
@@ -16,8 +16,24 @@ export function contentHandlers({ state, urls }: HandlerDeps) {
     'repos/get-content': (ctx, repo) => {
       const path = ctx.params['path'] ?? '';
       const ref = ctx.query.get('ref') ?? repo.defaultBranch;
-      const content = commitOn(repo, ref).files.get(path);
-      if (content === undefined) return failed(404, 'Not Found');
+      const files = commitOn(repo, ref).files;
+      const content = files.get(path);
+      if (content === undefined) {
+        // A folder: its files one level down, without their content, as GitHub lists them.
+        const inside = [...files].filter(
+          ([name]) => name.startsWith(`${path}/`) && !name.slice(path.length + 1).includes('/'),
+        );
+        if (inside.length === 0) return failed(404, 'Not Found');
+        const body = inside.map(([name, text]) => {
+          const {
+            content: _content,
+            encoding: _encoding,
+            ...item
+          } = fileObject(urls(), repo, name, text, gitSha('blob', text), ref);
+          return item;
+        });
+        return { status: 200, body };
+      }
       return { status: 200, body: fileObject(urls(), repo, path, content, gitSha('blob', content), ref) };
     },
 

@@ -1,0 +1,77 @@
+// A real Redis server for tests: Debian's `redis-server` on a free loopback port, without
+// persistence unless asked, stopped by the test that started it.
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createConnection, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** A running Redis server. */
+export interface RedisServer {
+  /** `redis://127.0.0.1:<port>`. */
+  url: string;
+  port: number;
+  /** Stops the server and removes its folder. */
+  stop(): Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+function answers(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = createConnection({ port, host: '127.0.0.1' }, () => socket.write('PING\r\n'));
+    socket.once('data', (data) => {
+      socket.destroy();
+      resolve(data.toString().startsWith('+PONG'));
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+/**
+ * Starts `redis-server` on a free loopback port; `persist` keeps an append-only file in its folder.
+ *
+ * @example
+ * const redis = await startRedis();
+ * const queue = await makeQueueFromEnv({ KLACHTEN_QUEUE: redis.url }, cwd);
+ * await redis.stop();
+ */
+export async function startRedis(options: { persist?: boolean } = {}): Promise<RedisServer> {
+  const dir = await mkdtemp(join(tmpdir(), 'klachten-redis-'));
+  const port = await freePort();
+  const persistence = options.persist ? ['--appendonly', 'yes', '--appendfsync', 'always'] : ['--appendonly', 'no'];
+  const server = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', ...persistence, '--dir', dir],
+    { stdio: 'ignore' },
+  );
+  const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
+  let spawnError: Error | undefined;
+  server.once('error', (error) => (spawnError = error));
+  for (let attempt = 0; attempt < 100 && !(await answers(port)); attempt += 1) {
+    if (spawnError) throw new Error(`redis-server could not start (is it installed?): ${spawnError.message}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  if (!(await answers(port))) throw new Error('redis-server did not answer');
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    port,
+    async stop() {
+      if (server.exitCode === null) {
+        server.kill();
+        await exited;
+      }
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
