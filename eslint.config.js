@@ -6,7 +6,17 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  { ignores: ['dist/', '.out/', '.astro/', '.data/', 'node_modules/', 'coverage/', 'tests/github-standin/openapi-subset.json'] },
+  {
+    ignores: [
+      'dist/',
+      '.out/',
+      '.astro/',
+      '.data/',
+      'node_modules/',
+      'coverage/',
+      'tests/github-standin/openapi-subset.json',
+    ],
+  },
   eslint.configs.recommended,
   ...tseslint.configs.recommended,
   ...astro.configs.recommended,

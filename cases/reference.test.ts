@@ -42,7 +42,13 @@ describe('case references', () => {
   });
 
   it('refuses what only looks like a reference', () => {
-    for (const text of ['K-2026-7QF3-M9X', 'K-2026-7QF3M9XA', 'K-2026-7QF3-M9XI', 'k-2026-7qf3-m9xa', 'K-26-7QF3-M9XA']) {
+    for (const text of [
+      'K-2026-7QF3-M9X',
+      'K-2026-7QF3M9XA',
+      'K-2026-7QF3-M9XI',
+      'k-2026-7qf3-m9xa',
+      'K-26-7QF3-M9XA',
+    ]) {
       expect(referencePattern.test(text), text).toBe(false);
     }
   });
