@@ -1,0 +1,67 @@
+/**
+ * The intake queue's port: what the queued store, the drainer and `klachten sync` ask of the
+ * queue, whatever holds it (the file system, Redis, Netlify Blobs; see `unstorage-queue.ts`).
+ * Only type imports: the adapters implement it, the users depend on it.
+ */
+import type { QueueEntry, QueuedEntry } from './entry.ts';
+
+/** A claim on one entry: until `until` (ms since the epoch) no other drainer gets it. */
+export interface Lease {
+  reference: string;
+  /** Who holds it: random per claim, so a release never frees someone else's claim. */
+  owner: string;
+  until: number;
+}
+
+/** What listing the queue found. */
+export interface QueueListing {
+  /** Valid entries, queued and filed, oldest first. */
+  entries: QueueEntry[];
+  /** References of entries that are not valid entries (to be set aside, never lost). */
+  corrupt: string[];
+}
+
+/** The answer of a read: the entry, nothing, or an entry that does not validate. */
+export type EntryRead = { kind: 'entry'; entry: QueueEntry } | { kind: 'missing' } | { kind: 'corrupt' };
+
+/**
+ * Keys that one caller at a time can hold, with an expiry: what unstorage's portable interface
+ * cannot express (it has no set-if-absent), so each driver brings its own (`exclusive-*.ts`).
+ */
+export interface ExclusiveKeys {
+  /** Sets `key` to `owner` until `until`, only when no unexpired holder has it; true when this call got it. */
+  acquire(key: string, owner: string, until: number, now: number): Promise<boolean>;
+  /** Frees `key` when `owner` still holds it. */
+  release(key: string, owner: string): Promise<void>;
+}
+
+/** The durable intake queue. */
+export interface IntakeQueue {
+  /** Where the queue lives, for a person: "map /srv/klachten/.data/queue", "Redis op host:6379". */
+  readonly description: string;
+  /** Writes the entry under its reference in one atomic write; writing the same entry again is harmless. */
+  put(entry: QueueEntry): Promise<void>;
+  get(reference: string): Promise<EntryRead>;
+  /** Every entry, oldest first by the moment the queue took it. */
+  list(): Promise<QueueListing>;
+  /** Claims an entry for `leaseMs`; undefined when someone else holds it. */
+  claim(reference: string, leaseMs: number): Promise<Lease | undefined>;
+  release(lease: Lease): Promise<void>;
+  /** Replaces a queued entry by the note that it is filed (the record leaves the queue). */
+  markFiled(entry: QueuedEntry, filedAs: string): Promise<void>;
+  /** Moves an entry that does not validate out of the way, text unchanged, under `aside:`. */
+  setAside(reference: string): Promise<void>;
+  /** References of the entries set aside. */
+  listAside(): Promise<string[]>;
+  /** Remembers that a submission with this fingerprint became `reference` (for 24 hours). */
+  rememberFingerprint(fingerprint: string, reference: string, receivedAt: string): Promise<void>;
+  /** The reference of a submission with this fingerprint received within 24 hours of `receivedAt`. */
+  findFingerprint(fingerprint: string, receivedAt: string): Promise<string | undefined>;
+  /** Small bookkeeping of the queue itself (the drainer's pace, the last alert), as JSON values. */
+  getMeta(name: string): Promise<unknown>;
+  setMeta(name: string, value: unknown): Promise<void>;
+  /** Removes filed notes and fingerprints older than the resubmission window; returns how many. */
+  prune(now: Date): Promise<number>;
+  /** Closes connections (Redis); the queue is not used after. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,136 @@
+// What the queue tests and the burst benchmark share: a queue set-up on a temp folder against the
+// GitHub stand-in, a valid complaint form, a mailer that keeps what it sends, and the intake as
+// the site runs it (validate, queue, answer; the receipt after).
+import { randomFillSync } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { makeCalendar } from '../../cases/calendar.ts';
+import { fileComplaint, type IntakeResult } from '../../cases/intake.ts';
+import type { Log } from '../../cases/log.ts';
+import type { OutgoingMail } from '../../cases/mail/compose-message.ts';
+import { deliverDueMessages } from '../../cases/mail/deliver.ts';
+import { defaultTemplatesDir, loadTemplates } from '../../cases/mail/template-files.ts';
+import type { Mailer } from '../../cases/mail/transport.ts';
+import { makeQueueSetupFromEnv, type QueueSetup, type QueueSetupOptions } from '../../cases/queue/setup-from-env.ts';
+import config from '../../klachten.config.ts';
+import type { GitHubStandIn } from '../github-standin/index.ts';
+import { standInGitHubEnv } from './standin-octokit.ts';
+
+/** A complaint form as a person fills it in; `n` makes each one its own submission. */
+export function aForm(n: number): Record<string, string> {
+  return {
+    locale: 'nl',
+    role: 'bewoner',
+    name: `Bewoner ${n}`,
+    email: `bewoner${n}@example.nl`,
+    phone: '',
+    address: `Lindenlaan ${n}, Utrecht`,
+    category: 'onderhoud',
+    complaint: `De verwarming doet het niet (melding ${n}).`,
+    expectation: 'Dat de verwarming vandaag wordt gemaakt.',
+    concerns: '',
+    earlier: 'nee',
+    whatIsNew: '',
+    consent: 'ja',
+  };
+}
+
+/** A mailer that keeps every message. */
+export interface KeepingMailer extends Mailer {
+  sent: OutgoingMail[];
+}
+
+/**
+ * A mailer that keeps what it sends.
+ *
+ * @example
+ * const mailer = keepingMailer(); await mailer.send(mail); mailer.sent.length // 1
+ */
+export function keepingMailer(): KeepingMailer {
+  const sent: OutgoingMail[] = [];
+  return { description: 'test', sent, send: async (mail) => void sent.push(mail), close: () => {} };
+}
+
+/** A queue set-up in a temp folder. */
+export interface QueueBed {
+  dataDir: string;
+  env: Record<string, string>;
+  setup: QueueSetup;
+  mailer: KeepingMailer;
+  /** Files a form as the site does; the receipt goes after, as `receipts` (awaited by `settle`). */
+  intake(form: Record<string, string>, now?: Date): Promise<IntakeResult>;
+  /** Waits for every receipt under way. */
+  settle(): Promise<void>;
+  /** Another set-up on the same folder and stand-in: a second process. */
+  another(options?: QueueSetupOptions): QueueSetup;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a queue bed on the stand-in.
+ *
+ * @example
+ * const bed = await startQueueBed(standIn);
+ * await bed.intake(aForm(1)); await bed.settle(); await bed.setup.drain();
+ */
+export async function startQueueBed(
+  standIn: GitHubStandIn,
+  options: QueueSetupOptions & { env?: Record<string, string>; log?: Log } = {},
+): Promise<QueueBed> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'klachten-queue-bed-'));
+  const env = { ...standInGitHubEnv(standIn, { dataDir }), ...options.env };
+  const log = options.log ?? (() => {});
+  const setup = makeQueueSetupFromEnv(env, config, dataDir, log, options);
+  const mailer = keepingMailer();
+  const templates = await loadTemplates(defaultTemplatesDir(process.cwd()));
+  const calendar = makeCalendar(config.terms);
+  const receipts: Promise<unknown>[] = [];
+  let sending: Promise<void> = Promise.resolve();
+  const others: QueueSetup[] = [];
+  const clock = options.clock ?? (() => Date.now());
+  return {
+    dataDir,
+    env,
+    setup,
+    mailer,
+    async intake(form, now = new Date(clock())) {
+      const result = await fileComplaint(form, {
+        store: setup.store,
+        config,
+        calendar,
+        now,
+        fillRandom: (bytes) => randomFillSync(bytes),
+        log,
+      });
+      if (result.kind === 'filed') {
+        // One receipt after the other, as a mail queue sends them: in a storm the receipts then
+        // take the time the intake leaves, instead of crowding the disk the intake writes to.
+        const reference = result.case.reference;
+        sending = sending.then(() =>
+          deliverDueMessages(
+            setup.store,
+            mailer,
+            { config, templates, now: () => new Date(clock()), log, receiptLedger: setup.receiptLedger },
+            { references: [reference] },
+          ).then(() => undefined),
+        );
+        receipts.push(sending);
+      }
+      return result;
+    },
+    async settle() {
+      await Promise.all(receipts.splice(0));
+    },
+    another(more = {}) {
+      const other = makeQueueSetupFromEnv(env, config, dataDir, log, { ...options, ...more });
+      others.push(other);
+      return other;
+    },
+    async close() {
+      for (const other of others) await other.queue.close();
+      await setup.queue.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
