@@ -145,3 +145,19 @@ describe('drain.yml', () => {
     expect(text).not.toMatch(/run:[^\n]*\$\{\{/);
   });
 });
+
+describe('the workflows that read cases', () => {
+  it.each(['deadlines.yml', 'case-events.yml'])(
+    '%s hands every klachten step the queue, so a case still waiting for GitHub gets its reminders',
+    (name) => {
+      const jobs = Object.values(load(name)['jobs'] as Record<string, { steps?: Array<Record<string, unknown>> }>);
+      const steps = jobs
+        .flatMap((job) => job.steps ?? [])
+        .filter((step) => String(step['run'] ?? '').includes('klachten'));
+      expect(steps.length).toBeGreaterThan(0);
+      for (const step of steps) {
+        expect((step['env'] as Record<string, string>)['KLACHTEN_QUEUE']).toBe('${{ secrets.KLACHTEN_QUEUE }}');
+      }
+    },
+  );
+});
