@@ -119,6 +119,21 @@ export function describeQueueContract(name: string, makeSubject: () => Promise<Q
       expect(await queue.list()).toEqual({ entries: [good], corrupt: [] });
     });
 
+    it('removes everything it holds of one reference, the set-aside copy included, and nothing else', async () => {
+      const waiting = entryOf();
+      const broken = entryOf();
+      const other = entryOf();
+      for (const entry of [waiting, broken, other]) await queue.put(entry);
+      await subject.corrupt(broken.reference);
+      await queue.setAside(broken.reference);
+      expect(await queue.remove(waiting.reference)).toBe(true);
+      expect(await queue.remove(broken.reference)).toBe(true);
+      expect(await queue.remove(broken.reference)).toBe(false);
+      expect(await queue.get(waiting.reference)).toEqual({ kind: 'missing' });
+      expect(await queue.listAside()).toEqual([]);
+      expect(await queue.list()).toEqual({ entries: [other], corrupt: [] });
+    });
+
     it('finds a submission by its fingerprint within 24 hours of its receipt, and not after', async () => {
       await queue.rememberFingerprint('sha256:abc', 'K-2026-AAAAAA', '2026-10-26T08:00:00+01:00');
       expect(await queue.findFingerprint('sha256:abc', '2026-10-27T07:59:00+01:00')).toBe('K-2026-AAAAAA');

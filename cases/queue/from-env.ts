@@ -54,6 +54,7 @@ function lazyQueue(description: string, make: () => Promise<IntakeQueue>): Intak
     markFiled: async (entry, filedAs) => (await ready()).markFiled(entry, filedAs),
     setAside: async (reference) => (await ready()).setAside(reference),
     listAside: async () => (await ready()).listAside(),
+    remove: async (reference) => (await ready()).remove(reference),
     rememberFingerprint: async (fingerprint, reference, receivedAt) =>
       (await ready()).rememberFingerprint(fingerprint, reference, receivedAt),
     findFingerprint: async (fingerprint, receivedAt) => (await ready()).findFingerprint(fingerprint, receivedAt),

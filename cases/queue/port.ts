@@ -53,6 +53,11 @@ export interface IntakeQueue {
   setAside(reference: string): Promise<void>;
   /** References of the entries set aside. */
   listAside(): Promise<string[]>;
+  /**
+   * Removes everything the queue holds of this reference — the entry, a set-aside copy, its
+   * claim — for erasure (`klachten erase`, `klachten retention`); true when anything was there.
+   */
+  remove(reference: string): Promise<boolean>;
   /** Remembers that a submission with this fingerprint became `reference` (for 24 hours). */
   rememberFingerprint(fingerprint: string, reference: string, receivedAt: string): Promise<void>;
   /** The reference of a submission with this fingerprint received within 24 hours of `receivedAt`. */

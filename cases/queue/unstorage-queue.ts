@@ -104,6 +104,13 @@ export function makeUnstorageQueue(storage: Storage, options: UnstorageQueueOpti
       return (await storage.getKeys('aside')).map(referenceOf).sort();
     },
 
+    async remove(reference) {
+      const keys = [`entry:${reference}`, `aside:${reference}`];
+      const held = await Promise.all(keys.map((key) => storage.hasItem(key)));
+      await Promise.all(keys.map((key) => storage.removeItem(key)));
+      return held.some(Boolean);
+    },
+
     rememberFingerprint: (fingerprint, reference, receivedAt) =>
       write(fingerprintKey(fingerprint), { reference, receivedAt } satisfies FingerprintNote),
 

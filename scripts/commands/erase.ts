@@ -73,6 +73,15 @@ export async function run(ctx: CliContext): Promise<number> {
     ctx.stderr(`${reference} is niet gewist (${results[reference] ?? 'onbekend'}).\n`);
     return usageExit;
   }
+  // A copy the intake queue still holds (waiting, or set aside as unreadable) goes too.
+  const queue = setup.openQueue();
+  if (queue !== undefined) {
+    try {
+      await queue.remove(reference);
+    } finally {
+      await queue.close();
+    }
+  }
   const outbox = join(parseSettings(ctx.env, ctx.cwd).dataDir, 'outbox');
   const mails = await dueOutboxFiles(outbox, at.slice(0, 10), undefined, new Set([reference]));
   await removeOutboxFiles(outbox, mails);

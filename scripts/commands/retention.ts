@@ -24,14 +24,22 @@ const usage = `Gebruik:
 `;
 
 /**
- * The intake queue's part: a filed entry is only a note (reference, moments, issue number; the
- * case left the queue when it was filed), and it goes with the fingerprints once the
- * resubmission window is over (`prune`). Returns how many entries went.
+ * The intake queue's part: whatever it still holds of the erased cases goes (`remove`: a waiting
+ * entry, or a copy set aside as unreadable, which keeps its text); a filed entry is only a note
+ * (reference, moments, issue number) and goes with the fingerprints once the resubmission window
+ * is over (`prune`). Returns how many entries went.
  */
-async function eraseFiledQueueEntries(queue: IntakeQueue | undefined, now: Date): Promise<number> {
+async function eraseFiledQueueEntries(
+  queue: IntakeQueue | undefined,
+  now: Date,
+  erased: readonly string[],
+): Promise<number> {
   if (queue === undefined) return 0;
   try {
-    return await queue.prune(now);
+    // What the queue still holds of an erased case (a copy set aside as unreadable keeps its text).
+    let removed = 0;
+    for (const reference of erased) if (await queue.remove(reference)) removed += 1;
+    return removed + (await queue.prune(now));
   } finally {
     await queue.close();
   }
@@ -92,7 +100,7 @@ export async function run(ctx: CliContext): Promise<number> {
   }
   const mails = await dueOutboxFiles(outbox, today, config.retention.outboxDays, new Set(erased));
   if (!dryRun) await removeOutboxFiles(outbox, mails);
-  const queued = dryRun ? 0 : await eraseFiledQueueEntries(setup.openQueue(), ctx.now());
+  const queued = dryRun ? 0 : await eraseFiledQueueEntries(setup.openQueue(), ctx.now(), erased);
   for (const reference of erased) lines.push(`  ${reference}: persoonsgegevens ${verb}`);
   for (const reference of plan.held) lines.push(`  ${reference}: bewaartermijn voorbij, maar bewaren (cases hold)`);
   ctx.stdout(
