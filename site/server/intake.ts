@@ -3,6 +3,7 @@ import type { ComplaintValues } from '../../cases/complaint.ts';
 import { fileComplaint, keepValues, type IntakeContext, type IntakeResult } from '../../cases/intake.ts';
 import { silentLog } from '../../cases/log.ts';
 import config from '../../klachten.config.ts';
+import { afterResponse } from './after-response.ts';
 import { clientAddress } from './client-address.ts';
 import { calendar, getRateLimiter, getSettings, getStore, log } from './context.ts';
 import { discardingStore, filledHoneypot } from './honeypot.ts';
@@ -47,9 +48,13 @@ function respond(result: IntakeResult): IntakeResponse {
  * person would get, and nothing is filed or mailed. Past the limit per client (settings), 429.
  *
  * @example
- * const { status, result } = await handleIntake(Astro.request, Astro.clientAddress);
+ * const { status, result } = await handleIntake(Astro.request, Astro.clientAddress, Astro.locals);
  */
-export async function handleIntake(request: Request, connection: string | undefined): Promise<IntakeResponse> {
+export async function handleIntake(
+  request: Request,
+  connection: string | undefined,
+  locals: unknown = undefined,
+): Promise<IntakeResponse> {
   const read = await readForm(request, maxBodyBytes);
   if (!read.ok) return { status: read.status, result: { kind: 'unreadable' } };
   const raw: Record<string, unknown> = {};
@@ -86,6 +91,7 @@ export async function handleIntake(request: Request, connection: string | undefi
   // The receipt goes in the background: a mail failure never makes a filed complaint fail. Then
   // the drainer takes the queue to GitHub (a no-op with the Git folder), the receipt's record
   // already on the case, so it travels in the one create call.
-  if (result.kind === 'filed') void deliverInBackground(result.case.reference).then(kickDrain);
+  // On a serverless platform the function is asked to stay until that work is done (after-response.ts).
+  if (result.kind === 'filed') afterResponse(locals, deliverInBackground(result.case.reference).then(kickDrain));
   return respond(result);
 }
