@@ -14,42 +14,22 @@ import { join } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { startSite } from '../tests/browser/site-server.ts';
+import { chromiumFlags } from '../tests/support/chromium-flags.ts';
+import { publicPages } from '../tests/support/public-pages.ts';
 
-const pages = [
-  '/',
-  '/reglement/',
-  '/klacht-indienen/',
-  '/rapportages/',
-  '/en/',
-  '/en/procedure/',
-  '/en/complaint/',
-  '/en/reports/',
-];
 const categories = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
-
-/** Debian's Chromium with the flags that keep it off this machine's closed network. */
-const chromeFlags = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const site = await startSite('klachten-lighthouse-');
 const profile = await mkdtemp(join(tmpdir(), 'klachten-lighthouse-chromium-'));
 const chrome = await chromeLauncher.launch({
   chromePath: process.env['CHROME_PATH'] ?? '/usr/bin/chromium',
-  chromeFlags,
+  chromeFlags: [...chromiumFlags],
   userDataDir: profile,
 });
 let worst = 100;
 try {
   console.log(['page', ...categories].join('\t'));
-  for (const page of pages) {
+  for (const page of publicPages) {
     const result = await lighthouse(`${site.baseUrl}${page}`, {
       port: chrome.port,
       output: 'json',

@@ -4,65 +4,43 @@ import { parseSettings } from '../cases/settings.ts';
 import { warnAboutWidePermissions } from './permission-warning.ts';
 import { terminalText } from './terminal-text.ts';
 
-const commands: Record<
-  string,
-  { summary: string; load: () => Promise<{ run: (ctx: CliContext) => Promise<number> }> }
-> = {
-  cases: {
-    summary: 'klachten bekijken en verplaatsen (list, show, confirm, …)',
-    load: () => import('./commands/cases.ts'),
-  },
-  terms: { summary: 'de termijnen van een klacht berekenen', load: () => import('./commands/terms.ts') },
-  calendar: { summary: 'de niet-werkdagen van een jaar tonen', load: () => import('./commands/calendar.ts') },
-  setup: { summary: 'de GitHub-repository klaarzetten: labels, controles', load: () => import('./commands/setup.ts') },
-  sync: { summary: 'klachten uit de noodopslag alsnog in GitHub zetten', load: () => import('./commands/sync.ts') },
-  deadlines: {
-    summary: 'herinneringen en escalaties van de termijnen versturen',
-    load: () => import('./commands/deadlines.ts'),
-  },
-  'github-event': {
-    summary: 'opdracht in een klacht-issue verwerken (Actions)',
-    load: () => import('./commands/github-event.ts'),
-  },
-  mail: {
-    summary: 'berichten aan klagers versturen (ontvangst, bevestiging, …)',
-    load: () => import('./commands/mail.ts'),
-  },
-  report: {
-    summary: 'de halfjaarlijkse rapportage maken (nl en en, met grafieken)',
-    load: () => import('./commands/report.ts'),
-  },
-  retention: {
-    summary: 'persoonsgegevens wissen waarvan de bewaartermijn voorbij is',
-    load: () => import('./commands/retention.ts'),
-  },
-  export: { summary: 'alles over één klacht uitvoeren (inzageverzoek)', load: () => import('./commands/export.ts') },
-  doctor: {
-    summary: 'controleren of deze installatie werkt: configuratie, opslag, mail, wachtrij',
-    load: () => import('./commands/doctor.ts'),
-  },
-  erase: {
-    summary: 'de persoonsgegevens van één klacht nu wissen (verzoek)',
-    load: () => import('./commands/erase.ts'),
-  },
+/**
+ * The commands, each by the name of its module in scripts/commands/, with what `--help` says of
+ * it, in the order it lists them. A module is loaded only when its command is asked for, so one
+ * command's imports can neither slow nor break another.
+ */
+const summaries: Record<string, string> = {
+  cases: 'klachten bekijken en verplaatsen (list, show, confirm, …)',
+  terms: 'de termijnen van een klacht berekenen',
+  calendar: 'de niet-werkdagen van een jaar tonen',
+  setup: 'de GitHub-repository klaarzetten: labels, controles',
+  sync: 'klachten uit de noodopslag alsnog in GitHub zetten',
+  deadlines: 'herinneringen en escalaties van de termijnen versturen',
+  'github-event': 'opdracht in een klacht-issue verwerken (Actions)',
+  mail: 'berichten aan klagers versturen (ontvangst, bevestiging, …)',
+  report: 'de halfjaarlijkse rapportage maken (nl en en, met grafieken)',
+  retention: 'persoonsgegevens wissen waarvan de bewaartermijn voorbij is',
+  export: 'alles over één klacht uitvoeren (inzageverzoek)',
+  doctor: 'controleren of deze installatie werkt: configuratie, opslag, mail, wachtrij',
+  erase: 'de persoonsgegevens van één klacht nu wissen (verzoek)',
 };
 
 const usage = `Gebruik: npm run --silent klachten -- <opdracht> [opties]
 
 Opdrachten:
-${Object.entries(commands)
-  .map(([name, command]) => `  ${name.padEnd(14)} ${command.summary}`)
+${Object.entries(summaries)
+  .map(([name, summary]) => `  ${name.padEnd(14)} ${summary}`)
   .join('\n')}
 `;
 
 const [name, ...argv] = process.argv.slice(2);
-const command = name ? commands[name] : undefined;
-if (!command) {
+const known = name !== undefined && Object.hasOwn(summaries, name);
+if (!known) {
   process.stderr.write(name && name !== '--help' ? `Onbekende opdracht: ${name}\n\n${usage}` : usage);
   process.exitCode = name === '--help' ? 0 : 2;
 } else {
   try {
-    const { run } = await command.load();
+    const { run } = (await import(`./commands/${name}.ts`)) as { run: (ctx: CliContext) => Promise<number> };
     // klachten.config.ts validates itself on import: a mistake stops here, naming the key.
     const { default: config } = await import('../klachten.config.ts');
     await warnAboutWidePermissions(parseSettings(process.env, process.cwd()).dataDir, (text) =>

@@ -4,45 +4,19 @@
 // (`fetch(request)` of its default export). A posted complaint goes through the Redis queue into
 // the GitHub stand-in, its receipt to SMTP.
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { securityHeaders } from '../site/server/security-headers.ts';
-import { buildSite } from './support/build-site.ts';
-import { complaintForm, eventually, startPlatformWorld, type PlatformWorld } from './support/deploy-fixture.ts';
-import { startFunction, type HostedFunction } from './support/start-function.ts';
+import { expectStaticPages, itTakesPostsFromTheSiteAlone, useDeployedBuild } from './support/deployed-build.ts';
 
 const publish = '.vercel/output/static';
 const entry = '.vercel/output/functions/_render.func/.vercel/output/server/entry.mjs';
 const site = 'https://klachten.livable.nl';
 
-let world: PlatformWorld;
-let fn: HostedFunction;
-beforeAll(async () => {
-  await buildSite({ KLACHTEN_ADAPTER: 'vercel', KLACHTEN_OUT_DIR: '.out/deploy-vercel' });
-  world = await startPlatformWorld();
-  fn = await startFunction(entry, 'vercel', site, world.env);
-}, 180_000);
-afterAll(async () => {
-  await fn?.stop();
-  await world?.stop();
-});
-
-const call = (path: string, init: RequestInit = {}) => fetch(`${fn.url}${path}`, { redirect: 'manual', ...init });
-
-const post = (origin: string) =>
-  call('/klacht-indienen/verzenden/', {
-    method: 'POST',
-    headers: { Origin: origin, 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: complaintForm.toString(),
-  });
+const deployed = useDeployedBuild({ adapter: 'vercel', outDir: '.out/deploy-vercel', entry, site });
 
 describe('the Vercel build', () => {
   it('has the form as a static file in the publish folder, posting to the function', async () => {
-    const html = await readFile(join(publish, 'klacht-indienen', 'index.html'), 'utf8');
-    expect(html).toContain('action="/klacht-indienen/verzenden/"');
-    for (const page of ['index.html', 'reglement/index.html', 'en/complaint/index.html', 'favicon.ico']) {
-      await expect(readFile(join(publish, page))).resolves.toBeDefined();
-    }
+    await expectStaticPages(publish);
   });
 
   it('carries the security headers for every address, and each page its policy, in the routes', async () => {
@@ -60,26 +34,5 @@ describe('the Vercel build', () => {
     expect(config.routes.some((route) => route.dest === '_render')).toBe(true);
   });
 
-  it('files a posted complaint through the queue into GitHub and mails the receipt', async () => {
-    const response = await post(site);
-    expect(response.status, fn.output()).toBe(201);
-    const html = await response.text();
-    const reference = /data-testid="reference">([^<]+)</.exec(html)?.[1] ?? '';
-    expect(reference).toMatch(/^K-\d{4}-/);
-    expect(response.headers.get('cache-control')).toBe('no-store');
-    expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
-    const repo = world.standIn.state.repo('livable/klachten');
-    const issue = await eventually(
-      () => repo.issues.find((candidate) => candidate.title.includes(reference)),
-      'the issue in GitHub',
-    );
-    expect(issue.labels).toContain('klacht');
-    const [receipt] = await world.smtp.waitFor(1);
-    expect(receipt?.parsed.subject).toContain(reference);
-  }, 30_000);
-
-  it('refuses a post from another site with 403', async () => {
-    const response = await post('https://evil.example');
-    expect(response.status).toBe(403);
-  });
+  itTakesPostsFromTheSiteAlone(deployed, site);
 });

@@ -141,26 +141,22 @@ describe('store first: the queued store and the drainer', () => {
 
     const mailer = keepingMailer();
     const now = new Date();
-    const first = await alertIfOverdue({ queue: bed.setup.queue, mailer, config, now, log: () => {} });
+    const alertAfter = (minutes: number) =>
+      alertIfOverdue({
+        queue: bed.setup.queue,
+        mailer,
+        config,
+        now: new Date(now.getTime() + minutes * 60_000),
+        log: () => {},
+      });
+    const first = await alertAfter(0);
     expect(first).toMatchObject({ sent: true, aside: [bad.reference] });
     expect(mailer.sent[0]?.to).toBe(config.coordinators.email);
     expect(mailer.sent[0]?.text).toContain(bad.reference);
     expect(mailer.sent[0]?.text).not.toMatch(/Anna|Lindenlaan|anna@|lift/);
-    const again = await alertIfOverdue({
-      queue: bed.setup.queue,
-      mailer,
-      config,
-      now: new Date(now.getTime() + 30 * 60_000),
-      log: () => {},
-    });
+    const again = await alertAfter(30);
     expect(again.sent).toBe(false);
-    const later = await alertIfOverdue({
-      queue: bed.setup.queue,
-      mailer,
-      config,
-      now: new Date(now.getTime() + 61 * 60_000),
-      log: () => {},
-    });
+    const later = await alertAfter(61);
     expect(later.sent).toBe(true);
   });
 

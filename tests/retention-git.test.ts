@@ -1,25 +1,21 @@
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Case } from '../cases/case.ts';
-import { makeGitFolderStore, type GitFolderStore } from '../cases/stores/git-folder.ts';
+import type { GitFolderStore } from '../cases/stores/git-folder.ts';
 import { run } from '../scripts/commands/retention.ts';
-import { aCase } from './support/case-fixture.ts';
+import { aCase, closedOnOverrides } from './support/case-fixture.ts';
 import { runCommand } from './support/run-command.ts';
+import { useTempGitFolder } from './support/temp-git-folder.ts';
 
 const exec = promisify(execFile);
 const today = '2028-12-15';
 
 let dataDir: string;
 let store: GitFolderStore;
-beforeEach(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'klachten-retention-'));
-  store = makeGitFolderStore(join(dataDir, 'cases'));
-});
-afterEach(() => rm(dataDir, { recursive: true, force: true }));
+useTempGitFolder('klachten-retention-', (dir, made) => ((dataDir = dir), (store = made)));
 
 /** A case with its own personal data, closed on `closedOn` (or still open). */
 function person(tag: string, closedOn?: string): Case {
@@ -30,16 +26,7 @@ function person(tag: string, closedOn?: string): Case {
     address: `Wisstraat ${tag.charCodeAt(0)}, Vergeetdorp`,
     complaint: `Klachttekst van ${tag}: de kozijnen tochten.`,
     expectation: `Verwachting van ${tag}.`,
-    ...(closedOn === undefined
-      ? {}
-      : {
-          status: 'afgesloten',
-          outcome: 'gegrond',
-          events: [
-            { at: '2026-10-26T00:30:00+01:00', status: 'ontvangen', by: 'website' },
-            { at: `${closedOn}T10:00:00+01:00`, status: 'afgesloten', outcome: 'gegrond' },
-          ],
-        }),
+    ...closedOnOverrides(closedOn),
   });
 }
 

@@ -14,7 +14,7 @@ import config from '../klachten.config.ts';
 import { run as erase } from '../scripts/commands/erase.ts';
 import { run as retention } from '../scripts/commands/retention.ts';
 import { startGitHubStandIn, type GitHubStandIn, type TokenPermissions } from './github-standin/index.ts';
-import { aCase } from './support/case-fixture.ts';
+import { aCase, closedOnOverrides } from './support/case-fixture.ts';
 import { runCommand } from './support/run-command.ts';
 import { standInGitHubEnv, standInOctokit } from './support/standin-octokit.ts';
 
@@ -55,16 +55,7 @@ function person(tag: string, closedOn?: string, long = false): Case {
     // A long complaint runs on in continuation comments, which must go with the issue.
     complaint: `Klachttekst van ${tag}: het dak lekt.${long ? ` ${'x'.repeat(90_000)}` : ''}`,
     expectation: `Verwachting van ${tag}.`,
-    ...(closedOn === undefined
-      ? {}
-      : {
-          status: 'afgesloten',
-          outcome: 'gegrond',
-          events: [
-            { at: '2026-10-26T00:30:00+01:00', status: 'ontvangen', by: 'website' },
-            { at: `${closedOn}T10:00:00+01:00`, status: 'afgesloten', outcome: 'gegrond' },
-          ],
-        }),
+    ...closedOnOverrides(closedOn),
   });
 }
 

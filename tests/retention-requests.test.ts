@@ -1,21 +1,17 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeGitFolderStore, type GitFolderStore } from '../cases/stores/git-folder.ts';
+import { describe, expect, it } from 'vitest';
+import type { GitFolderStore } from '../cases/stores/git-folder.ts';
 import { run as cases } from '../scripts/commands/cases.ts';
 import { run as erase } from '../scripts/commands/erase.ts';
 import { run as exportCase } from '../scripts/commands/export.ts';
 import { aCase } from './support/case-fixture.ts';
 import { runCommand } from './support/run-command.ts';
+import { useTempGitFolder } from './support/temp-git-folder.ts';
 
 let dataDir: string;
 let store: GitFolderStore;
-beforeEach(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'klachten-requests-'));
-  store = makeGitFolderStore(join(dataDir, 'cases'));
-});
-afterEach(() => rm(dataDir, { recursive: true, force: true }));
+useTempGitFolder('klachten-requests-', (dir, made) => ((dataDir = dir), (store = made)));
 
 const world = (argv: string[]) => ({
   argv,

@@ -153,6 +153,14 @@ describe('the cap on receipts to one address', () => {
       contextAt(moment),
       { references: [record.reference] },
     );
+  /** Files `count` complaints from the victim, a minute apart from 08:00 UTC on 26 October, each mailed at intake. */
+  const fileFromVictim = async (store: CaseStore, mailer: Mailer, count: number) => {
+    for (let n = 0; n < count; n += 1) {
+      const record = aCase({ email: victim });
+      await store.fileCase(record);
+      await atIntake(store, mailer, record, new Date(Date.UTC(2026, 9, 26, 8, n)), []);
+    }
+  };
 
   it('sends at most three receipts to one address within a day, and tells the coordinators on each case it withholds', async () => {
     const store = memoryStore([]);
@@ -185,11 +193,7 @@ describe('the cap on receipts to one address', () => {
   it('never sends a withheld receipt later, not even in the daily run', async () => {
     const store = memoryStore([]);
     const mailer = recordingMailer();
-    for (let n = 0; n < 4; n += 1) {
-      const record = aCase({ email: victim });
-      await store.fileCase(record);
-      await atIntake(store, mailer, record, new Date(Date.UTC(2026, 9, 26, 8, n)), []);
-    }
+    await fileFromVictim(store, mailer, 4);
     const daily = await deliverDueMessages(store, mailer, contextAt(new Date('2026-10-27T17:00:00Z')));
     expect(daily.outcomes).toEqual([]);
     expect(mailer.sent).toHaveLength(3);
@@ -198,11 +202,7 @@ describe('the cap on receipts to one address', () => {
   it('sends receipts to that address again once the day has passed, and to other addresses all along', async () => {
     const store = memoryStore([]);
     const mailer = recordingMailer();
-    for (let n = 0; n < 3; n += 1) {
-      const record = aCase({ email: victim });
-      await store.fileCase(record);
-      await atIntake(store, mailer, record, new Date(Date.UTC(2026, 9, 26, 8, n)), []);
-    }
+    await fileFromVictim(store, mailer, 3);
     const other = aCase({ email: 'iemand@example.nl' });
     await store.fileCase(other);
     expect((await atIntake(store, mailer, other, new Date('2026-10-26T09:00:00Z'), [])).outcomes[0]?.result).toBe(

@@ -16,18 +16,12 @@
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { fixedGitConfig } from '../stores/git.ts';
 
 const run = promisify(execFile);
 
 const fixedConfig = [
-  '-c',
-  'user.name=Klachtenloket',
-  '-c',
-  'user.email=klachtenloket@localhost',
-  '-c',
-  'commit.gpgsign=false',
-  '-c',
-  'core.hooksPath=/dev/null',
+  ...fixedGitConfig,
   // Keep nothing for later: unreachable objects and reflog entries go at once.
   '-c',
   'gc.reflogExpire=now',

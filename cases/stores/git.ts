@@ -16,9 +16,15 @@ export interface GitRepo {
   log(): Promise<string[]>;
 }
 
-// Identity and signing are fixed per command, so a machine's global git config can neither
-// block a commit (missing user.name, gpg prompts) nor change what is recorded.
-const fixedConfig = [
+/**
+ * The `-c` options every git command of the stores runs with. Identity and signing are fixed per
+ * command, so a machine's global git config can neither block a commit (missing user.name, gpg
+ * prompts) nor change what is recorded.
+ *
+ * @example
+ * await run('git', [...fixedGitConfig, 'commit', '--quiet', '-m', message], { cwd: dir });
+ */
+export const fixedGitConfig: readonly string[] = [
   '-c',
   'user.name=Klachtenloket',
   '-c',
@@ -41,7 +47,7 @@ export function makeGitRepo(dir: string): GitRepo {
   // Under umask 077 whatever the service's own umask: the objects, the index and the commit
   // message file hold personal data and must be readable by the service alone.
   const git = async (...args: string[]) =>
-    (await run('sh', ['-c', 'umask 077 && exec git "$@"', 'git', ...fixedConfig, ...args], { cwd: dir })).stdout;
+    (await run('sh', ['-c', 'umask 077 && exec git "$@"', 'git', ...fixedGitConfig, ...args], { cwd: dir })).stdout;
   return {
     dir,
     async init() {

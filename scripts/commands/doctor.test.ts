@@ -1,28 +1,15 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startGitHubStandIn, type GitHubStandIn } from '../../tests/github-standin/index.ts';
+import { freePort } from '../../tests/support/free-port.ts';
 import { startSmtpServer, testSecret, type TestSmtpServer } from '../../tests/support/mail-fixture.ts';
 import { startRedis, type RedisServer } from '../../tests/support/redis.ts';
 import { runCommand } from '../../tests/support/run-command.ts';
 import { standInGitHubEnv } from '../../tests/support/standin-octokit.ts';
 import { run as setup } from './setup.ts';
 import { run } from './doctor.ts';
-
-/** A loopback port nothing listens on: connections to it are refused at once. */
-function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
 
 const problems = (stdout: string) => stdout.split('\n').filter((line) => line.startsWith('✗'));
 
@@ -121,7 +108,8 @@ describe('klachten doctor on GitHub, SMTP and a Redis queue', () => {
   });
 
   it('names an unreachable SMTP server in one line and exits 1', async () => {
-    const port = await closedPort();
+    // Nothing listens on a free port: connections to it are refused at once.
+    const port = await freePort();
     const result = await runCommand(run, { env: env({ SMTP_URL: `smtp://127.0.0.1:${port}` }) });
     expect(result.code).toBe(1);
     expect(problems(result.stdout)).toEqual([
@@ -130,7 +118,8 @@ describe('klachten doctor on GitHub, SMTP and a Redis queue', () => {
   });
 
   it('names a queue that refuses in one line and exits 1', async () => {
-    const port = await closedPort();
+    // Nothing listens on a free port: connections to it are refused at once.
+    const port = await freePort();
     const result = await runCommand(run, { env: env({ KLACHTEN_QUEUE: `redis://127.0.0.1:${port}` }) });
     expect(result.code).toBe(1);
     expect(problems(result.stdout)).toEqual([

@@ -2,8 +2,9 @@ import { join } from 'node:path';
 import { errorTag } from '../../cases/errors.ts';
 import { dueOutboxFiles, removeOutboxFiles } from '../../cases/retention/outbox.ts';
 import { parseSettings } from '../../cases/settings.ts';
-import { parseCommandArgs, usageExit, type CliContext } from '../cli-context.ts';
+import { usageExit, type CliContext } from '../cli-context.ts';
 import { erasureSetup } from './erasure-setup.ts';
+import { parseRequestArgs } from './request-args.ts';
 
 const usage = `Gebruik:
   klachten erase <kenmerk> --reason "…"
@@ -25,18 +26,14 @@ const usage = `Gebruik:
  * await run({ argv: ['K-2026-7QF3M9', '--reason', 'verzoek van 3 maart'], … }) // 0
  */
 export async function run(ctx: CliContext): Promise<number> {
-  const parsed = parseCommandArgs(ctx, usage, {
-    allowPositionals: true,
-    options: { reason: { type: 'string' }, help: { type: 'boolean', default: false } },
-  });
+  const parsed = parseRequestArgs(ctx, usage, 'reason');
   if (typeof parsed === 'number') return parsed;
-  const [given, ...rest] = parsed.positionals;
-  const reason = parsed.values.reason?.trim();
-  if (given === undefined || rest.length > 0 || reason === undefined || reason === '') {
+  const { reference } = parsed;
+  const reason = parsed.value?.trim();
+  if (reason === undefined || reason === '') {
     ctx.stderr(usage);
     return usageExit;
   }
-  const reference = given.toUpperCase();
   const setup = erasureSetup(ctx);
   if (typeof setup === 'string') {
     ctx.stderr(`${setup} Er is niets gewist.\n`);

@@ -3,9 +3,10 @@ import { join, relative, resolve } from 'node:path';
 import type { Case } from '../../cases/case.ts';
 import { findPerson } from '../../cases/people.ts';
 import type { Config } from '../../cases/config.ts';
-import { parseCommandArgs, usageExit, type CliContext } from '../cli-context.ts';
+import { usageExit, type CliContext } from '../cli-context.ts';
 import { servicesOf } from '../services.ts';
 import { erasureSetup } from './erasure-setup.ts';
+import { parseRequestArgs } from './request-args.ts';
 
 const usage = `Gebruik:
   klachten export <kenmerk> [--out <map>]
@@ -75,17 +76,9 @@ export function exportMarkdown(record: Case, config: Pick<Config, 'people'>): st
  * await run({ argv: ['K-2026-7QF3M9', '--out', 'inzage'], … }) // 0; inzage/K-2026-7QF3M9.json and .md
  */
 export async function run(ctx: CliContext): Promise<number> {
-  const parsed = parseCommandArgs(ctx, usage, {
-    allowPositionals: true,
-    options: { out: { type: 'string' }, help: { type: 'boolean', default: false } },
-  });
+  const parsed = parseRequestArgs(ctx, usage, 'out');
   if (typeof parsed === 'number') return parsed;
-  const [given, ...rest] = parsed.positionals;
-  if (given === undefined || rest.length > 0) {
-    ctx.stderr(usage);
-    return usageExit;
-  }
-  const reference = given.toUpperCase();
+  const { reference } = parsed;
   const setup = erasureSetup(ctx);
   const store = typeof setup === 'string' ? servicesOf(ctx).makeStore(ctx) : setup.target;
   const record = await store.getCase(reference);
@@ -93,7 +86,7 @@ export async function run(ctx: CliContext): Promise<number> {
     ctx.stderr(`Geen klacht met kenmerk ${reference} in ${store.description}.\n`);
     return usageExit;
   }
-  const out = resolve(ctx.cwd, parsed.values.out ?? '.');
+  const out = resolve(ctx.cwd, parsed.value ?? '.');
   await mkdir(out, { recursive: true, mode: 0o700 });
   const files = [
     { name: `${reference}.json`, content: `${JSON.stringify(record, null, 2)}\n` },

@@ -15,12 +15,17 @@ const klachtenTerms = (argv: string[], world: CommandWorld = {}) =>
 const klachtenCalendar = (argv: string[], world: CommandWorld = {}) =>
   runCommand(runCalendar, { argv, config, cwd: '/nowhere', ...world });
 
+/** The JSON a command printed, expecting it to have succeeded without a word on stderr. */
+async function printedJson(output: Promise<{ code: number; stdout: string; stderr: string }>) {
+  const { code, stdout, stderr } = await output;
+  expect(code).toBe(0);
+  expect(stderr).toBe('');
+  return JSON.parse(stdout);
+}
+
 describe('klachten terms', () => {
   it('prints the terms of the reglement’s example as one JSON object', async () => {
-    const { code, stdout, stderr } = await klachtenTerms(['--received', '2028-03-03T10:00:00+01:00', '--json']);
-    expect(code).toBe(0);
-    expect(stderr).toBe('');
-    const result = JSON.parse(stdout);
+    const result = await printedJson(klachtenTerms(['--received', '2028-03-03T10:00:00+01:00', '--json']));
     expect(result).toMatchObject({
       received: '2028-03-03',
       confirmBy: '2028-03-14',
@@ -86,10 +91,7 @@ describe('klachten terms', () => {
 
 describe('klachten calendar', () => {
   it('lists the non-working weekdays of 2027 as JSON', async () => {
-    const { code, stdout, stderr } = await klachtenCalendar(['--year', '2027', '--json']);
-    expect(code).toBe(0);
-    expect(stderr).toBe('');
-    const result = JSON.parse(stdout);
+    const result = await printedJson(klachtenCalendar(['--year', '2027', '--json']));
     expect(result.year).toBe(2027);
     expect(
       result.closingDays.map((day: { date: string; name: { nl: string } }) => `${day.date} ${day.name.nl}`),

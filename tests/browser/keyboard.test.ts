@@ -32,6 +32,18 @@ async function tabTo(done: (f: Awaited<ReturnType<typeof focused>>) => boolean, 
   throw new Error('the element was never reached with the keyboard');
 }
 
+/** Tabs to the field `done` finds and types `text` into it. */
+async function typeAt(done: Parameters<typeof tabTo>[0], text: string) {
+  await tabTo(done);
+  await page.keyboard.type(text);
+}
+
+/** Tabs to the choice `done` finds and picks it with Space (one Tab per radio group). */
+async function pickAt(done: Parameters<typeof tabTo>[0]) {
+  await tabTo(done);
+  await page.keyboard.press('Space');
+}
+
 it('files a complaint with the keyboard alone, with focus visible and moved to the errors', async () => {
   const f = ui.nl.form;
   await page.goto(`${baseUrl()}/`);
@@ -43,29 +55,21 @@ it('files a complaint with the keyboard alone, with focus visible and moved to t
   await page.waitForURL(`${baseUrl()}/klacht-indienen/`);
 
   // Role: the radio group takes one Tab, Space picks the focused option.
-  await tabTo((el) => el.name === 'role');
-  await page.keyboard.press('Space');
-  await tabTo((el) => el.id === 'veld-name');
-  await page.keyboard.type('Kees Toetsenbord');
+  await pickAt((el) => el.name === 'role');
+  await typeAt((el) => el.id === 'veld-name', 'Kees Toetsenbord');
   await page.keyboard.press('Tab');
   await page.keyboard.type('kees@'); // wrong on purpose
   // Shift+Tab goes back to the name; Tab forward again.
   await page.keyboard.press('Shift+Tab');
   expect((await focused()).id).toBe('veld-name');
-  await tabTo((el) => el.id === 'veld-address');
-  await page.keyboard.type('Dorpsstraat 1');
-  await tabTo((el) => el.name === 'category');
-  await page.keyboard.press('Space');
-  await tabTo((el) => el.id === 'veld-complaint');
-  await page.keyboard.type('De deurbel werkt niet.');
+  await typeAt((el) => el.id === 'veld-address', 'Dorpsstraat 1');
+  await pickAt((el) => el.name === 'category');
+  await typeAt((el) => el.id === 'veld-complaint', 'De deurbel werkt niet.');
   await page.keyboard.press('Enter');
   await page.keyboard.type('Al een maand.');
-  await tabTo((el) => el.id === 'veld-expectation');
-  await page.keyboard.type('Een nieuwe deurbel.');
-  await tabTo((el) => el.name === 'earlier');
-  await page.keyboard.press('Space');
-  await tabTo((el) => el.name === 'consent');
-  await page.keyboard.press('Space');
+  await typeAt((el) => el.id === 'veld-expectation', 'Een nieuwe deurbel.');
+  await pickAt((el) => el.name === 'earlier');
+  await pickAt((el) => el.name === 'consent');
   await tabTo((el) => el.tag === 'button');
   await page.keyboard.press('Enter');
   await page.waitForURL(`${baseUrl()}/klacht-indienen/verzenden/`);

@@ -5,28 +5,20 @@
 // The lead's global setup starts one server without SMTP; this file starts its own second
 // instance of the same build with SMTP_URL and a token secret, on its own data folder.
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { referencePattern } from '../../cases/case.ts';
+import type { Browser } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Locale } from '../../cases/locale.ts';
 import { makeSatisfactionToken } from '../../cases/satisfaction-token.ts';
 import type { CaseStore } from '../../cases/store.ts';
-import { makeGitFolderStore } from '../../cases/stores/git-folder.ts';
 import { formatDate } from '../../cases/format-date.ts';
 import config from '../../klachten.config.ts';
 import { runMoveWithMail } from '../../scripts/commands/case-mail.ts';
 import { paths, ui } from '../../site/i18n/ui.ts';
-import {
-  mailConfig,
-  startSmtpServer,
-  testSecret,
-  type ReceivedMail,
-  type TestSmtpServer,
-} from '../support/mail-fixture.ts';
+import { mailConfig, testSecret, type ReceivedMail, type TestSmtpServer } from '../support/mail-fixture.ts';
 import { runCommand } from '../support/run-command.ts';
-import { startSite, type Site } from './site-server.ts';
-import { axeViolations, launchChromium, typed } from './support.ts';
+import { fileComplaint, useMailSite } from './mail-site.ts';
+import type { Site } from './site-server.ts';
+import { axeViolations, typed } from './support.ts';
 
 let browser: Browser;
 let smtp: TestSmtpServer;
@@ -35,18 +27,9 @@ let dataDir: string;
 let baseUrl: string;
 let store: CaseStore;
 
-beforeAll(async () => {
-  smtp = await startSmtpServer();
-  site = await startSite('klachten-mail-flow-', { SMTP_URL: smtp.url, KLACHTEN_TOKEN_SECRET: testSecret });
+useMailSite('klachten-mail-flow-', (started) => {
+  ({ browser, smtp, site, store } = started);
   ({ dataDir, baseUrl } = site);
-  store = makeGitFolderStore(join(dataDir, 'cases'));
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.stop();
-  await smtp?.close();
 });
 
 /** The coordinator's `klachten cases <move>` against the site's store, with mail through the same SMTP server. */
@@ -91,37 +74,13 @@ function satisfactionLink(mail: ReceivedMail, locale: Locale): string {
   return `${baseUrl}${url.pathname}${url.search}`;
 }
 
-/** Files a complaint through the form; `extra` makes it a different complaint from the same person. */
-async function fileComplaint(page: Page, locale: Locale, extra = ''): Promise<string> {
-  const f = ui[locale].form;
-  const values = { ...typed[locale], complaint: `${typed[locale].complaint}${extra}` };
-  const main = page.locator('main');
-  await page.goto(`${baseUrl}${paths[locale].form}`);
-  await main.getByLabel(f.role[values.role], { exact: true }).check();
-  await main.getByLabel(f.name.label, { exact: true }).fill(values.name);
-  await main.getByLabel(f.email.label, { exact: true }).fill(values.email);
-  await main.getByLabel(`${f.phone.label} ${f.optional}`).fill(values.phone);
-  await main.getByLabel(f.address.label).fill(values.address);
-  await main
-    .getByLabel(config.categories.find((c) => c.id === values.category)?.label[locale] ?? '', { exact: true })
-    .check();
-  await main.getByLabel(f.complaint.label, { exact: true }).fill(values.complaint);
-  await main.getByLabel(f.expectation.label).fill(values.expectation);
-  await main.getByLabel(f.earlier.nee, { exact: true }).check();
-  await main.getByLabel(f.consent.label).check();
-  await page.getByRole('button', { name: f.submit }).click();
-  const reference = (await page.getByTestId('reference').textContent()) ?? '';
-  expect(reference).toMatch(referencePattern);
-  return reference;
-}
-
 describe('a Dutch complainant, with JavaScript on', () => {
   let reference = '';
   let link = '';
 
   it('gets a receipt with the reference, a copy of the complaint and the two dates', async () => {
     const context = await browser.newContext();
-    reference = await fileComplaint(await context.newPage(), 'nl');
+    reference = await fileComplaint(await context.newPage(), baseUrl, 'nl', { phone: true });
     await context.close();
     const receipt = await mailFor(reference, 'receipt');
     const stored = await store.getCase(reference);
@@ -272,7 +231,10 @@ describe('a satisfaction link that is not (or no longer) good', () => {
   let reference = '';
   beforeAll(async () => {
     const context = await browser.newContext();
-    reference = await fileComplaint(await context.newPage(), 'nl', '\n\nNog een klacht.');
+    reference = await fileComplaint(await context.newPage(), baseUrl, 'nl', {
+      extra: '\n\nNog een klacht.',
+      phone: true,
+    });
     await context.close();
     await coordinator('bevestig', reference, '--handler', 'jan-de-vries');
     await coordinator('beantwoord', reference);
@@ -345,7 +307,7 @@ describe('an English complainant, with JavaScript off', () => {
     const t = ui.en.satisfaction;
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    const reference = await fileComplaint(page, 'en');
+    const reference = await fileComplaint(page, baseUrl, 'en', { phone: true });
     const receipt = await mailFor(reference, 'receipt');
     expect(receipt.parsed.subject).toBe(`We have received your complaint – reference ${reference}`);
     expect(receipt.parsed.headers.get('content-language')).toBe('en');

@@ -2,42 +2,28 @@
 // server, the personal link from the receipt mail, the coordinator's moves with `klachten cases`,
 // adding information, withdrawing; refused tokens, sessions and cross-site posts; the lost-link
 // form; axe on every state of the page.
-import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { referencePattern } from '../../cases/case.ts';
 import { makeComplainantToken } from '../../cases/complainant-token.ts';
 import { formatDate } from '../../cases/format-date.ts';
 import type { Locale } from '../../cases/locale.ts';
 import { makeSatisfactionToken } from '../../cases/satisfaction-token.ts';
 import type { CaseStore } from '../../cases/store.ts';
-import { makeGitFolderStore } from '../../cases/stores/git-folder.ts';
-import config from '../../klachten.config.ts';
 import { runMoveWithMail } from '../../scripts/commands/case-mail.ts';
 import { myComplaintWords } from '../../site/components/my-complaint/words.ts';
-import { paths, ui } from '../../site/i18n/ui.ts';
-import { startSmtpServer, testSecret, type ReceivedMail, type TestSmtpServer } from '../support/mail-fixture.ts';
+import { paths } from '../../site/i18n/ui.ts';
+import { testSecret, type ReceivedMail, type TestSmtpServer } from '../support/mail-fixture.ts';
 import { runCommand } from '../support/run-command.ts';
-import { startSite, type Site } from './site-server.ts';
-import { axeViolations, launchChromium, typed } from './support.ts';
+import { fileComplaint, useMailSite } from './mail-site.ts';
+import type { Site } from './site-server.ts';
+import { axeViolations, typed } from './support.ts';
 
 let browser: Browser;
 let smtp: TestSmtpServer;
 let site: Site;
 let store: CaseStore;
 
-beforeAll(async () => {
-  smtp = await startSmtpServer();
-  site = await startSite('klachten-my-complaint-', { SMTP_URL: smtp.url, KLACHTEN_TOKEN_SECRET: testSecret });
-  store = makeGitFolderStore(join(site.dataDir, 'cases'));
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.stop();
-  await smtp?.close();
-});
+useMailSite('klachten-my-complaint-', (started) => ({ browser, smtp, site, store } = started));
 
 async function coordinator(...argv: string[]) {
   const result = await runCommand(runMoveWithMail, {
@@ -65,29 +51,6 @@ function personalLink(mail: ReceivedMail, locale: Locale): string {
   const url = new URL(link);
   expect(url.pathname).toBe(paths[locale].myComplaint);
   return `${site.baseUrl}${url.pathname}${url.search}`;
-}
-
-/** Files a complaint through the form; `extra` makes it another complaint from the same person. */
-async function fileComplaint(page: Page, locale: Locale, extra = ''): Promise<string> {
-  const f = ui[locale].form;
-  const values = { ...typed[locale], complaint: `${typed[locale].complaint}${extra}` };
-  const main = page.locator('main');
-  await page.goto(`${site.baseUrl}${paths[locale].form}`);
-  await main.getByLabel(f.role[values.role], { exact: true }).check();
-  await main.getByLabel(f.name.label, { exact: true }).fill(values.name);
-  await main.getByLabel(f.email.label, { exact: true }).fill(values.email);
-  await main.getByLabel(f.address.label).fill(values.address);
-  await main
-    .getByLabel(config.categories.find((c) => c.id === values.category)?.label[locale] ?? '', { exact: true })
-    .check();
-  await main.getByLabel(f.complaint.label, { exact: true }).fill(values.complaint);
-  await main.getByLabel(f.expectation.label).fill(values.expectation);
-  await main.getByLabel(f.earlier.nee, { exact: true }).check();
-  await main.getByLabel(f.consent.label).check();
-  await page.getByRole('button', { name: f.submit }).click();
-  const reference = (await page.getByTestId('reference').textContent()) ?? '';
-  expect(reference).toMatch(referencePattern);
-  return reference;
 }
 
 /** axe on the page as it is, in a JavaScript-on context sharing the session cookie. */
@@ -120,7 +83,7 @@ for (const [locale, javaScriptEnabled] of [
     afterAll(() => context.close());
 
     it('opens the link from the receipt: the reference, "received", and no token in the address bar', async () => {
-      reference = await fileComplaint(page, locale);
+      reference = await fileComplaint(page, site.baseUrl, locale);
       const [receipt] = await mailsFor(reference, 'receipt');
       const response = await page.goto(personalLink(receipt!, locale));
       expect(new URL(page.url()).search).toBe('');
@@ -170,7 +133,7 @@ describe('every state of the page', () => {
   it('has no axe violations: extended, answered, closed and erased', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    const reference = await fileComplaint(page, 'nl', ' (states)');
+    const reference = await fileComplaint(page, site.baseUrl, 'nl', { extra: ' (states)' });
     await mailsFor(reference, 'receipt');
     const open = async () => {
       await page.goto(
@@ -200,7 +163,7 @@ describe('what is refused', () => {
   let reference = '';
   beforeAll(async () => {
     const context = await browser.newContext();
-    reference = await fileComplaint(await context.newPage(), 'nl', ' (refused)');
+    reference = await fileComplaint(await context.newPage(), site.baseUrl, 'nl', { extra: ' (refused)' });
     await context.close();
   });
 

@@ -2,23 +2,13 @@
 // a description and whole-address alternates, the favicon is there, text leaves compressed and
 // hashed assets are cached for a year. (bench/lighthouse.ts measures the rest.)
 import { describe, expect, it } from 'vitest';
+import { publicPages } from '../support/public-pages.ts';
 import { baseUrl } from './support.ts';
-
-const pages = [
-  '/',
-  '/reglement/',
-  '/klacht-indienen/',
-  '/rapportages/',
-  '/en/',
-  '/en/procedure/',
-  '/en/complaint/',
-  '/en/reports/',
-];
 
 const html = async (path: string) => (await fetch(`${baseUrl()}${path}`)).text();
 
 describe('the polished site', () => {
-  it.each(pages)('%s has a description and absolute hreflang alternates for both languages', async (path) => {
+  it.each(publicPages)('%s has a description and absolute hreflang alternates for both languages', async (path) => {
     const page = await html(path);
     expect(page).toMatch(/<meta name="description" content="[^"]{50,}"/);
     const alternates = [...page.matchAll(/<link rel="alternate" hreflang="(\w+)" href="([^"]+)"/g)];

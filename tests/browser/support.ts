@@ -5,21 +5,14 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { makeGitFolderStore } from '../../cases/stores/git-folder.ts';
+import { chromiumFlags } from '../support/chromium-flags.ts';
+import { dutchComplainant } from '../support/complainant.ts';
 
 /** Debian's Chromium, never a downloaded one; the flags keep it off this machine's closed network. */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: [...chromiumFlags],
   });
 }
 
@@ -85,12 +78,7 @@ export async function axeViolations(page: Page): Promise<string[]> {
 /** The values a complainant types in the tests: accents, emoji and newlines on purpose. */
 export const typed = {
   nl: {
-    role: 'bewoner',
-    name: 'Zoë Ünal-de Wit',
-    email: 'zoe.unal@example.nl',
-    phone: '06 12345678',
-    address: 'Lindenlaan 12, 3581 Utrecht',
-    category: 'onderhoud',
+    ...dutchComplainant,
     complaint: 'De lift 🛗 is al drie weken kapot.\n\nMijn buurvrouw (87) kan niet naar buiten. Ça ne va pas!',
     expectation: 'Dat de lift deze week wordt gemaakt,\nen een excuus.',
     concerns: 'Afdeling Onderhoud',

@@ -36,3 +36,22 @@ export function aCase(overrides: Partial<Case> = {}): Case {
     ...overrides,
   };
 }
+
+/**
+ * The overrides that close a case on `closedOn` (a date) as well-founded, received as `aCase`
+ * receives it; none for a case still open (`closedOn` undefined).
+ *
+ * @example
+ * const old = aCase({ name: 'Oud', ...closedOnOverrides('2026-11-30') });
+ */
+export function closedOnOverrides(closedOn: string | undefined): Partial<Case> {
+  if (closedOn === undefined) return {};
+  return {
+    status: 'afgesloten',
+    outcome: 'gegrond',
+    events: [
+      { at: '2026-10-26T00:30:00+01:00', status: 'ontvangen', by: 'website' },
+      { at: `${closedOn}T10:00:00+01:00`, status: 'afgesloten', outcome: 'gegrond' },
+    ],
+  };
+}

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run as setup } from '../../scripts/commands/setup.ts';
 import { startGitHubStandIn, type GitHubStandIn } from '../github-standin/index.ts';
+import { dutchComplainant } from './complainant.ts';
 import { startSmtpServer, testSecret, type TestSmtpServer } from './mail-fixture.ts';
 import { startRedis, type RedisServer } from './redis.ts';
 import { runCommand } from './run-command.ts';
@@ -61,12 +62,7 @@ export async function startPlatformWorld(): Promise<PlatformWorld> {
 /** A complete Dutch complaint as the form posts it. */
 export const complaintForm = new URLSearchParams({
   locale: 'nl',
-  role: 'bewoner',
-  name: 'Zoë Ünal-de Wit',
-  email: 'zoe.unal@example.nl',
-  phone: '06 12345678',
-  address: 'Lindenlaan 12, 3581 Utrecht',
-  category: 'onderhoud',
+  ...dutchComplainant,
   complaint: 'De lift is al drie weken kapot.',
   expectation: 'Dat de lift deze week wordt gemaakt.',
   concerns: '',
