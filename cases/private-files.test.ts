@@ -38,6 +38,16 @@ describe('findWidePermissions', () => {
     expect(await findWidePermissions(root)).toEqual([{ path: join(root, 'cases', 'open.md'), mode: '644' }]);
   });
 
+  it('looks no deeper than asked', async () => {
+    await ensurePrivateDir(join(root, 'cases'));
+    await chmod(root, 0o700);
+    await writeFile(join(root, 'cases', 'open.md'), 'x');
+    await chmod(join(root, 'cases', 'open.md'), 0o644);
+    await writeFile(join(root, 'token-secret'), 'x');
+    await chmod(join(root, 'token-secret'), 0o644);
+    expect(await findWidePermissions(root, { depth: 1 })).toEqual([{ path: join(root, 'token-secret'), mode: '644' }]);
+  });
+
   it('finds nothing in a folder that does not exist', async () => {
     expect(await findWidePermissions(join(root, 'absent'))).toEqual([]);
   });

@@ -30,20 +30,23 @@ export interface WidePermission {
 
 /**
  * Lists every folder and file below `dir` (itself included) that grants any permission to the
- * group or others, so `klachten` can warn about it. A folder that does not exist lists nothing.
+ * group or others, down to `depth` levels below `dir` (default: all), so `klachten` can warn
+ * about it. A folder that does not exist lists nothing.
  *
  * @example
  * await findWidePermissions('.data') // [{ path: '.data/cases/K-2026-7QF3M9.md', mode: '644' }]
+ * await findWidePermissions('.data', { depth: 1 }) // the folder and what it holds directly
  */
-export async function findWidePermissions(dir: string): Promise<WidePermission[]> {
+export async function findWidePermissions(dir: string, options: { depth?: number } = {}): Promise<WidePermission[]> {
   const found: WidePermission[] = [];
-  const visit = async (path: string): Promise<void> => {
+  const maxDepth = options.depth ?? Number.POSITIVE_INFINITY;
+  const visit = async (path: string, depth: number): Promise<void> => {
     const info = await stat(path).catch(() => undefined);
     if (!info) return;
     if ((info.mode & 0o077) !== 0) found.push({ path, mode: (info.mode & 0o777).toString(8) });
-    if (!info.isDirectory()) return;
-    for (const name of await readdir(path)) await visit(join(path, name));
+    if (!info.isDirectory() || depth >= maxDepth) return;
+    for (const name of await readdir(path)) await visit(join(path, name), depth + 1);
   };
-  await visit(dir);
+  await visit(dir, 0);
   return found;
 }
