@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, readdir, rm, stat, writeFile, chmod } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, readdir, realpath, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -47,6 +47,19 @@ describe('the Git-folder store', () => {
     expect(await git(dir, 'log', '--format=%s')).toBe(`${record.reference}: klacht ontvangen\n`);
     expect(await git(dir, 'status', '--porcelain')).toBe('');
     expect(await readFile(join(dir, `${record.reference}.md`), 'utf8')).toBe(caseToFile(record));
+  });
+
+  it('keeps a repository of its own inside another one that ignores it, as .data/ of a fresh clone', async () => {
+    const outer = join(dir, '..', 'clone');
+    await mkdir(outer, { recursive: true });
+    await git(outer, 'init', '--quiet');
+    await writeFile(join(outer, '.gitignore'), '.data/\n');
+    const inner = join(outer, '.data', 'cases');
+    const record = aCase();
+    expect(await makeGitFolderStore(inner).fileCase(record)).toEqual({ case: record, created: true });
+    expect((await git(inner, 'rev-parse', '--show-toplevel')).trim()).toBe(await realpath(inner));
+    expect(await git(inner, 'log', '--format=%s')).toBe(`${record.reference}: klacht ontvangen\n`);
+    expect(await git(outer, 'status', '--porcelain')).toBe('?? .gitignore\n');
   });
 
   it('reads a filed case back, also from a second store on the same folder', async () => {

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { realpath } from 'node:fs/promises';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
@@ -51,11 +52,15 @@ export function makeGitRepo(dir: string): GitRepo {
   return {
     dir,
     async init() {
-      try {
-        await git('rev-parse', '--git-dir');
-      } catch {
-        await git('init', '--quiet', '--initial-branch=main');
-      }
+      // The folder must be a repository of its own. Inside another one — `.data/` of a fresh clone
+      // of this project, which that clone's .gitignore leaves out — rev-parse finds the outer
+      // repository, whose `git add` then refuses every case file as ignored.
+      const top = await git('rev-parse', '--show-toplevel').then(
+        (out) => out.trim(),
+        () => undefined,
+      );
+      if (top !== undefined && (await realpath(top)) === (await realpath(dir))) return;
+      await git('init', '--quiet', '--initial-branch=main');
     },
     async commit(paths, message) {
       await git('add', '--', ...paths);
