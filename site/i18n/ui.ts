@@ -80,7 +80,7 @@ export const ui = {
       steps: 'Zo gaat het',
       stepList: [
         'U vult het klachtenformulier in. Dat duurt ongeveer 10 minuten.',
-        'U krijgt meteen een kenmerk. Daarmee kunt u naar uw klacht vragen.',
+        'U krijgt meteen een kenmerk, en per e-mail een link naar uw eigen pagina. Daar ziet u hoe het met uw klacht staat.',
         'Binnen 7 werkdagen krijgt u een bevestiging. Daarin staat wie uw klacht behandelt en wanneer u uiterlijk antwoord krijgt.',
         'Binnen 6 weken krijgt u een gemotiveerd antwoord.',
       ],
@@ -170,7 +170,8 @@ export const ui = {
       ics: 'Zet de antwoorddatum in uw agenda (.ics)',
       external: 'U kunt zich altijd ook wenden tot een andere geschikte externe instantie.',
       summaryTitle: 'Wat u ons stuurde',
-      print: 'U kunt deze pagina afdrukken of opslaan. Na het sluiten kunt u haar niet meer openen.',
+      print:
+        'U kunt deze pagina afdrukken of opslaan. Later bekijkt u uw klacht via de link in de ontvangstbevestiging die we u mailen.',
       again: 'Nog een klacht indienen',
     },
     yes: 'Ja',
@@ -242,7 +243,7 @@ export const ui = {
       steps: 'How it works',
       stepList: [
         'You fill in the complaint form. It takes about 10 minutes.',
-        'You get a reference number at once. Use it when you ask about your complaint.',
+        'You get a reference number at once, and by email a link to your own page. There you can see where your complaint stands.',
         'Within 7 working days you get a confirmation. It says who handles your complaint and the latest date of our answer.',
         'Within 6 weeks you get a reasoned answer.',
       ],
@@ -323,7 +324,8 @@ export const ui = {
       ics: 'Add the answer date to your calendar (.ics)',
       external: 'You can always also turn to another appropriate external body.',
       summaryTitle: 'What you sent us',
-      print: 'You can print or save this page. Once closed, it cannot be opened again.',
+      print:
+        'You can print or save this page. Later, you can look at your complaint through the link in the receipt we email you.',
       again: 'File another complaint',
     },
     yes: 'Yes',
