@@ -142,6 +142,14 @@ export function makeUnstorageQueue(storage: Storage, options: UnstorageQueueOpti
         await storage.removeItem(key);
         removed += 1;
       }
+      // The shared rate limit's notes (`rate-limiter.ts`) say when their last place expires.
+      for (const key of await storage.getKeys('meta:rate')) {
+        const note = (await storage.getItem(key)) as { expiresAt?: unknown } | null;
+        if (note && typeof note === 'object' && typeof note.expiresAt === 'number' && note.expiresAt > at.getTime())
+          continue;
+        await storage.removeItem(key);
+        removed += 1;
+      }
       const { entries } = await list();
       for (const entry of entries) {
         if (entry.state !== 'filed' || Date.parse(entry.filedAt) >= oldest) continue;

@@ -3,7 +3,9 @@ import { makeCalendar } from '../../cases/calendar.ts';
 import { makeMemoryRateLimiter, type RateLimiter } from '../../cases/rate-limit.ts';
 import { parseSettings, refuseFolderStoreOnServerless, type Settings } from '../../cases/settings.ts';
 import type { CaseStore } from '../../cases/store.ts';
+import { makeQueueRateLimiter } from '../../cases/queue/rate-limiter.ts';
 import { makeQueueSetupFromEnv, type QueueSetup } from '../../cases/queue/setup-from-env.ts';
+import { minimumSecretLength } from '../../cases/signed-token.ts';
 import { makeStoreFromEnv } from '../../cases/stores/from-env.ts';
 import config from '../../klachten.config.ts';
 
@@ -56,20 +58,35 @@ let limiter: RateLimiter | undefined;
 
 /**
  * The limit on accepted complaints per client address and hour (`KLACHTEN_RATE_LIMIT_PER_HOUR`),
- * one per server process. Its key is made at random when the process starts and never leaves its
- * memory: the counts live only as long as the process, so no hash need be recognised after a
- * restart, and no hash can be turned back into an address by trying every address (a key shared
- * with anything, such as the token secret, could). A shared store would need a shared key.
+ * made once per server process.
+ *
+ * With the queue (`KLACHTEN_STORE=github`) the counts live in the queue's storage, shared by every
+ * instance (`cases/queue/rate-limiter.ts`): on Netlify, Vercel or several Node processes each
+ * instance has its own memory, and a limit per instance is no limit. All instances must hash an
+ * address the same way, so the key is derived from the one secret they share,
+ * `KLACHTEN_TOKEN_SECRET` (with its own purpose label, never the links' key).
+ *
+ * Otherwise (one server process, or no token secret to share) the counts live in memory under a
+ * key made at random when the process starts, which never leaves it: the counts live only as long
+ * as the process, so no hash need be recognised after a restart, and no hash can be turned back
+ * into an address by trying every address (a key shared with anything could).
  *
  * @example
  * const place = await getRateLimiter().take(client, new Date());
  */
 export function getRateLimiter(): RateLimiter {
-  limiter ??= makeMemoryRateLimiter({
-    limit: getSettings().rateLimitPerHour,
-    windowMs: 60 * 60 * 1000,
-    secret: randomBytes(32),
-  });
+  if (limiter !== undefined) return limiter;
+  const limit = getSettings().rateLimitPerHour;
+  const windowMs = 60 * 60 * 1000;
+  const queue = getQueueSetup()?.queue;
+  const secret = process.env['KLACHTEN_TOKEN_SECRET'] ?? '';
+  if (queue !== undefined && secret.length >= minimumSecretLength) {
+    limiter = makeQueueRateLimiter(queue, { limit, windowMs, secret, log });
+  } else {
+    // The GitHub store needs the secret for its links anyway; until it is set, a limit per process.
+    if (queue !== undefined) log('intake.limit-not-shared', {});
+    limiter = makeMemoryRateLimiter({ limit, windowMs, secret: randomBytes(32) });
+  }
   return limiter;
 }
 
