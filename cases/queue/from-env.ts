@@ -2,7 +2,8 @@
  * The queue `KLACHTEN_QUEUE` names: `fs` (default, the folder `$KLACHTEN_DATA_DIR/queue`), a
  * `redis://` or `rediss://` URL (Redis, Upstash, Valkey: unstorage's redis driver on ioredis), or
  * `netlify-blobs` (unstorage's netlify-blobs driver, the store `klachten-queue` of the site; on
- * Netlify it needs nothing more, elsewhere `NETLIFY_SITE_ID` and `NETLIFY_API_TOKEN`).
+ * Netlify it needs nothing more, elsewhere `NETLIFY_SITE_ID` and `NETLIFY_API_TOKEN`; see
+ * `netlify-blobs-access.ts`).
  */
 import { join } from 'node:path';
 import { createStorage } from 'unstorage';
@@ -11,6 +12,7 @@ import { makeFsExclusiveKeys } from './exclusive-fs.ts';
 import { makeNetlifyExclusiveKeys } from './exclusive-netlify.ts';
 import { makeRedisExclusiveKeys } from './exclusive-redis.ts';
 import { privateFsDriver } from './fs-driver.ts';
+import { netlifyBlobsAccess } from './netlify-blobs-access.ts';
 import type { IntakeQueue } from './port.ts';
 import { makeUnstorageQueue } from './unstorage-queue.ts';
 
@@ -88,9 +90,9 @@ async function makeRedisQueue(url: URL, description: string): Promise<IntakeQueu
 
 async function makeNetlifyQueue(env: Record<string, string | undefined>, description: string): Promise<IntakeQueue> {
   const { default: netlifyDriver } = await import('unstorage/drivers/netlify-blobs');
-  const siteID = env['NETLIFY_SITE_ID'];
-  const token = env['NETLIFY_API_TOKEN'];
-  const driver = netlifyDriver({ name: 'klachten-queue', ...(siteID && token ? { siteID, token } : {}) });
+  // Strong reads: Netlify's default reads from the edge cache can be a minute behind, and a drainer
+  // that saw a filed entry still queued would file it twice.
+  const driver = netlifyDriver({ name: 'klachten-queue', consistency: 'strong', ...netlifyBlobsAccess(env) });
   const store = driver.getInstance?.();
   if (!store) throw new Error('KLACHTEN_QUEUE: de Netlify Blobs-driver gaf geen opslag.');
   return makeUnstorageQueue(createStorage({ driver }), { exclusive: makeNetlifyExclusiveKeys(store), description });

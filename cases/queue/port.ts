@@ -54,8 +54,9 @@ export interface IntakeQueue {
   /** References of the entries set aside. */
   listAside(): Promise<string[]>;
   /**
-   * Removes everything the queue holds of this reference — the entry, a set-aside copy, its
-   * claim — for erasure (`klachten erase`, `klachten retention`); true when anything was there.
+   * Removes what the queue holds of this reference's case — the entry and a set-aside copy — for
+   * erasure (`klachten erase`, `klachten retention`); true when anything was there. A lease holds
+   * no personal data and expires by itself.
    */
   remove(reference: string): Promise<boolean>;
   /** Remembers that a submission with this fingerprint became `reference` (for 24 hours). */
