@@ -1,13 +1,14 @@
 import { chmod, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
 import { describeQueueContract } from '../cases/queue/contract.ts';
 import { newEntry } from '../cases/queue/entry.ts';
 import { makeFsQueue, makeQueueFromEnv, queueKind, redisPrefix } from '../cases/queue/from-env.ts';
 import { aCase } from './support/case-fixture.ts';
-import { startRedis, type RedisServer } from './support/redis.ts';
+import { startRedis } from './support/redis.ts';
+import { useServer } from './support/use-server.ts';
 
 describeQueueContract('the fs queue', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'klachten-queue-'));
@@ -20,19 +21,13 @@ describeQueueContract('the fs queue', async () => {
   };
 });
 
-let redis: RedisServer;
+const redis = useServer(startRedis);
 let database = 0;
-beforeAll(async () => {
-  redis = await startRedis();
-});
-afterAll(async () => {
-  await redis.stop();
-});
 
 describeQueueContract('the Redis queue', async () => {
   // One database per test: a fresh, empty queue on the one server.
   database = (database % 15) + 1;
-  const url = `${redis.url}/${database}`;
+  const url = `${redis().url}/${database}`;
   const admin = new Redis(url);
   await admin.flushdb();
   return {

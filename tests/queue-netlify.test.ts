@@ -1,25 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getStore } from '@netlify/blobs';
 import { describeQueueContract } from '../cases/queue/contract.ts';
 import { makeQueueFromEnv } from '../cases/queue/from-env.ts';
 import { netlifyBlobsAccess } from '../cases/queue/netlify-blobs-access.ts';
-import { startLocalBlobs, type LocalBlobs } from './support/netlify-blobs.ts';
+import { startLocalBlobs } from './support/netlify-blobs.ts';
+import { useServer } from './support/use-server.ts';
 
-let blobs: LocalBlobs;
+const blobs = useServer(startLocalBlobs);
 let site = 0;
-beforeAll(async () => {
-  blobs = await startLocalBlobs();
-});
-afterAll(async () => {
-  await blobs.stop();
-});
 
 describeQueueContract('the Netlify Blobs queue', async () => {
   // One site per test: a fresh, empty store on the one server.
   site += 1;
   const siteID = `site-${site}`;
-  const env = { KLACHTEN_QUEUE: 'netlify-blobs', ...blobs.envFor(siteID) };
-  const raw = getStore({ name: 'klachten-queue', siteID, token: blobs.token, edgeURL: blobs.url });
+  const env = { KLACHTEN_QUEUE: 'netlify-blobs', ...blobs().envFor(siteID) };
+  const raw = getStore({ name: 'klachten-queue', siteID, token: blobs().token, edgeURL: blobs().url });
   return {
     queue: makeQueueFromEnv(env, '/'),
     reopen: async () => makeQueueFromEnv(env, '/'),

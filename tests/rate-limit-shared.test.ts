@@ -2,13 +2,14 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeFsQueue, makeQueueFromEnv, redisPrefix } from '../cases/queue/from-env.ts';
 import type { IntakeQueue } from '../cases/queue/port.ts';
 import { makeQueueRateLimiter, rateLimitKey, type QueueRateLimiterOptions } from '../cases/queue/rate-limiter.ts';
 import type { LogFields } from '../cases/log.ts';
 import { clientKey } from '../cases/rate-limit.ts';
-import { startRedis, type RedisServer } from './support/redis.ts';
+import { startRedis } from './support/redis.ts';
+import { useServer } from './support/use-server.ts';
 
 const hour = 60 * 60 * 1000;
 const secret = 'the-token-secret-every-instance-shares-0123456789';
@@ -130,16 +131,10 @@ describeSharedLimiter('the fs queue', async () => {
   };
 });
 
-let redis: RedisServer;
-beforeAll(async () => {
-  redis = await startRedis();
-});
-afterAll(async () => {
-  await redis.stop();
-});
+const redis = useServer(startRedis);
 
 describeSharedLimiter('a real Redis server', async () => {
-  const url = `${redis.url}/3`;
+  const url = `${redis().url}/3`;
   const admin = new Redis(url);
   await admin.flushdb();
   return {
