@@ -10,6 +10,9 @@ export default defineConfig(
     ignores: [
       'dist/',
       '.out/',
+      // The Netlify and Vercel builds (the deploy tests make them).
+      '.netlify/',
+      '.vercel/',
       '.astro/',
       '.data/',
       'node_modules/',
