@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorTag, taggedError } from './errors.ts';
+import { errorCode, errorTag, taggedError } from './errors.ts';
 
 describe('tagged errors', () => {
   it('carry their tag, their message and any extra fields', () => {
@@ -20,5 +20,16 @@ describe('tagged errors', () => {
     expect(errorTag('incomplete')).toBeUndefined();
     expect(errorTag(undefined)).toBeUndefined();
     expect(errorTag(null)).toBeUndefined();
+  });
+});
+
+describe('errorCode', () => {
+  it('names a failure for a log line by its tag, else its code, else its name, never its message', () => {
+    expect(errorCode(taggedError('budget', 'Zoë de Vries: niet op tijd'))).toBe('budget');
+    expect(errorCode(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }))).toBe('ECONNREFUSED');
+    // A child process's exit code is a number.
+    expect(errorCode(Object.assign(new Error('git add failed for zoe@example.nl'), { code: 1 }))).toBe('1');
+    expect(errorCode(new TypeError('zoe@example.nl'))).toBe('TypeError');
+    expect(errorCode('zoe@example.nl')).toBe('unknown');
   });
 });

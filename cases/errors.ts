@@ -34,3 +34,18 @@ export function errorTag(error: unknown): string | undefined {
   if (typeof error !== 'object' || error === null || !('tag' in error)) return undefined;
   return typeof error.tag === 'string' ? error.tag : undefined;
 }
+
+/**
+ * What a log line says of a failure: its tag, else Node's or the library's `code`, else the
+ * error's name — never its message, which may quote a complaint.
+ *
+ * @example
+ * errorCode(taggedError('budget', 'De opslag antwoordde niet op tijd.')) // 'budget'
+ * errorCode(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:6379'), { code: 'ECONNREFUSED' })) // 'ECONNREFUSED'
+ * errorCode('a string') // 'unknown'
+ */
+export function errorCode(error: unknown): string {
+  if (!(error instanceof Error)) return 'unknown';
+  const code = (error as { code?: unknown }).code;
+  return errorTag(error) ?? (typeof code === 'string' || typeof code === 'number' ? String(code) : error.name);
+}

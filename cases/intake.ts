@@ -14,7 +14,7 @@ import type { Config } from './config.ts';
 import type { Log } from './log.ts';
 import type { WorkingDayCalendar } from './calendar.ts';
 import { makeReference } from './reference.ts';
-import { errorTag } from './errors.ts';
+import { errorCode, errorTag } from './errors.ts';
 import { referenceTakenTag, type CaseStore } from './store.ts';
 import { computeTerms } from './terms.ts';
 
@@ -132,7 +132,7 @@ export async function fileComplaint(raw: Record<string, unknown>, context: Intak
         continue;
       }
       // The error text may quote the record; log only its kind.
-      context.log('intake.failed', { reference: record.reference, error: errorName(error) });
+      context.log('intake.failed', { reference: record.reference, error: errorCode(error) });
       return { kind: 'failed', values };
     }
   }
@@ -143,9 +143,4 @@ const maxReferenceDraws = 5;
 
 function localeOf(raw: Record<string, unknown>): Locale {
   return raw['locale'] === 'en' ? 'en' : 'nl';
-}
-
-function errorName(error: unknown): string {
-  if (error instanceof Error) return errorTag(error) ?? (error as NodeJS.ErrnoException).code ?? error.name;
-  return 'unknown';
 }

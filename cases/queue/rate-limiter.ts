@@ -23,6 +23,7 @@
  * `intake.limit-unavailable`: the limit guards the coordinators against a flood, and refusing a
  * person because its bookkeeping is down would turn a storage failure into a lost complaint.
  */
+import { errorCode } from '../errors.ts';
 import { createHmac, randomBytes } from 'node:crypto';
 import type { Log } from '../log.ts';
 import { clientKey, type RateLimiter, type TakenPlace } from '../rate-limit.ts';
@@ -86,9 +87,6 @@ const noteOf = (places: Place[], now: number, windowMs: number): Note => ({
   expiresAt: places.reduce((latest, place) => Math.max(latest, place.at + windowMs), now),
   places,
 });
-
-const codeOf = (error: unknown) =>
-  error instanceof Error ? ((error as NodeJS.ErrnoException).code ?? error.name) : 'unknown';
 
 const unlimited: TakenPlace = { ok: true, giveBack: async () => {} };
 
@@ -154,7 +152,7 @@ export function makeQueueRateLimiter(queue: IntakeQueue, options: QueueRateLimit
         }
         if (outcome !== undefined) return outcome;
       } catch (error) {
-        log('intake.limit-unavailable', { code: codeOf(error) });
+        log('intake.limit-unavailable', { code: errorCode(error) });
         return unlimited;
       }
       return {
@@ -167,7 +165,7 @@ export function makeQueueRateLimiter(queue: IntakeQueue, options: QueueRateLimit
             });
           } catch (error) {
             // The place stays taken until the window passes: one complaint fewer for this client.
-            log('intake.limit-unavailable', { code: codeOf(error) });
+            log('intake.limit-unavailable', { code: errorCode(error) });
           }
         },
       };

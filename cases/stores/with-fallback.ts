@@ -1,5 +1,5 @@
 import type { Case } from '../case.ts';
-import { errorTag, taggedError } from '../errors.ts';
+import { errorCode, errorTag, taggedError } from '../errors.ts';
 import { referenceTakenTag, type CaseStore, type FiledCase } from '../store.ts';
 import type { Log } from '../log.ts';
 
@@ -56,14 +56,6 @@ export interface ResilientStoreOptions {
   budgetMs?: number;
 }
 
-/** A failure's kind for the log: its tag or Node's code, never a message (messages may quote data). */
-function kindOf(error: unknown): string {
-  const tag = errorTag(error);
-  if (tag !== undefined) return tag;
-  if (error instanceof Error) return (error as NodeJS.ErrnoException).code ?? error.name;
-  return 'unknown';
-}
-
 function within<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_resolve, reject) => {
@@ -100,7 +92,7 @@ export function makeResilientStore(options: ResilientStoreOptions): ResilientSto
         // Not an outage: GitHub answered that another case holds this reference. The intake draws
         // a new one; holding the case would only move the collision to the next sync.
         if (errorTag(error) === referenceTakenTag) throw error;
-        log('store.primary-failed', { reference: record.reference, kind: kindOf(error) });
+        log('store.primary-failed', { reference: record.reference, kind: errorCode(error) });
       }
       try {
         const held = await fallback.fileCase(record);
@@ -108,7 +100,7 @@ export function makeResilientStore(options: ResilientStoreOptions): ResilientSto
         return { ...held, held: true };
       } catch (error) {
         if (errorTag(error) === referenceTakenTag) throw error;
-        log('store.fallback-failed', { reference: record.reference, kind: kindOf(error) });
+        log('store.fallback-failed', { reference: record.reference, kind: errorCode(error) });
         throw taggedError('unavailable', 'De klacht kon nergens worden opgeslagen.');
       }
     },
@@ -200,7 +192,7 @@ export async function syncFallback(options: Omit<ResilientStoreOptions, 'budgetM
       const filed = await syncOne(primary, fallback, record, log, now);
       (filed.created ? report.filed : report.alreadyThere).push(record.reference);
     } catch (error) {
-      log('store.sync-failed', { reference: record.reference, kind: kindOf(error) });
+      log('store.sync-failed', { reference: record.reference, kind: errorCode(error) });
       report.failed.push(record.reference);
     }
   }

@@ -2,6 +2,7 @@
 // Node server. One run at a time per process; a kick during a run asks for one more run after it,
 // so nothing queued during a run waits for the timer. With the Git folder there is no queue and
 // every function here does nothing.
+import { errorCode } from '../../cases/errors.ts';
 import { alertIfOverdue } from '../../cases/queue/alert.ts';
 import { makeMailerFromEnv, type Mailer } from '../../cases/mail/transport.ts';
 import config from '../../klachten.config.ts';
@@ -38,7 +39,7 @@ export function kickDrain(): Promise<void> {
     do {
       again = false;
       await runOnce().catch((error: unknown) => {
-        const code = error instanceof Error ? ((error as NodeJS.ErrnoException).code ?? error.name) : 'unknown';
+        const code = errorCode(error);
         log('queue.drain-failed', { error: code });
       });
     } while (again);

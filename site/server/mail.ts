@@ -1,5 +1,6 @@
 // The site's side of the mail: one mailer per server process, and delivery in the background, so
 // a slow or unreachable mail server never holds up (or fails) the page the complainant waits for.
+import { errorCode } from '../../cases/errors.ts';
 import { deliverDueMessages } from '../../cases/mail/deliver.ts';
 import type { ReceiptLedger } from '../../cases/mail/receipt-cap.ts';
 import { loadTokenSecret } from '../../cases/mail/secret.ts';
@@ -37,7 +38,7 @@ export function tokenSecret(): Promise<string | undefined> {
 export function deliverInBackground(reference: string): Promise<void> {
   // The promise never rejects; the intake chains the drainer's kick to it (site/server/drain.ts).
   return deliver(reference).catch((error: unknown) => {
-    const code = error instanceof Error ? ((error as NodeJS.ErrnoException).code ?? error.name) : 'unknown';
+    const code = errorCode(error);
     log('mail.unavailable', { reference, error: code });
   });
 }
