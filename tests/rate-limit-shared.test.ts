@@ -49,6 +49,16 @@ function describeSharedLimiter(name: string, setUp: () => Promise<Bed & { close(
       expect((await second.take('203.0.113.8', at(1))).ok).toBe(true);
     });
 
+    it('counts the lost-link form apart: asking for links never uses up complaints, nor the other way round', async () => {
+      const [complaints, links] = [instance({ limit: 2 }), instance({ limit: 2, counts: 'link' })];
+      expect((await complaints.take(address, at(0))).ok).toBe(true);
+      expect((await complaints.take(address, at(1))).ok).toBe(true);
+      expect((await complaints.take(address, at(2))).ok).toBe(false);
+      expect((await links.take(address, at(2))).ok).toBe(true);
+      expect((await links.take(address, at(3))).ok).toBe(true);
+      expect((await links.take(address, at(4))).ok).toBe(false);
+    });
+
     it('says when the oldest place frees up, in whole seconds, whichever instance took it', async () => {
       const [first, second] = [instance({ limit: 2 }), instance({ limit: 2 })];
       await first.take(address, at(0));

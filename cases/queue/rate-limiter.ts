@@ -42,6 +42,11 @@ export interface QueueRateLimiterOptions {
   secret: string;
   /** Where `intake.limit-unavailable` and `intake.limit-busy` go. */
   log: Log;
+  /**
+   * What is counted, when a second form has a limit of its own (`'link'`: the complainant page's
+   * new-link form); its counts are kept apart from the complaints'. Default: complaints.
+   */
+  counts?: string;
   /** How long one instance may hold a client's note; default 5 s (a read and a write take far less). */
   leaseMs?: number;
   /** How long to wait for a note another instance holds before refusing; default 10 s. */
@@ -69,9 +74,11 @@ interface Note {
  * @example
  * const key = rateLimitKey(process.env.KLACHTEN_TOKEN_SECRET!); // 32 bytes
  * clientKey('203.0.113.7', key) // the name of the note, after `meta:rate:`
+ * rateLimitKey(secret, 'link') // another key, so the link form's counts are its own
  */
-export function rateLimitKey(secret: string): Buffer {
-  return createHmac('sha256', secret).update(rateLimitKeyPurpose).digest();
+export function rateLimitKey(secret: string, counts?: string): Buffer {
+  const purpose = counts === undefined ? rateLimitKeyPurpose : `${rateLimitKeyPurpose}/${counts}`;
+  return createHmac('sha256', secret).update(purpose).digest();
 }
 
 const placesOf = (value: unknown): Place[] => {
@@ -101,7 +108,7 @@ const unlimited: TakenPlace = { ok: true, giveBack: async () => {} };
  */
 export function makeQueueRateLimiter(queue: IntakeQueue, options: QueueRateLimiterOptions): RateLimiter {
   const { limit, windowMs, log } = options;
-  const key = rateLimitKey(options.secret);
+  const key = rateLimitKey(options.secret, options.counts);
   const leaseMs = options.leaseMs ?? 5000;
   const waitMs = options.waitMs ?? 10_000;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));

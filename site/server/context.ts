@@ -54,11 +54,14 @@ export function getSettings(): Settings {
   return settings;
 }
 
-let limiter: RateLimiter | undefined;
+/** The public forms with a limit per client: the complaint form, and the lost-link form of /mijn-klacht/. */
+export type LimitedForm = 'complaint' | 'link';
+
+const limiters = new Map<LimitedForm, RateLimiter>();
 
 /**
- * The limit on accepted complaints per client address and hour (`KLACHTEN_RATE_LIMIT_PER_HOUR`),
- * made once per server process.
+ * The limit per client address and hour (`KLACHTEN_RATE_LIMIT_PER_HOUR`) on accepted complaints,
+ * or on the lost-link form's requests (`'link'`, counted apart), made once per server process.
  *
  * With the queue (`KLACHTEN_STORE=github`) the counts live in the queue's storage, shared by every
  * instance (`cases/queue/rate-limiter.ts`): on Netlify, Vercel or several Node processes each
@@ -73,20 +76,30 @@ let limiter: RateLimiter | undefined;
  *
  * @example
  * const place = await getRateLimiter().take(client, new Date());
+ * const asked = await getRateLimiter('link').take(client, new Date()); // counted apart
  */
-export function getRateLimiter(): RateLimiter {
-  if (limiter !== undefined) return limiter;
+export function getRateLimiter(form: LimitedForm = 'complaint'): RateLimiter {
+  const made = limiters.get(form);
+  if (made !== undefined) return made;
   const limit = getSettings().rateLimitPerHour;
   const windowMs = 60 * 60 * 1000;
   const queue = getQueueSetup()?.queue;
   const secret = process.env['KLACHTEN_TOKEN_SECRET'] ?? '';
+  let limiter: RateLimiter;
   if (queue !== undefined && secret.length >= minimumSecretLength) {
-    limiter = makeQueueRateLimiter(queue, { limit, windowMs, secret, log });
+    limiter = makeQueueRateLimiter(queue, {
+      limit,
+      windowMs,
+      secret,
+      log,
+      ...(form === 'link' ? { counts: 'link' } : {}),
+    });
   } else {
     // The GitHub store needs the secret for its links anyway; until it is set, a limit per process.
-    if (queue !== undefined) log('intake.limit-not-shared', {});
+    if (queue !== undefined) log('intake.limit-not-shared', { form });
     limiter = makeMemoryRateLimiter({ limit, windowMs, secret: randomBytes(32) });
   }
+  limiters.set(form, limiter);
   return limiter;
 }
 

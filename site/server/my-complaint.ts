@@ -14,12 +14,11 @@ import type { Case } from '../../cases/case.ts';
 import { pageStillOpen, verifyComplainantToken } from '../../cases/complainant-token.ts';
 import { makeAnswerDateIcs } from '../../cases/ics.ts';
 import type { Locale } from '../../cases/locale.ts';
-import { makeMemoryRateLimiter, type RateLimiter } from '../../cases/rate-limit.ts';
 import { makeSatisfactionToken, satisfactionExpiry } from '../../cases/satisfaction-token.ts';
 import config from '../../klachten.config.ts';
 import { paths } from '../i18n/ui.ts';
 import { clientAddress } from './client-address.ts';
-import { getSettings, getStore, log } from './context.ts';
+import { getRateLimiter, getSettings, getStore, log } from './context.ts';
 import { deliverInBackground, tokenSecret } from './mail.ts';
 import { addInformation, parseAddition, withdraw, type AdditionError } from './my-complaint-actions.ts';
 import { sendPageMessage } from './my-complaint-mail.ts';
@@ -63,18 +62,6 @@ export interface MyComplaintResponse {
 // (layouts/Base.astro): with `no-referrer` a browser posts the page's forms with "Origin: null",
 // which the CSRF check refuses. The plain address is all a same-origin referrer can carry.
 const pageHeaders = { 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' };
-
-let linkLimiter: RateLimiter | undefined;
-
-/** The lost-link form's own limit per client, with the complaint form's settings. */
-function getLinkLimiter(): RateLimiter {
-  linkLimiter ??= makeMemoryRateLimiter({
-    limit: getSettings().rateLimitPerHour,
-    windowMs: 60 * 60 * 1000,
-    secret: randomBytes(32),
-  });
-  return linkLimiter;
-}
 
 function refused(problem: 'invalid' | 'expired' | 'unavailable', status: number, url: URL): MyComplaintResponse {
   return {
@@ -293,7 +280,7 @@ async function requestLink(
   if (errors.reference || errors.email)
     return askLink(422, { values: { reference: referenceText, email: emailText }, errors });
   const client = clientAddress(request, connection, getSettings().clientAddressHeader);
-  const place = await getLinkLimiter().take(client, now);
+  const place = await getRateLimiter('link').take(client, now);
   if (!place.ok) {
     log('my-complaint.link-limited', {});
     return askLink(429, {
