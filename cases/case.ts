@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { roles } from './complaint.ts';
 import { locales } from './locale.ts';
 import { referencePattern } from './reference.ts';
+import { taggedError } from './errors.ts';
 
 // The pattern lives beside the code that makes references; the schema uses it, as do all readers.
 export { referencePattern };
@@ -144,11 +145,12 @@ export type Terms = z.output<typeof termsSchema>;
  * Validates a case record read from a store; a broken record is an error, never a guess.
  *
  * @example
- * parseCase(JSON.parse(text)) // Case, or throws naming the bad field
+ * parseCase(JSON.parse(text)) // Case, or throws naming the bad field (tag `invalid-case`, `field`)
  */
 export function parseCase(input: unknown): Case {
   const result = caseSchema.safeParse(input);
   if (result.success) return result.data;
   const first = result.error.issues[0];
-  throw new Error(`Ongeldig dossier: ${first?.path.join('.') ?? '?'}: ${first?.message ?? 'onbekend'}`);
+  const field = first?.path.join('.') ?? '?';
+  throw taggedError('invalid-case', `Ongeldig dossier: ${field}: ${first?.message ?? 'onbekend'}`, { field });
 }

@@ -1,4 +1,5 @@
 import matter from 'gray-matter';
+import { taggedError } from './errors.ts';
 
 // gray-matter picks a parser from the opening fence: `---js` or `---javascript` runs the front
 // matter through `eval`, so anyone who can drop one file into the data or report folder would run
@@ -8,7 +9,7 @@ import matter from 'gray-matter';
 // refuses, so no option passed later can bring `eval` back.
 
 const refuse = (): never => {
-  throw new Error('Alleen YAML-voorwerk is toegestaan. (Only YAML front matter is allowed.)');
+  throw taggedError('not-yaml', 'Alleen YAML-voorwerk is toegestaan. (Only YAML front matter is allowed.)');
 };
 
 const refusing = { parse: refuse, stringify: refuse };

@@ -14,6 +14,40 @@ export interface ListOptions {
   openOnly?: boolean;
 }
 
+/**
+ * A case a store holds but cannot read (a file with non-YAML front matter, a field that fails the
+ * schema, a damaged machine block): named by where it is and why, never by what it holds, since
+ * the reason is printed and logged.
+ */
+export interface UnreadableCase {
+  /** The reference, when the file name or the issue says which case it is. */
+  reference?: string;
+  /** Where it is, for a person: "K-2026-7QF3-M9XA.md", "issue #12". */
+  where: string;
+  /** The reason as a short code, for logs: `not-yaml`, `invalid-yaml`, `invalid-case`, `invalid`. */
+  code: string;
+  /** Why it is refused, in a few Dutch words without its content: "voorwerk is geen YAML". */
+  reason: string;
+}
+
+/** The tag of the error `getCase` and `updateCase` throw for a case they cannot read. */
+export const unreadableCaseTag = 'unreadable-case';
+
+/**
+ * The error for a case that is there but cannot be read: its message names the place and the
+ * reason only, so it can be shown to the person who asked for that case.
+ *
+ * @example
+ * throw unreadableCase({ reference: 'K-2026-7QF3-M9XA', where: 'K-2026-7QF3-M9XA.md', reason: 'voorwerk is geen YAML' });
+ */
+export function unreadableCase(unreadable: UnreadableCase): Error {
+  return taggedError(
+    unreadableCaseTag,
+    `Het dossier ${unreadable.where} is onleesbaar (${unreadable.reason}); herstel of verwijder het.`,
+    { unreadable },
+  );
+}
+
 /** Optional extras of `updateCase`; a store that cannot use one still does the update. */
 export interface UpdateOptions {
   /**
@@ -50,11 +84,15 @@ export interface CaseStore {
   fileCase(record: Case): Promise<FiledCase>;
   /** The case with this reference, or undefined. */
   getCase(reference: string): Promise<Case | undefined>;
-  /** All cases, oldest first. */
+  /**
+   * All cases, oldest first. A case that cannot be read is left out, never the whole list: the
+   * store tells its `onUnreadable` (given where the store is made), and the rest is listed.
+   */
   listCases(options?: ListOptions): Promise<Case[]>;
   /**
    * Changes a case. `change` gets the current record and returns the new one; `note` is a short
-   * line for the history (a commit message, a comment) without personal data.
+   * line for the history (a commit message, a comment) in the code's own words: the move and
+   * nothing a person typed (no addition, reason, report or remark).
    */
   updateCase(reference: string, change: (current: Case) => Case, note: string, options?: UpdateOptions): Promise<Case>;
 }

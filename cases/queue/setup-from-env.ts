@@ -7,7 +7,7 @@
 import type { Config } from '../config.ts';
 import type { Log } from '../log.ts';
 import type { ReceiptLedger } from '../mail/receipt-cap.ts';
-import type { CaseStore } from '../store.ts';
+import type { CaseStore, UnreadableCase } from '../store.ts';
 import { makeGitHubStoresFromEnv, type GitHubStores } from '../stores/github/from-env.ts';
 import { drainQueue, type DrainContext, type DrainReport } from './drain.ts';
 import { makeQueueFromEnv } from './from-env.ts';
@@ -39,6 +39,8 @@ export interface QueueSetupOptions {
   /** Instead of `makeGitHubStoresFromEnv`. */
   github?: GitHubStores;
   queue?: IntakeQueue;
+  /** Told of each case a listing leaves out because it cannot be read (`UnreadableCase`). */
+  onUnreadable?: (unreadable: UnreadableCase) => void;
 }
 
 interface RequestOptions {
@@ -68,7 +70,15 @@ export function makeQueueSetupFromEnv(
   const clock = options.clock ?? (() => Date.now());
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const settings = parseQueueSettings(env);
-  const github = options.github ?? makeGitHubStoresFromEnv(env, config, cwd, log);
+  const github =
+    options.github ??
+    makeGitHubStoresFromEnv(
+      env,
+      config,
+      cwd,
+      log,
+      options.onUnreadable === undefined ? {} : { onUnreadable: options.onUnreadable },
+    );
   const queue = options.queue ?? makeQueueFromEnv(env, cwd);
   const pacer = makePacer(settings.limits, clock);
   // Every request the client makes counts, whoever makes it; retries inside the throttling

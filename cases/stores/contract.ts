@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { aCase } from '../../tests/support/case-fixture.ts';
 import type { Case } from '../case.ts';
 import { errorTag } from '../errors.ts';
-import { referenceTakenTag, type CaseStore } from '../store.ts';
+import { referenceTakenTag, type CaseStore, type UnreadableCase } from '../store.ts';
 
 /**
  * One contract every case store passes: the Git folder and GitHub issues behave the same to the
@@ -18,6 +18,8 @@ export interface ContractSubject {
    * file or issue would (e.g. an unknown status). Reading it must then fail, never guess.
    */
   corrupt: (reference: string) => Promise<void>;
+  /** What the store told its `onUnreadable` so far. */
+  unreadable: () => readonly UnreadableCase[];
   /** A second store on the same data, as another process would open it. */
   reopen?: () => CaseStore;
   /** Cleans up; may reject (the GitHub stand-in rejects on calls that do not match GitHub's API). */
@@ -167,7 +169,16 @@ export function describeStoreContract(name: string, makeSubject: () => Promise<C
       await store.fileCase(record);
       await subject.corrupt(record.reference);
       await expect(store.getCase(record.reference)).rejects.toThrow();
-      await expect(store.listCases()).rejects.toThrow();
+    });
+
+    it('lists the other cases when one is no longer valid, and names that one to onUnreadable', async () => {
+      const broken = aCase({ receivedAt: '2026-10-26T00:30:00+01:00' });
+      const fine = aCase({ receivedAt: '2026-10-27T00:30:00+01:00' });
+      await store.fileCase(broken);
+      await store.fileCase(fine);
+      await subject.corrupt(broken.reference);
+      expect(await store.listCases()).toEqual([fine]);
+      expect(subject.unreadable()).toEqual([expect.objectContaining({ reference: broken.reference })]);
     });
   });
 }

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { aCase } from '../../tests/support/case-fixture.ts';
 import { findWidePermissions } from '../private-files.ts';
 import { describeStoreContract } from './contract.ts';
+import type { UnreadableCase } from '../store.ts';
 import { caseToFile, fileToCase, makeGitFolderStore } from './git-folder.ts';
 
 const git = async (dir: string, ...args: string[]) => (await promisify(execFile)('git', args, { cwd: dir })).stdout;
@@ -189,15 +190,17 @@ describe('the Git-folder store keeps personal data private', () => {
     await store.fileCase(record);
     const marker = '__klachten_case_file_ran__';
     await writeFile(join(dir, `${record.reference}.md`), `---js\n{ a: (globalThis.${marker} = true) }\n---\ntekst\n`);
-    await expect(store.getCase(record.reference)).rejects.toThrow(/Alleen YAML/);
+    await expect(store.getCase(record.reference)).rejects.toThrow(/onleesbaar \(voorwerk is geen YAML\)/);
     expect((globalThis as Record<string, unknown>)[marker]).toBeUndefined();
   });
 });
 
 describeStoreContract('the Git-folder store', async () => {
   const folder = join(await mkdtemp(join(tmpdir(), 'klachten-contract-')), 'cases');
+  const unreadable: UnreadableCase[] = [];
   return {
-    store: makeGitFolderStore(folder),
+    store: makeGitFolderStore(folder, { onUnreadable: (found) => void unreadable.push(found) }),
+    unreadable: () => unreadable,
     // A hand-edited file with a status the procedure does not know.
     corrupt: async (reference) => {
       const path = join(folder, `${reference}.md`);

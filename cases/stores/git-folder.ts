@@ -9,11 +9,22 @@ import { makeRegisterFiles } from '../register/folder-files.ts';
 import { erasedRecord, registerRecordOf, type ErasureReason, type RegisterRecord } from '../register/record.ts';
 import type { Register } from '../register/register.ts';
 import { purgeFromHistory } from '../retention/git-purge.ts';
-import { findResubmission, referenceTaken, type CaseStore } from '../store.ts';
+import { errorTag } from '../errors.ts';
+import {
+  findResubmission,
+  referenceTaken,
+  unreadableCase,
+  unreadableCaseTag,
+  type CaseStore,
+  type UnreadableCase,
+} from '../store.ts';
 import { makeGitRepo } from './git.ts';
 
-/** What erasing one case in the Git folder came to. */
-export type FolderErasure = 'erased' | 'held' | 'unknown';
+/**
+ * What erasing one case in the Git folder came to; `unreadable`: its file cannot be read, so
+ * whether it is on hold is unknown and it is left for a person (named to `onUnreadable`).
+ */
+export type FolderErasure = 'erased' | 'held' | 'unknown' | 'unreadable';
 
 /** The Git-folder store, with its register and the erasure that retention and `klachten erase` use. */
 export interface GitFolderStore extends CaseStore {
@@ -56,6 +67,35 @@ export function fileToCase(text: string): Case {
   return parseCase({ ...parsed.data, complaint });
 }
 
+/** What the Git-folder store may be told besides its folder. */
+export interface GitFolderOptions {
+  /**
+   * Told of each case file a listing leaves out because it cannot be read (see
+   * {@link UnreadableCase}); the command line prints it, the site logs it.
+   */
+  onUnreadable?: (unreadable: UnreadableCase) => void;
+}
+
+/**
+ * Why a case file is refused, as a code and in words that quote nothing of it: a YAML parser's
+ * own message quotes the lines around the mistake, which hold personal data. Undefined for an
+ * error that is not about the file's content (a disk error), which is not a refusal.
+ *
+ * @example
+ * refusal(taggedError('not-yaml', '…')) // { code: 'not-yaml', reason: 'voorwerk is geen YAML' }
+ */
+export function refusal(error: unknown): { code: string; reason: string } | undefined {
+  const tag = errorTag(error);
+  if (tag === 'not-yaml') return { code: tag, reason: 'voorwerk is geen YAML' };
+  if (tag === 'invalid-case') {
+    return { code: tag, reason: `veld ${String((error as { field?: unknown }).field)} klopt niet` };
+  }
+  if (error instanceof Error && error.name === 'YAMLException') {
+    return { code: 'invalid-yaml', reason: 'voorwerk is geen geldige YAML' };
+  }
+  return undefined;
+}
+
 /**
  * The embedded default store: one Markdown file per case in a local Git repository, every change a
  * commit naming the reference. Writes are serialised within the process (a queue) and across
@@ -65,7 +105,7 @@ export function fileToCase(text: string): Case {
  * const store = makeGitFolderStore('.data/cases');
  * await store.fileCase(record);
  */
-export function makeGitFolderStore(dir: string): GitFolderStore {
+export function makeGitFolderStore(dir: string, options: GitFolderOptions = {}): GitFolderStore {
   const repo = makeGitRepo(dir);
   const registerFiles = makeRegisterFiles(dir);
   let ready: Promise<unknown> | undefined;
@@ -111,19 +151,45 @@ export function makeGitFolderStore(dir: string): GitFolderStore {
     const key = `${info.mtimeMs}:${info.size}`;
     const hit = cache.get(name);
     if (hit?.key === key) return hit.record;
-    const record = fileToCase(await readFile(path, 'utf8'));
+    let record: Case;
+    try {
+      record = fileToCase(await readFile(path, 'utf8'));
+    } catch (error) {
+      const refused = refusal(error);
+      if (refused === undefined) throw error;
+      throw unreadableCase({ reference: name.replace(/\.md$/, ''), where: name, ...refused });
+    }
     cache.set(name, { key, record });
     return record;
   }
 
+  // Each refused file is told once per store: the site lists on every intake.
+  const told = new Set<string>();
+
+  /** A case file for a listing: a refused one is named to `onUnreadable` (once) and left out. */
+  async function readListed(name: string): Promise<Case | undefined> {
+    try {
+      return await read(name);
+    } catch (error) {
+      if (errorTag(error) !== unreadableCaseTag) throw error;
+      const { unreadable } = error as Error & { unreadable: UnreadableCase };
+      if (!told.has(`${name}\0${unreadable.reason}`)) options.onUnreadable?.(unreadable);
+      told.add(`${name}\0${unreadable.reason}`);
+      return undefined;
+    }
+  }
+
+  const caseFileNames = async () =>
+    (await readdir(dir)).filter((name) => referencePattern.test(name.replace(/\.md$/, '')));
+
   async function readAll(): Promise<Case[]> {
     await prepare();
-    const names = (await readdir(dir)).filter((name) => referencePattern.test(name.replace(/\.md$/, '')));
+    const names = await caseFileNames();
     // In batches: reading all at once opens every file together, which fails (EMFILE) once the
     // folder holds more cases than the process may open files (1,024 to 20,000 on most machines).
     const records: Array<Case | undefined> = [];
     for (let start = 0; start < names.length; start += 256) {
-      records.push(...(await Promise.all(names.slice(start, start + 256).map(read))));
+      records.push(...(await Promise.all(names.slice(start, start + 256).map(readListed))));
     }
     return records
       .filter((record): record is Case => record !== undefined)
@@ -205,7 +271,12 @@ export function makeGitFolderStore(dir: string): GitFolderStore {
         const results: Record<string, FolderErasure> = {};
         const erased: string[] = [];
         for (const reference of references) {
-          const current = referencePattern.test(reference) ? await read(fileName(reference)) : undefined;
+          const valid = referencePattern.test(reference);
+          const current = valid ? await readListed(fileName(reference)) : undefined;
+          if (!current && valid && (await caseFileNames()).includes(fileName(reference))) {
+            results[reference] = 'unreadable';
+            continue;
+          }
           if (!current) {
             results[reference] = 'unknown';
             continue;
@@ -235,7 +306,8 @@ export function makeGitFolderStore(dir: string): GitFolderStore {
         const all = await readAll();
         const earlier = findResubmission(all, valid);
         if (earlier) return { case: earlier, created: false };
-        if (all.some((held) => held.reference === valid.reference)) throw referenceTaken(valid);
+        // By file name: a file that cannot be read still holds its reference.
+        if ((await caseFileNames()).includes(fileName(valid.reference))) throw referenceTaken(valid);
         await write(valid, `${valid.reference}: klacht ontvangen`);
         return { case: valid, created: true };
       });

@@ -1,4 +1,6 @@
 import type { Case } from '../../cases/case.ts';
+import { errorTag } from '../../cases/errors.ts';
+import { unreadableCaseTag } from '../../cases/store.ts';
 import { parseCommandArgs, usageExit, type CliContext } from '../cli-context.ts';
 import { servicesOf } from '../services.ts';
 import { answerTerm } from '../../cases/deadlines.ts';
@@ -43,7 +45,15 @@ export async function run(ctx: CliContext): Promise<number> {
   }
   if (action === 'show' && reference !== undefined && rest.length === 0) {
     const store = servicesOf(ctx).makeStore(ctx);
-    const record = await store.getCase(reference.toUpperCase());
+    let record: Case | undefined;
+    try {
+      record = await store.getCase(reference.toUpperCase());
+    } catch (error) {
+      // The one case asked for cannot be read: say which file and why, and fail.
+      if (errorTag(error) !== unreadableCaseTag) throw error;
+      ctx.stderr(`${(error as Error).message}\n`);
+      return 1;
+    }
     if (!record) {
       // Erased: the register still knows the case, and says when and why its details went.
       const erased = isGitFolderStore(store)

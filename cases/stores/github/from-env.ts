@@ -3,7 +3,7 @@ import type { Octokit } from '@octokit/rest';
 import { makeCalendar } from '../../calendar.ts';
 import type { Config } from '../../config.ts';
 import { parseSettings } from '../../settings.ts';
-import type { CaseStore } from '../../store.ts';
+import type { CaseStore, UnreadableCase } from '../../store.ts';
 import { computeTerms } from '../../terms.ts';
 import { explainTerms } from '../../terms-explanation.ts';
 import type { Log } from '../../log.ts';
@@ -38,7 +38,9 @@ export function makeGitHubStoresFromEnv(
   config: Config,
   cwd: string,
   log: Log,
+  options: { onUnreadable?: (unreadable: UnreadableCase) => void } = {},
 ): GitHubStores {
+  const { onUnreadable } = options;
   const { casesDir } = parseSettings(env, cwd);
   const { settings, repository } = readGitHubSettings(env);
   const number = (name: string, fallback: number) => {
@@ -61,8 +63,9 @@ export function makeGitHubStoresFromEnv(
       termsFor: (receivedAt) => computeTerms(receivedAt, calendar, config.terms),
       fillRandom: (bytes) => randomFillSync(bytes),
     },
+    ...(onUnreadable === undefined ? {} : { onUnreadable }),
   });
-  const fallback = makeGitFolderStore(casesDir);
+  const fallback = makeGitFolderStore(casesDir, onUnreadable === undefined ? {} : { onUnreadable });
   const store = makeResilientStore({ primary: github, fallback, log, now: () => new Date() });
   return { octokit, repository, github, fallback, store };
 }

@@ -10,6 +10,7 @@ import { describeStoreContract } from '../contract.ts';
 import { makeOctokit, readGitHubSettings, type GitHubSettings } from './client.ts';
 import type { Log, LogFields } from '../../log.ts';
 import type { Case } from '../../case.ts';
+import type { UnreadableCase } from '../../store.ts';
 import { classifyFailure } from './failures.ts';
 import { caseLabels, syncLabels } from './label-sync.ts';
 import { makeGitHubStore, type GitHubStoreOptions } from './store.ts';
@@ -43,9 +44,11 @@ async function fileAndFind(setup: Awaited<ReturnType<typeof setUp>>, record: Cas
 }
 
 describeStoreContract('the GitHub store', async () => {
-  const { standIn, store, octokit } = await setUp();
+  const unreadable: UnreadableCase[] = [];
+  const { standIn, store, octokit } = await setUp({}, { onUnreadable: (found) => void unreadable.push(found) });
   return {
     store,
+    unreadable: () => unreadable,
     reopen: () => makeGitHubStore(octokit, repository, { context: { categories } }),
     corrupt: async (reference) => {
       const issue = standIn.state

@@ -3,7 +3,7 @@ import { parseCase, referencePattern, type Case } from '../../case.ts';
 import { errorTag } from '../../errors.ts';
 import type { Log } from '../../log.ts';
 import { isOpen } from '../../lifecycle.ts';
-import type { CaseStore, FiledCase, UpdateOptions } from '../../store.ts';
+import type { CaseStore, FiledCase, UnreadableCase, UpdateOptions } from '../../store.ts';
 import { makeAdopter, type AdoptionResult, type AdoptOptions } from './adopt.ts';
 import { makeCaseIssues, sinceFor } from './case-issues.ts';
 import type { GitHubRepository } from './client.ts';
@@ -49,6 +49,8 @@ export interface GitHubStoreOptions {
   adopt?: AdoptOptions;
   /** Monotonic milliseconds, for budgets; default `performance.now`. */
   clock?: () => number;
+  /** Told of each issue a listing leaves out because its machine block cannot be read. */
+  onUnreadable?: (unreadable: UnreadableCase) => void;
 }
 
 /** The GitHub store, with the extras `klachten setup` and `sync` use. */
@@ -199,8 +201,20 @@ export function makeGitHubStore(
       return record;
     } catch (error) {
       // A filing that broke off before its last page is held by the fallback and finished by `sync`.
-      if (errorTag(error) !== 'incomplete') throw error;
-      log('github.case-incomplete', { issue: issue.number });
+      if (errorTag(error) === 'incomplete') {
+        log('github.case-incomplete', { issue: issue.number });
+        return undefined;
+      }
+      // A damaged machine block (edited by hand) hides that case, never the others.
+      if (errorTag(error) !== 'invalid') throw error;
+      log('github.case-unreadable', { issue: issue.number });
+      const reference = readPageHeader(body)?.reference;
+      options.onUnreadable?.({
+        ...(reference === undefined ? {} : { reference }),
+        where: `issue #${issue.number}`,
+        code: 'invalid',
+        reason: 'het gegevensblok klopt niet',
+      });
       return undefined;
     }
   }
