@@ -58,8 +58,10 @@ export interface UpdateOptions {
    */
   current?: Case;
   /**
-   * A message to record with the change, for the people working the case (Markdown, no
-   * complainant data): one comment on the issue (GitHub), the body of the commit (Git folder).
+   * A message to record with the change, for the people working the case (Markdown): one comment
+   * on the issue (GitHub), which goes with the issue when the case is erased. It may quote what
+   * the complainant typed (an addition), so the Git folder never puts it in a commit message,
+   * which names the move and the reference only (`note`); the case file holds the text itself.
    */
   comment?: string;
   /**

@@ -48,9 +48,10 @@ describe('in the Git folder', () => {
     const again = await addInformation(store, config, record.reference, 'De lift is weer kapot.', now);
     expect(again.added).toBe(false);
     expect((await store.getCase(record.reference))?.additions).toHaveLength(1);
+    // The history names the move; the text lives in the case file alone, where erasure reaches it.
     const { stdout: log } = await run('git', ['log', '--format=%B'], { cwd: dir });
-    expect(log).toContain('aanvulling van de klager');
-    expect(log).toContain('@jdevries');
+    expect(log).toContain(`${record.reference}: aanvulling van de klager`);
+    expect(log).not.toContain('De lift is weer kapot.');
 
     const closed = await withdraw(store, config, record.reference, now);
     expect(closed).toMatchObject({ status: 'afgesloten', outcome: 'ingetrokken' });
@@ -68,8 +69,9 @@ describe('in the Git folder', () => {
     await store.fileCase(record);
     const { case: updated } = await addInformation(store, config, record.reference, 'Nieuw feit.', now);
     expect(updated.status).toBe('niet-in-behandeling');
+    expect(updated.additions?.map((addition) => addition.text)).toEqual(['Nieuw feit.']);
     const { stdout: log } = await run('git', ['log', '-1', '--format=%B'], { cwd: dir });
-    expect(log).toContain('Alleen een coördinator kan de klacht dan opnieuw in behandeling nemen.');
+    expect(log.trim()).toBe(`${record.reference}: aanvulling van de klager`);
   });
 });
 

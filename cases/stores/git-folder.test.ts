@@ -8,7 +8,7 @@ import { aCase } from '../../tests/support/case-fixture.ts';
 import { findWidePermissions } from '../private-files.ts';
 import { describeStoreContract } from './contract.ts';
 import type { UnreadableCase } from '../store.ts';
-import { caseToFile, fileToCase, makeGitFolderStore } from './git-folder.ts';
+import { caseToFile, commitMessage, fileToCase, makeGitFolderStore } from './git-folder.ts';
 
 const git = async (dir: string, ...args: string[]) => (await promisify(execFile)('git', args, { cwd: dir })).stdout;
 
@@ -112,6 +112,27 @@ describe('the Git-folder store', () => {
     expect(updated.status).toBe('bevestigd');
     expect((await store.getCase(record.reference))?.status).toBe('bevestigd');
     expect((await git(dir, 'log', '--format=%s')).split('\n')[0]).toBe(`${record.reference}: bevestigd`);
+  });
+
+  it('puts nothing of an update’s comment in Git’s metadata: the message is the reference and the note alone', async () => {
+    const store = makeGitFolderStore(dir);
+    const record = aCase();
+    await store.fileCase(record);
+    const typed = 'Mijn BSN is 123456782 en mijn IBAN NL91ABNA0417164300.';
+    await store.updateCase(
+      record.reference,
+      (c) => ({ ...c, additions: [{ at: '2026-11-02T11:00:00+01:00', text: typed }] }),
+      'aanvulling van de klager',
+      { comment: `**Aanvulling van de klager**\n\n${typed}` },
+    );
+    expect((await git(dir, 'log', '-1', '--format=%B')).trim()).toBe(`${record.reference}: aanvulling van de klager`);
+    expect(await readFile(join(dir, '.git', 'COMMIT_EDITMSG'), 'utf8')).not.toContain('123456782');
+    expect((await store.getCase(record.reference))?.additions?.[0]?.text).toBe(typed);
+  });
+
+  it('makes a commit message of the first line of a note only', () => {
+    expect(commitMessage('K-2026-7QF3M9', 'bevestigd\nBSN 123456782')).toBe('K-2026-7QF3M9: bevestigd');
+    expect(commitMessage('K-2026-7QF3M9', 'termijn verdaagd\u2028E-mail: x@y.nl')).toBe('K-2026-7QF3M9: termijn verdaagd');
   });
 
   it('refuses to update an unknown case or change its reference', async () => {

@@ -55,6 +55,18 @@ export function caseToFile(record: Case): string {
 }
 
 /**
+ * The message of a case's commit: the reference and the move's note, on one line. Nothing a
+ * person typed goes in it (notes are the code's own words); the first line of a note alone, so a
+ * caller's mistake cannot add a body.
+ *
+ * @example
+ * commitMessage('K-2026-7QF3M9', 'aanvulling van de klager') // 'K-2026-7QF3M9: aanvulling van de klager'
+ */
+export function commitMessage(reference: string, note: string): string {
+  return `${reference}: ${note.split(/[\r\n\u2028\u2029\u0085]/, 1)[0]?.trim() ?? ''}`;
+}
+
+/**
  * Reads a case file back and validates it.
  *
  * @example
@@ -329,8 +341,9 @@ export function makeGitFolderStore(dir: string, options: GitFolderOptions = {}):
         if (!current) throw new Error(`Geen klacht met kenmerk ${reference}.`);
         const next = parseCase(change(current));
         if (next.reference !== current.reference) throw new Error('Het kenmerk van een klacht verandert nooit.');
-        const body = options.comment === undefined ? '' : `\n\n${options.comment.trim()}`;
-        await write(next, `${reference}: ${note}${body}`);
+        // The note alone, never `options.comment`: a comment may quote what the complainant typed
+        // (an addition), and a commit message is out of erasure's reach while the case lives.
+        await write(next, commitMessage(reference, note));
         return next;
       });
     },

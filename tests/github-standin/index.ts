@@ -34,7 +34,9 @@
  * `handlers/`, wired up in `dispatch.ts`.
  *
  * `calls` counts every call per operation id (`issues/create`, …); `state` is the live data, for
- * seeding and for assertions.
+ * seeding and for assertions. Each repository's `written` keeps every title, body and comment
+ * body ever written, as GitHub's edit history does, until the comment or issue is deleted:
+ * erasure tests search it for what must be gone.
  */
 import { makeAuth, type AppOption, type TokenOption } from './auth.ts';
 import { makeCalls, type Calls } from './calls.ts';

@@ -58,6 +58,18 @@ export interface CommitState {
   files: Map<string, string>;
 }
 
+/**
+ * One text as it was written to an issue or a comment, kept as GitHub keeps an edit history:
+ * every version ever written, until the comment or the issue is deleted (which takes its
+ * history with it). Tests read it to prove that no version of a text holds what was erased.
+ */
+export interface WrittenText {
+  issueNumber: number;
+  /** The comment it belongs to; absent for the issue's own title and body. */
+  commentId?: number;
+  text: string;
+}
+
 export interface PullState {
   id: number;
   number: number;
@@ -75,6 +87,8 @@ export interface RepoState {
   createdAt: Date;
   issues: IssueState[];
   comments: CommentState[];
+  /** Every title, body and comment body ever written here, oldest first (see {@link WrittenText}). */
+  written: WrittenText[];
   labels: LabelState[];
   /** Lower-case login to permission. */
   collaborators: Map<string, Permission>;
@@ -150,6 +164,7 @@ export function makeState(now: () => Date): StandInState {
         createdAt: now(),
         issues: [],
         comments: [],
+        written: [],
         labels: [],
         collaborators: new Map(),
         refs: new Map([[`refs/heads/${defaultBranch}`, initial.sha]]),

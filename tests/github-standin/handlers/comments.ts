@@ -43,6 +43,7 @@ export function commentHandlers({ state, urls }: HandlerDeps) {
         updatedAt: at,
       };
       repo.comments.push(comment);
+      repo.written.push({ issueNumber: issue.number, commentId: comment.id, text: body });
       touch(state, issue);
       const object = commentObject(urls(), repo, comment, state.users);
       return { status: 201, headers: { location: object.url }, body: object };
@@ -60,6 +61,7 @@ export function commentHandlers({ state, urls }: HandlerDeps) {
       const body = String(fields(ctx.body)['body'] ?? '');
       checkText('IssueComment', 'body', body, 65536);
       comment.body = body;
+      repo.written.push({ issueNumber: comment.issueNumber, commentId: comment.id, text: body });
       comment.updatedAt = state.now();
       const issue = repo.issues.find((candidate) => candidate.number === comment.issueNumber);
       if (issue) touch(state, issue);
@@ -69,7 +71,8 @@ export function commentHandlers({ state, urls }: HandlerDeps) {
     'issues/delete-comment': (ctx, repo) => {
       const index = repo.comments.findIndex((candidate) => String(candidate.id) === ctx.params['comment_id']);
       if (index < 0) return failed(404, 'Not Found');
-      repo.comments.splice(index, 1);
+      const [gone] = repo.comments.splice(index, 1);
+      repo.written = repo.written.filter((written) => written.commentId !== gone?.id);
       return { status: 204 };
     },
   } satisfies Handlers;

@@ -68,6 +68,8 @@ export function makeGraphqlHandler(
         };
       }
       repo.issues.splice(repo.issues.indexOf(issue), 1);
+      // With its comments and the edit history of both, as GitHub deletes them.
+      repo.written = repo.written.filter((written) => written.issueNumber !== issue.number);
       for (let index = repo.comments.length - 1; index >= 0; index -= 1) {
         if (repo.comments[index]?.issueNumber === issue.number) repo.comments.splice(index, 1);
       }

@@ -108,6 +108,7 @@ export function issueHandlers({ state, urls }: HandlerDeps) {
       checkText('Issue', 'body', input['body'], 65536);
       const text = typeof input['body'] === 'string' ? input['body'] : null;
       const issue = newIssue(state, repo, ctx.actor, title, text, false);
+      repo.written.push({ issueNumber: issue.number, text: title }, { issueNumber: issue.number, text: text ?? '' });
       issue.labels = labelNames(state, repo, input['labels']);
       issue.assignees = assigneesOf(repo, input['assignees']);
       const body = issueObject(urls(), repo, issue, state.users);
@@ -125,10 +126,12 @@ export function issueHandlers({ state, urls }: HandlerDeps) {
       if (typeof input['title'] === 'string') {
         checkText('Issue', 'title', input['title'], 256);
         issue.title = input['title'];
+        repo.written.push({ issueNumber: issue.number, text: issue.title });
       }
       if ('body' in input) {
         checkText('Issue', 'body', input['body'], 65536);
         issue.body = typeof input['body'] === 'string' ? input['body'] : null;
+        repo.written.push({ issueNumber: issue.number, text: issue.body ?? '' });
       }
       if ('labels' in input) issue.labels = labelNames(state, repo, input['labels']);
       if ('assignees' in input) issue.assignees = assigneesOf(repo, input['assignees']);
