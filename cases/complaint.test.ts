@@ -62,11 +62,25 @@ describe('the complaint form schema', () => {
     ['phone', '06\t12345678'],
     ['address', 'Lindenlaan 12\u0000'],
     ['concerns', 'de\u0007 huismeester'],
-  ])('refuses a line break or control character in the one-line field %s', (field, value) => {
+    // The forged line: U+2028 makes a terminal and a mail's HTML start a new line.
+    ['name', 'Zoë\u2028E-mail: nep@example.org'],
+    ['address', 'Lindenlaan 12\u2029Telefoon: 0900-1234'],
+    ['email', 'zoe@example.nl\u000b'],
+    ['phone', '06 1234\u000c5678'],
+    ['name', 'Zoë \u202egnp.exe'],
+    ['concerns', 'de huis\u200bmeester'],
+    ['name', 'Zo\u2066ë\u2069'],
+    ['address', '\ufeffLindenlaan 12'],
+  ])('refuses a line break, control or format character in the one-line field %s', (field, value) => {
     expect(validateComplaint(schema, { ...valid, [field]: value })).toEqual({
       ok: false,
       errors: { [field]: 'control' },
     });
+  });
+
+  it('takes a name whose script needs the zero-width joiner or non-joiner', () => {
+    expect(validateComplaint(schema, { ...valid, name: 'मिश्र क्\u200dष' }).ok).toBe(true);
+    expect(validateComplaint(schema, { ...valid, name: 'می\u200cخواهم' }).ok).toBe(true);
   });
 
   it('keeps line breaks and tabs in the texts that may span lines', () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { holdsLineOrFormat } from './format-characters.ts';
 import { locales, type Locale } from './locale.ts';
 
 /** Who files the complaint; the reglement names these three. */
@@ -29,13 +30,14 @@ export type ErrorCode = 'required' | 'tooLong' | 'email' | 'phone' | 'choice' | 
 // Browsers send a textarea's line breaks as CRLF; what the person typed is plain newlines.
 const normaliseNewlines = (value: string) => value.replace(/\r\n?/g, '\n');
 
-// A one-line field holds no line break, tab, escape or other C0/C1 control character: a name
-// with a line break would add lines to a mail's salutation, an escape sequence would rewrite a
-// coordinator's terminal. Checked before trimming, so a trailing line break is refused too.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const controlCharacter = /[\u0000-\u001f\u007f-\u009f]/;
+// A one-line field holds no line break of any kind (also U+2028, U+2029, U+0085, vertical tab,
+// form feed), no tab, escape or other control character and no bidi or invisible format
+// character: a name with a line break would add lines to a mail's salutation or a fake
+// "E-mail:" line to a coordinator's screen, an escape sequence would rewrite their terminal, a
+// bidi override would reorder what they read. Checked before trimming, so a trailing line break
+// is refused too.
 const oneLine = { error: 'control' } as const;
-const isOneLine = (value: string) => !controlCharacter.test(value);
+const isOneLine = (value: string) => !holdsLineOrFormat(value);
 
 // Empty form fields arrive as null (Astro) or '' (plain forms); both mean "not filled in".
 const text = (max: number) =>

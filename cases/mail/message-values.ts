@@ -48,14 +48,14 @@ function complaintCopy(record: Case, config: Config, locale: Locale): TemplateVa
   const category = config.categories.find((c) => c.id === record.category)?.label[locale] ?? record.category;
   const fields = [
     { label: names.role, value: roleNames[locale][record.role] },
-    { label: names.name, value: record.name },
-    { label: names.email, value: record.email },
-    { label: names.phone, value: record.phone ?? l.notFilled },
-    { label: names.address, value: record.address },
+    { label: names.name, value: record.name, oneLine: true },
+    { label: names.email, value: record.email, oneLine: true },
+    { label: names.phone, value: record.phone ?? l.notFilled, oneLine: true },
+    { label: names.address, value: record.address, oneLine: true },
     { label: l.category, value: category },
     { label: names.complaint, value: record.complaint },
     { label: names.expectation, value: record.expectation },
-    { label: names.concerns, value: record.concerns ?? l.notFilled },
+    { label: names.concerns, value: record.concerns ?? l.notFilled, oneLine: true },
     { label: names.earlier, value: record.earlier === 'ja' ? l.yes : l.no },
     ...(record.whatIsNew === undefined ? [] : [{ label: names.whatIsNew, value: record.whatIsNew }]),
   ];

@@ -126,7 +126,34 @@ Of ga naar https://klachten.livable.nl/tevredenheid/?t=abc&x=1
       { name: { kind: 'user', text: 'x\r\nBcc: a@b.nl\n\nBody' } },
       'nl',
     );
-    expect(rendered.subject).toBe('Over x Bcc: a@b[.]nl Body');
+    expect(rendered.subject).toBe('Over x\\u000d\\u000aBcc: a@b[.]nl\\u000a\\u000aBody');
+  });
+
+  it('keeps a name that holds a line or paragraph separator (older data) on the salutation’s line, the separator shown', () => {
+    const forged = 'Zoë\u2028E-mail: nep@example.org\u2029\u0085\u000b\u000c\u202e';
+    const rendered = renderTemplate(
+      parseTemplate('# Onderwerp\n\nBeste {{name}},\n\n{{copy}}\n', 'nl/x.md'),
+      {
+        name: { kind: 'user', text: forged },
+        copy: {
+          kind: 'fields',
+          fields: [
+            { label: 'Naam', value: forged, oneLine: true },
+            { label: 'Uw klacht', value: 'Regel een\nRegel twee' },
+          ],
+        },
+      },
+      'nl',
+    );
+    const shown = 'Zoë\\u2028E-mail: nep@example[.]org\\u2029\\u0085\\u000b\\u000c\\u202e';
+    expect(rendered.html).toContain(`Beste ${shown},`);
+    expect(rendered.html).toContain(`">${shown}</dd>`);
+    expect(rendered.html).toContain('Regel een<br>\nRegel twee');
+    expect(rendered.html.match(/<br>/g)).toHaveLength(1);
+    expect(rendered.text).toContain(`Beste ${shown},\n`);
+    expect(rendered.text).toContain(`Naam:\n> ${shown}\n`);
+    expect(rendered.text.match(/^> ?E-mail/m)).toBeNull();
+    expect(rendered.html + rendered.text).not.toMatch(/[\u2028\u2029\u0085\u000b\u000c\u202e]/);
   });
 });
 

@@ -5,6 +5,7 @@
  * defanged here, once, for both renderings.
  */
 import type { RootContent } from 'mdast';
+import { oneLineVisible } from '../format-characters.ts';
 import { defang } from './safe-text.ts';
 import { lonePlaceholder, placeholder, type MailTemplate } from './template-parse.ts';
 import type { TemplateValue, TemplateValues } from './template-values.ts';
@@ -41,7 +42,8 @@ export function inlineValueText(value: TemplateValue, name: string, r: Renderer)
     case 'text':
       return value.text;
     case 'user':
-      return defang(value.text);
+      // A sentence is one line: a line separator in a name (older data) must not break it.
+      return defang(oneLineVisible(value.text));
     case 'url':
       return value.url;
     default:
@@ -49,6 +51,17 @@ export function inlineValueText(value: TemplateValue, name: string, r: Renderer)
         `Mailsjabloon ${r.template.name}: {{${name}}} is een blok; zet het alleen op een eigen regel, met een lege regel erboven en eronder.`,
       );
   }
+}
+
+/**
+ * A field of the complainant's as a block shows it: defanged; a one-line field on one line, its
+ * line breaks and format characters (older data) as visible escapes.
+ *
+ * @example
+ * fieldText({ label: 'Naam', value: 'Zoë\u2028E-mail: x', oneLine: true }) // 'Zoë\\u2028E-mail: x'
+ */
+export function fieldText(field: { value: string; oneLine?: boolean }): string {
+  return defang(field.oneLine ? oneLineVisible(field.value) : field.value);
 }
 
 /**

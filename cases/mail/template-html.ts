@@ -5,7 +5,7 @@
  */
 import type { Blockquote, Heading, ListItem, Paragraph, PhrasingContent, RootContent } from 'mdast';
 import { defang, escapeHtml } from './safe-text.ts';
-import { blockOf, inlineText, inlineValueText, linkUrl, valueOf, type Renderer } from './template-fill.ts';
+import { blockOf, fieldText, inlineText, inlineValueText, linkUrl, valueOf, type Renderer } from './template-fill.ts';
 import { placeholder } from './template-parse.ts';
 import type { TemplateValue } from './template-values.ts';
 
@@ -149,7 +149,7 @@ function blockValueHtml(value: TemplateValue): string {
         .map(
           (field) =>
             `<div><dt style="${style.dt}">${escapeHtml(field.label)}</dt>` +
-            `<dd style="${style.dd}">${escapeWithBreaks(defang(field.value))}</dd></div>`,
+            `<dd style="${style.dd}">${escapeWithBreaks(fieldText(field))}</dd></div>`,
         )
         .join('\n');
       return `<dl style="${style.p}">\n${rows}\n</dl>`;

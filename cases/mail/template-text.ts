@@ -4,7 +4,7 @@
  */
 import type { List, ListItem, PhrasingContent, RootContent } from 'mdast';
 import { defang } from './safe-text.ts';
-import { blockOf, inlineText, linkUrl, type Renderer } from './template-fill.ts';
+import { blockOf, fieldText, inlineText, linkUrl, type Renderer } from './template-fill.ts';
 import type { TemplateValue } from './template-values.ts';
 
 /**
@@ -92,7 +92,7 @@ function quoteLines(text: string): string {
 function blockValueText(value: TemplateValue): string {
   switch (value.kind) {
     case 'fields':
-      return value.fields.map((field) => `${field.label}:\n${quoteLines(defang(field.value))}`).join('\n\n');
+      return value.fields.map((field) => `${field.label}:\n${quoteLines(fieldText(field))}`).join('\n\n');
     case 'links':
       return value.items.map((item) => `- ${item.name}: ${item.description}\n  ${item.url}`).join('\n');
     case 'quote':

@@ -7,12 +7,18 @@
 export type TemplateValue =
   /** Text from the configuration or the system (a date, a name of staff): escaped, otherwise as is. */
   | { kind: 'text'; text: string }
-  /** Text the complainant typed: escaped and defanged, never a link. */
+  /**
+   * Text the complainant typed, inside a sentence (the name in the salutation): escaped, defanged,
+   * never a link, and on one line, a line break or format character shown as a visible escape.
+   */
   | { kind: 'user'; text: string }
   /** An address of ours: may be a link target (`[text]({{link}})`) and shows as a link. */
   | { kind: 'url'; url: string }
-  /** A block: the complainant's fields, each quoted under its label. */
-  | { kind: 'fields'; fields: readonly { label: string; value: string }[] }
+  /**
+   * A block: the complainant's fields, each quoted under its label. A `oneLine` field (name,
+   * address, …) shows a line break or format character from older data as a visible escape.
+   */
+  | { kind: 'fields'; fields: readonly { label: string; value: string; oneLine?: boolean }[] }
   /** A block: a list of named links with a description (external bodies). */
   | { kind: 'links'; items: readonly { name: string; url: string; description: string }[] }
   /** A block: one quoted text, the complainant's (`user`) or staff's. */

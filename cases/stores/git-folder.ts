@@ -333,15 +333,15 @@ export function makeGitFolderStore(dir: string, options: GitFolderOptions = {}):
       const all = await readAll();
       return options.openOnly ? all.filter(isOpen) : all;
     },
-    updateCase(reference, change, note, options = {}) {
-      // `options.current` is not needed: reading a local file is cheap, and under the lock it is
+    updateCase(reference, change, note) {
+      // `UpdateOptions.current` is not needed: reading a local file is cheap, and under the lock it is
       // the only way to be sure nobody changed the case since it was listed.
       return exclusive(async () => {
         const current = referencePattern.test(reference) ? await read(fileName(reference)) : undefined;
         if (!current) throw new Error(`Geen klacht met kenmerk ${reference}.`);
         const next = parseCase(change(current));
         if (next.reference !== current.reference) throw new Error('Het kenmerk van een klacht verandert nooit.');
-        // The note alone, never `options.comment`: a comment may quote what the complainant typed
+        // The note alone, never `UpdateOptions.comment`: a comment may quote what the complainant typed
         // (an addition), and a commit message is out of erasure's reach while the case lives.
         await write(next, commitMessage(reference, note));
         return next;

@@ -1,5 +1,6 @@
 import type { Case } from '../../cases/case.ts';
 import { errorTag } from '../../cases/errors.ts';
+import { oneLineVisible } from '../../cases/format-characters.ts';
 import { unreadableCaseTag } from '../../cases/store.ts';
 import { parseCommandArgs, usageExit, type CliContext } from '../cli-context.ts';
 import { servicesOf } from '../services.ts';
@@ -113,10 +114,16 @@ async function hold(
 function listText(cases: Case[], where: string): string {
   if (cases.length === 0) return `Nog geen klachten in ${where}.\n`;
   const rows = cases.map((c) =>
-    [c.reference, c.status.padEnd(19), c.terms.received, `antwoord uiterlijk ${answerTerm(c)}`, c.category].join('  '),
+    [c.reference, c.status.padEnd(19), c.terms.received, `antwoord uiterlijk ${answerTerm(c)}`, line(c.category)].join(
+      '  ',
+    ),
   );
   return `${rows.join('\n')}\n\n${cases.length} klacht(en) in ${where}.\n`;
 }
+
+// One line per value: a line break in a one-line field (data from before the form refused them)
+// shows as a visible escape, never as a line of its own under the real one.
+const line = (value: string) => oneLineVisible(value);
 
 function showText(c: Case, people: readonly Person[]): string {
   const lines = [
@@ -125,27 +132,30 @@ function showText(c: Case, people: readonly Person[]): string {
     `Ontvangen:     ${c.receivedAt}`,
     `Bevestigen:    uiterlijk ${c.terms.confirmBy}`,
     `Antwoord:      uiterlijk ${c.extended ? c.terms.extendedAnswerBy : c.terms.answerBy}${c.extended ? ' (verdaagd)' : ''}`,
-    `Behandelaar:   ${c.handler === undefined ? '-' : (findPerson(people, c.handler)?.name ?? c.handler)}`,
+    `Behandelaar:   ${c.handler === undefined ? '-' : line(findPerson(people, c.handler)?.name ?? c.handler)}`,
     ...(c.outcome === undefined ? [] : [`Uitkomst:      ${c.outcome}`]),
-    ...(c.earlierReference === undefined ? [] : [`Eerdere klacht: ${c.earlierReference}`]),
-    ...(c.hold === undefined ? [] : [`Bewaren:       sinds ${c.hold.at} (${c.hold.reason})`]),
+    ...(c.earlierReference === undefined ? [] : [`Eerdere klacht: ${line(c.earlierReference)}`]),
+    ...(c.hold === undefined ? [] : [`Bewaren:       sinds ${c.hold.at} (${line(c.hold.reason)})`]),
     `Rol:           ${c.role}`,
-    `Categorie:     ${c.category}`,
-    `Naam:          ${c.name}`,
-    `E-mail:        ${c.email}`,
-    `Telefoon:      ${c.phone ?? '-'}`,
-    `Adres:         ${c.address}`,
-    `Betreft:       ${c.concerns ?? '-'}`,
-    `Eerder geklaagd: ${c.earlier}${c.whatIsNew ? ` — nieuw: ${c.whatIsNew}` : ''}`,
+    `Categorie:     ${line(c.category)}`,
+    `Naam:          ${line(c.name)}`,
+    `E-mail:        ${line(c.email)}`,
+    `Telefoon:      ${c.phone === undefined ? '-' : line(c.phone)}`,
+    `Adres:         ${line(c.address)}`,
+    `Betreft:       ${c.concerns === undefined ? '-' : line(c.concerns)}`,
+    `Eerder geklaagd: ${c.earlier}${c.whatIsNew ? ` — nieuw: ${line(c.whatIsNew)}` : ''}`,
     '',
     'Klacht:',
     c.complaint,
     '',
     'Verwachting:',
     c.expectation,
+    ...(c.additions === undefined || c.additions.length === 0
+      ? []
+      : ['', 'Aanvullingen van de klager:', ...c.additions.flatMap((addition) => [`  ${addition.at}`, addition.text])]),
     '',
     'Verloop:',
-    ...c.events.map((event) => `  ${event.at}  ${event.status.padEnd(19)} ${event.by ?? ''}`.trimEnd()),
+    ...c.events.map((event) => `  ${event.at}  ${event.status.padEnd(19)} ${line(event.by ?? '')}`.trimEnd()),
     ...c.notices.map((notice) => `  ${notice.at}  melding ${notice.key}`),
   ];
   return `${lines.join('\n')}\n`;
