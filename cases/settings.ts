@@ -21,7 +21,23 @@ export const settingsSchema = z.object({
     .transform((value) => value.trim().toLowerCase())
     .pipe(z.enum(clientAddressHeaders, { error: `kies een van: ${clientAddressHeaders.join(', ')}` }))
     .optional(),
+  KLACHTEN_TRUSTED_PROXY_HOPS: z.coerce
+    .number({ error: 'gebruik een heel getal van 1 of meer: hoeveel proxy’s van uzelf er vóór de site staan' })
+    .int({ error: 'gebruik een heel getal van 1 of meer: hoeveel proxy’s van uzelf er vóór de site staan' })
+    .min(1, { error: 'gebruik een heel getal van 1 of meer: hoeveel proxy’s van uzelf er vóór de site staan' })
+    .optional(),
 });
+
+/**
+ * Where the client of a request is named: the header, and for `x-forwarded-for` how many hops at
+ * its right end the operator's own proxies wrote (`KLACHTEN_TRUSTED_PROXY_HOPS`, default 1). The
+ * single-value headers (nginx's `x-real-ip`, Netlify's `x-nf-client-connection-ip`) are written
+ * whole by the proxy or platform, and have no hops to count.
+ */
+export interface ClientAddressHeader {
+  name: (typeof clientAddressHeaders)[number];
+  trustedHops: number;
+}
 
 /** Settings after validation, with the data folder made absolute. */
 export interface Settings {
@@ -32,7 +48,7 @@ export interface Settings {
   /** Accepted complaints per client address per hour; 0 means no limit. */
   rateLimitPerHour: number;
   /** The header a reverse proxy or platform names the client in; absent: the connection's address. */
-  clientAddressHeader?: (typeof clientAddressHeaders)[number];
+  clientAddressHeader?: ClientAddressHeader;
 }
 
 /**
@@ -53,12 +69,18 @@ export function parseSettings(env: Record<string, string | undefined>, cwd: stri
     ? result.data.KLACHTEN_DATA_DIR
     : resolve(cwd, result.data.KLACHTEN_DATA_DIR);
   const header = result.data.KLACHTEN_CLIENT_ADDRESS_HEADER;
+  const hops = result.data.KLACHTEN_TRUSTED_PROXY_HOPS;
+  if (hops !== undefined && header === undefined) {
+    throw new Error(
+      'Ongeldige omgevingsvariabele:\n  - KLACHTEN_TRUSTED_PROXY_HOPS: telt alleen met KLACHTEN_CLIENT_ADDRESS_HEADER=x-forwarded-for',
+    );
+  }
   return {
     store: result.data.KLACHTEN_STORE,
     dataDir,
     casesDir: join(dataDir, 'cases'),
     rateLimitPerHour: result.data.KLACHTEN_RATE_LIMIT_PER_HOUR,
-    ...(header === undefined ? {} : { clientAddressHeader: header }),
+    ...(header === undefined ? {} : { clientAddressHeader: { name: header, trustedHops: hops ?? 1 } }),
   };
 }
 

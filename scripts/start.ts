@@ -42,7 +42,7 @@ try {
     distDir,
     host,
     port: Number(port),
-    clientAddressHeader,
+    clientAddressHeader: clientAddressHeader?.name,
   });
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error));

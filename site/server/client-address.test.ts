@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import type { ClientAddressHeader } from '../../cases/settings.ts';
 import { clientAddress, clientOf } from './client-address.ts';
 
 const request = (headers: Record<string, string>) => new Request('http://127.0.0.1/', { headers });
 
 describe('the client address of a request', () => {
+  const xff = (trustedHops: number) => ({ name: 'x-forwarded-for', trustedHops }) as const;
   const cases: [
     what: string,
     headers: Record<string, string>,
     connection: string,
-    header: string | undefined,
+    header: ClientAddressHeader | undefined,
     address: string,
   ][] = [
     [
@@ -19,38 +21,52 @@ describe('the client address of a request', () => {
       '203.0.113.7',
     ],
     [
-      'is the right-most hop of X-Forwarded-For behind a proxy, so hops the client invented do not count',
+      'is the right-most hop of X-Forwarded-For behind one proxy, so hops the client invented do not count',
       { 'x-forwarded-for': '198.51.100.1, 198.51.100.2, 203.0.113.7' },
       '10.0.0.2',
-      'x-forwarded-for',
+      xff(1),
       '203.0.113.7',
     ],
     [
-      'skips the proxies inside the operator’s own network',
-      { 'x-forwarded-for': '198.51.100.1, 203.0.113.7, 10.1.2.3, 192.168.0.4' },
+      'is the address the proxy saw, also a private one: a client on the LAN, a VPN or carrier NAT cannot pick its own',
+      { 'x-forwarded-for': '6.6.7.8, 10.0.0.5' },
       '127.0.0.1',
-      'x-forwarded-for',
+      xff(1),
+      '10.0.0.5',
+    ],
+    [
+      'is in carrier NAT too',
+      { 'x-forwarded-for': '6.6.7.8, 100.64.3.4' },
+      '127.0.0.1',
+      xff(1),
+      '100.64.3.4',
+    ],
+    [
+      'counts as many hops from the right as there are trusted proxies',
+      { 'x-forwarded-for': '6.6.7.8, 203.0.113.7, 10.1.2.3' },
+      '127.0.0.1',
+      xff(2),
       '203.0.113.7',
     ],
     [
-      'is the nearest hop when every hop is inside the network',
-      { 'x-forwarded-for': '10.9.9.9, 192.168.1.20' },
+      'is the left-most hop of a chain shorter than the trusted proxies, all of which they wrote',
+      { 'x-forwarded-for': '203.0.113.7' },
       '127.0.0.1',
-      'x-forwarded-for',
-      '192.168.1.20',
+      xff(2),
+      '203.0.113.7',
     ],
     [
-      'reads a platform’s own header, such as Netlify’s',
+      'reads a platform’s own header, such as Netlify’s, whole',
       { 'x-nf-client-connection-ip': '203.0.113.9' },
       '10.0.0.2',
-      'x-nf-client-connection-ip',
+      { name: 'x-nf-client-connection-ip', trustedHops: 3 },
       '203.0.113.9',
     ],
     [
       'falls back to the connection when the configured header is missing',
       {},
       '203.0.113.7',
-      'x-real-ip',
+      { name: 'x-real-ip', trustedHops: 1 },
       '203.0.113.7',
     ],
   ];
@@ -59,11 +75,19 @@ describe('the client address of a request', () => {
     expect(clientAddress(request(headers), connection, header)).toBe(address);
   });
 
-  it('reads addresses with a port, in brackets, or IPv4 written as IPv6', () => {
-    expect(clientAddress(request({ 'x-real-ip': '203.0.113.7:51234' }), undefined, 'x-real-ip')).toBe('203.0.113.7');
-    expect(clientAddress(request({ 'x-real-ip': '[2001:db8::1]:443' }), undefined, 'x-real-ip')).toBe(
-      '2001:db8:0:0::/64',
+  it('is the same client behind one proxy whatever the client puts in front', () => {
+    const seen = new Set(
+      Array.from({ length: 20 }, (_, n) =>
+        clientAddress(request({ 'x-forwarded-for': `6.6.7.${n}, 10.0.0.5` }), '127.0.0.1', xff(1)),
+      ),
     );
+    expect([...seen]).toEqual(['10.0.0.5']);
+  });
+
+  it('reads addresses with a port, in brackets, or IPv4 written as IPv6', () => {
+    const realIp = { name: 'x-real-ip', trustedHops: 1 } as const;
+    expect(clientAddress(request({ 'x-real-ip': '203.0.113.7:51234' }), undefined, realIp)).toBe('203.0.113.7');
+    expect(clientAddress(request({ 'x-real-ip': '[2001:db8::1]:443' }), undefined, realIp)).toBe('2001:db8:0:0::/64');
     expect(clientAddress(request({}), '::ffff:203.0.113.7', undefined)).toBe('203.0.113.7');
   });
 });

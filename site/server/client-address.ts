@@ -1,28 +1,8 @@
 // Which client sent a request, for the limit per client: the connection's address, or, behind a
 // reverse proxy or on a platform, the address a configured header names. Never logged, never
 // stored: the rate limiter keeps only a keyed hash of what this returns.
-import { BlockList, isIP } from 'node:net';
-
-// Addresses of the hops inside the operator's own network (proxies, load balancers): a client
-// seen from outside never has one of these, so walking a forwarded chain skips them.
-const internal = new BlockList();
-for (const [network, prefix] of [
-  ['10.0.0.0', 8],
-  ['100.64.0.0', 10],
-  ['127.0.0.0', 8],
-  ['169.254.0.0', 16],
-  ['172.16.0.0', 12],
-  ['192.168.0.0', 16],
-] as const) {
-  internal.addSubnet(network, prefix, 'ipv4');
-}
-for (const [network, prefix] of [
-  ['::1', 128],
-  ['fc00::', 7],
-  ['fe80::', 10],
-] as const) {
-  internal.addSubnet(network, prefix, 'ipv6');
-}
+import { isIP } from 'node:net';
+import type { ClientAddressHeader } from '../../cases/settings.ts';
 
 /** An address as a proxy may write it: `[2001:db8::1]:443`, `203.0.113.7:5123`, `::ffff:203.0.113.7`. */
 function bare(hop: string): string {
@@ -33,11 +13,6 @@ function bare(hop: string): string {
   if (withPort) return withPort[1] ?? value;
   const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(value);
   return mapped?.[1] ?? value;
-}
-
-function isInternal(address: string): boolean {
-  const family = isIP(address);
-  return family !== 0 && internal.check(address, family === 4 ? 'ipv4' : 'ipv6');
 }
 
 /**
@@ -66,15 +41,26 @@ export function clientOf(address: string): string {
 /**
  * The client address of a request. Without a configured header it is the connection's own
  * address: a header any client can write proves nothing. With one (the proxy or platform writes
- * it), the right-most hop outside the operator's network: each proxy appends the address it was
- * reached from, so hops further left were written by the client and may be invented.
+ * it), the address it names. Of `X-Forwarded-For` that is the hop `trustedHops` from the right:
+ * each proxy appends the address it was reached from, so the last `trustedHops` entries were
+ * written by the operator's own proxies and the one they name first is the client, whatever its
+ * range (a client on the LAN, a VPN or carrier NAT is a client too); everything further left the
+ * client wrote and may have invented. A chain shorter than that holds only trusted entries, and
+ * its left-most is the client.
  *
  * @example
- * clientAddress(request, '10.0.0.2', 'x-forwarded-for') // '203.0.113.7' for "x-forwarded-for: 198.51.100.1, 203.0.113.7"
+ * const behindNginx = { name: 'x-forwarded-for', trustedHops: 1 } as const;
+ * clientAddress(request, '127.0.0.1', behindNginx) // '10.0.0.5' for "x-forwarded-for: 6.6.7.8, 10.0.0.5"
  * clientAddress(request, '203.0.113.7', undefined) // '203.0.113.7'
  */
-export function clientAddress(request: Request, connection: string | undefined, header: string | undefined): string {
-  const hops = header === undefined ? [] : (request.headers.get(header) ?? '').split(',').map(bare).filter(Boolean);
-  const chosen = hops.findLast((hop) => !isInternal(hop)) ?? hops.at(-1) ?? connection ?? 'unknown';
-  return clientOf(chosen);
+export function clientAddress(
+  request: Request,
+  connection: string | undefined,
+  header: ClientAddressHeader | undefined,
+): string {
+  const value = header === undefined ? null : request.headers.get(header.name);
+  const hops = (value ?? '').split(',').map(bare).filter(Boolean);
+  const trusted = header?.name === 'x-forwarded-for' ? header.trustedHops : 1;
+  const chosen = hops.length === 0 ? connection : hops[Math.max(0, hops.length - trusted)];
+  return clientOf(chosen ?? 'unknown');
 }
