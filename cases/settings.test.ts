@@ -36,7 +36,9 @@ describe('the run-time settings', () => {
 
   it.each(['0', '1.5', 'twee'])('refuse the hop count %s in Dutch, naming the variable', (value) => {
     const env = { KLACHTEN_CLIENT_ADDRESS_HEADER: 'x-forwarded-for', KLACHTEN_TRUSTED_PROXY_HOPS: value };
-    expect(() => parseSettings(env, '/app')).toThrow('KLACHTEN_TRUSTED_PROXY_HOPS: gebruik een heel getal van 1 of meer');
+    expect(() => parseSettings(env, '/app')).toThrow(
+      'KLACHTEN_TRUSTED_PROXY_HOPS: gebruik een heel getal van 1 of meer',
+    );
   });
 
   it('refuse a hop count without a client header, which it would not count in', () => {

@@ -49,7 +49,8 @@ function form(tag: string) {
   };
 }
 
-const addition = (tag: string) => `Mijn BSN is 1234567${tag.charCodeAt(0)} en mijn IBAN NL91ABNA04171${tag.charCodeAt(0)}.`;
+const addition = (tag: string) =>
+  `Mijn BSN is 1234567${tag.charCodeAt(0)} en mijn IBAN NL91ABNA04171${tag.charCodeAt(0)}.`;
 const reason = (tag: string) => `Wacht op rapport over ${tag} Jansen`;
 
 /** Every value of the case that erasure must remove. */
@@ -172,4 +173,3 @@ describe('erasure leaves nothing of what the complainant or a coordinator typed'
     });
   });
 });
-

@@ -59,7 +59,9 @@ describe('a case file that cannot be read', () => {
   });
 
   it('names the field that fails the schema', async () => {
-    const { bad } = await seedWithBroken((record) => `---\nreference: ${record.reference}\nstatus: kwijt\n---\nTekst\n`);
+    const { bad } = await seedWithBroken(
+      (record) => `---\nreference: ${record.reference}\nstatus: kwijt\n---\nTekst\n`,
+    );
     const listed = await command(cases, ['list']);
     expect(listed.stderr).toMatch(new RegExp(`^Let op: ${bad.reference}\\.md overgeslagen \\(veld \\S+ klopt niet\\)`));
   });

@@ -153,6 +153,7 @@ Of ga naar https://klachten.livable.nl/tevredenheid/?t=abc&x=1
     expect(rendered.text).toContain(`Beste ${shown},\n`);
     expect(rendered.text).toContain(`Naam:\n> ${shown}\n`);
     expect(rendered.text.match(/^> ?E-mail/m)).toBeNull();
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point
     expect(rendered.html + rendered.text).not.toMatch(/[\u2028\u2029\u0085\u000b\u000c\u202e]/);
   });
 });

@@ -26,8 +26,24 @@ describe('erasure in a Git folder written before commit messages held the note a
     await store.fileCase(erased);
     await store.fileCase(kept);
     // As the store wrote them before: the comment, with the complainant's text, as the body.
-    await git('commit', '--allow-empty', '-q', '-m', `${erased.reference}: aanvulling van de klager`, '-m', 'BSN 123456782');
-    await git('commit', '--allow-empty', '-q', '-m', `${kept.reference}: aanvulling van de klager`, '-m', 'IBAN NL91ABNA0417164300');
+    await git(
+      'commit',
+      '--allow-empty',
+      '-q',
+      '-m',
+      `${erased.reference}: aanvulling van de klager`,
+      '-m',
+      'BSN 123456782',
+    );
+    await git(
+      'commit',
+      '--allow-empty',
+      '-q',
+      '-m',
+      `${kept.reference}: aanvulling van de klager`,
+      '-m',
+      'IBAN NL91ABNA0417164300',
+    );
 
     expect(await store.erase([erased.reference], '2028-12-15T03:00:00.000Z', 'verzoek')).toEqual({
       [erased.reference]: 'erased',

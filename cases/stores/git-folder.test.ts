@@ -132,7 +132,9 @@ describe('the Git-folder store', () => {
 
   it('makes a commit message of the first line of a note only', () => {
     expect(commitMessage('K-2026-7QF3M9', 'bevestigd\nBSN 123456782')).toBe('K-2026-7QF3M9: bevestigd');
-    expect(commitMessage('K-2026-7QF3M9', 'termijn verdaagd\u2028E-mail: x@y.nl')).toBe('K-2026-7QF3M9: termijn verdaagd');
+    expect(commitMessage('K-2026-7QF3M9', 'termijn verdaagd\u2028E-mail: x@y.nl')).toBe(
+      'K-2026-7QF3M9: termijn verdaagd',
+    );
   });
 
   it('refuses to update an unknown case or change its reference', async () => {

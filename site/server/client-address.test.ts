@@ -34,13 +34,7 @@ describe('the client address of a request', () => {
       xff(1),
       '10.0.0.5',
     ],
-    [
-      'is in carrier NAT too',
-      { 'x-forwarded-for': '6.6.7.8, 100.64.3.4' },
-      '127.0.0.1',
-      xff(1),
-      '100.64.3.4',
-    ],
+    ['is in carrier NAT too', { 'x-forwarded-for': '6.6.7.8, 100.64.3.4' }, '127.0.0.1', xff(1), '100.64.3.4'],
     [
       'counts as many hops from the right as there are trusted proxies',
       { 'x-forwarded-for': '6.6.7.8, 203.0.113.7, 10.1.2.3' },
