@@ -4,33 +4,8 @@
 // answers) or carries a token (satisfaction), so none may be cached; a future public on-demand
 // page sets its own Cache-Control, which is kept.
 import { defineMiddleware } from 'astro:middleware';
-import { fallbackContentSecurityPolicy, privatePageHeaders, securityHeaders } from './server/security-headers.ts';
-
-const onDemandHeaders: Readonly<Record<string, string>> = {
-  ...securityHeaders,
-  ...privatePageHeaders,
-  // Astro writes its own policy, with the hashes, on every page it renders; this is for the rest.
-  'Content-Security-Policy': fallbackContentSecurityPolicy,
-};
-
-/**
- * Adds the security headers a response does not have yet.
- *
- * @example
- * secured(await next()) // the same response, with the headers it lacked
- */
-function secured(response: Response): Response {
-  const missing = Object.entries(onDemandHeaders).filter(([name]) => !response.headers.has(name));
-  try {
-    for (const [name, value] of missing) response.headers.set(name, value);
-    return response;
-  } catch {
-    // A response with immutable headers (Response.redirect): copy it, then set.
-    const copy = new Response(response.body, response);
-    for (const [name, value] of missing) copy.headers.set(name, value);
-    return copy;
-  }
-}
+import { withMissingHeaders } from './server/missing-headers.mjs';
+import { onDemandHeaders } from './server/security-headers.ts';
 
 /**
  * Astro's middleware: the headers go on every on-demand response; prerendered pages get theirs
@@ -41,5 +16,5 @@ function secured(response: Response): Response {
  */
 export const onRequest = defineMiddleware(async (context, next) => {
   const response = await next();
-  return context.isPrerendered ? response : secured(response);
+  return context.isPrerendered ? response : withMissingHeaders(response, onDemandHeaders);
 });

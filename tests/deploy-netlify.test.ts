@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { securityHeaders } from '../site/server/security-headers.ts';
+import { securityHeaderProblems } from './browser/header-checks.ts';
 import { complaintForm, eventually } from './support/deploy-fixture.ts';
 import { expectStaticPages, itTakesPostsFromTheSiteAlone, useDeployedBuild } from './support/deployed-build.ts';
 import { startFunction } from './support/start-function.ts';
@@ -38,6 +39,35 @@ describe('the Netlify build', () => {
   });
 
   itTakesPostsFromTheSiteAlone(deployed, site);
+
+  it('answers an address it does not know with its 404 page and the full header set', async () => {
+    const response = await fetch(`${deployed.fn.url}/bestaat-niet/`);
+    expect(response.status).toBe(404);
+    expect(await response.text()).toContain('Pagina niet gevonden');
+    expect(securityHeaderProblems(response.headers, { personal: true })).toEqual([]);
+  });
+
+  it('refuses a cross-site form with 403 and the full header set', async () => {
+    const response = await deployed.post('https://evil.example');
+    expect(response.status).toBe(403);
+    expect(securityHeaderProblems(response.headers, { personal: true })).toEqual([]);
+  });
+
+  it('answers a form over the limit with 413, the full header set, what to do and the fields it could keep', async () => {
+    const form = new URLSearchParams(complaintForm);
+    form.set('complaint', 'x'.repeat(300 * 1024));
+    const response = await fetch(`${deployed.fn.url}/klacht-indienen/verzenden/`, {
+      method: 'POST',
+      headers: { Origin: site, 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: form.toString(),
+    });
+    expect(response.status).toBe(413);
+    expect(securityHeaderProblems(response.headers, { personal: true })).toEqual([]);
+    const html = await response.text();
+    expect(html).toContain('Het bericht is te lang of de bestanden zijn te groot.');
+    expect(html).not.toMatch(/paar minuten|opnieuw over/);
+    expect(html).toContain(`value="${complaintForm.get('email') ?? ''}"`);
+  });
 
   it('refuses to keep complaints in a folder on the function’s passing disk, saying why', async () => {
     const folder = await startFunction('.netlify/v1/functions/ssr/ssr.mjs', 'netlify', site, {

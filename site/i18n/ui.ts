@@ -155,6 +155,13 @@ export const ui = {
       limitedText: (minutes: number) =>
         `Vanaf uw internetaansluiting zijn het afgelopen uur al veel klachten verstuurd. Daarom nemen we er nu even geen nieuwe aan. Uw klacht is nog niet verstuurd; uw tekst staat hieronder nog. Probeer het over ${minutes === 1 ? '1 minuut' : `${minutes} minuten`} opnieuw.`,
       limitedMail: 'Is het dringend? Mail uw klacht naar',
+      // A post over the size limit (413): what is wrong and what to do, never "try again later".
+      tooLargeTitle: 'Uw klacht is te groot om te versturen',
+      tooLargeText:
+        'Het bericht is te lang of de bestanden zijn te groot. Maak de tekst korter of kies kleinere bestanden, en verstuur het formulier dan opnieuw.',
+      tooLargeKept: 'Wat we van uw klacht konden lezen, staat hieronder nog. Vul de rest opnieuw in.',
+      tooLargeNothingKept: 'We konden niets van uw klacht bewaren. Vul het formulier opnieuw in.',
+      tooLargeMail: 'Lukt het niet? Mail uw klacht naar',
     },
     receipt: {
       title: 'Uw klacht is ontvangen',
@@ -309,6 +316,12 @@ export const ui = {
       limitedText: (minutes: number) =>
         `Many complaints have been sent from your internet connection in the past hour, so we are not taking new ones for a while. Your complaint has not been sent yet; your text is still below. Please try again in ${minutes === 1 ? '1 minute' : `${minutes} minutes`}.`,
       limitedMail: 'Is it urgent? E-mail your complaint to',
+      tooLargeTitle: 'Your complaint is too large to send',
+      tooLargeText:
+        'The message is too long or the files are too large. Make the text shorter or choose smaller files, then send the form again.',
+      tooLargeKept: 'What we could read of your complaint is still below. Please fill in the rest again.',
+      tooLargeNothingKept: 'We could not keep anything of your complaint. Please fill in the form again.',
+      tooLargeMail: 'Not working? E-mail your complaint to',
     },
     receipt: {
       title: 'We have received your complaint',

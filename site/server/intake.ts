@@ -28,7 +28,14 @@ export type IntakeResponse =
   | { status: 422; result: Extract<IntakeResult, { kind: 'invalid' }> }
   | { status: 429; result: LimitedResult }
   | { status: 503; result: Extract<IntakeResult, { kind: 'failed' }> }
-  | { status: 413 | 415; result: { kind: 'unreadable' } };
+  | { status: 413; result: TooLargeResult }
+  | { status: 415; result: { kind: 'unreadable' } };
+
+/** A post over the size limit: the fields that arrived whole, to show the form again with them. */
+export interface TooLargeResult {
+  kind: 'too-large';
+  values: ComplaintValues;
+}
 
 function respond(result: IntakeResult): IntakeResponse {
   switch (result.kind) {
@@ -56,6 +63,10 @@ export async function handleIntake(
   locals: unknown = undefined,
 ): Promise<IntakeResponse> {
   const read = await readForm(request, maxBodyBytes);
+  if (!read.ok && read.status === 413) {
+    log('intake.too-large', {});
+    return { status: 413, result: { kind: 'too-large', values: keepValues(Object.fromEntries(read.partial)) } };
+  }
   if (!read.ok) return { status: read.status, result: { kind: 'unreadable' } };
   const raw: Record<string, unknown> = {};
   // A field sent twice is ambiguous: keep the first, as browsers send one per field.

@@ -30,15 +30,24 @@ describe('reading a posted form', () => {
     expect(read.ok && read.form.get('remark')).toBe('Goed');
   });
 
-  it('refuses a declared length over the limit with 413 without reading a byte', async () => {
+  it('refuses a declared length over the limit with 413, reading no more than the limit', async () => {
     const { request, pulled } = tenMegabytePost({ ...formType, 'content-length': String(10 * 1024 * 1024) });
-    expect(await readForm(request, 32 * 1024)).toEqual({ ok: false, status: 413 });
+    expect(await readForm(request, 32 * 1024)).toMatchObject({ ok: false, status: 413 });
     expect(pulled()).toBeLessThanOrEqual(64 * 1024 * 2);
+  });
+
+  it('keeps the fields of an oversized form that arrived whole before the limit', async () => {
+    const body = `name=Zo%C3%AB%20de%20Wit&email=zoe%40example.nl&complaint=${'x'.repeat(4096)}`;
+    const request = new Request('http://x/', { method: 'POST', body, headers: formType });
+    const read = await readForm(request, 1024);
+    expect(read).toMatchObject({ ok: false, status: 413 });
+    const partial = !read.ok && read.status === 413 ? read.partial : new FormData();
+    expect(Object.fromEntries(partial)).toEqual({ name: 'Zoë de Wit', email: 'zoe@example.nl' });
   });
 
   it('refuses a chunked body of 10 MB with 413 once it passes the limit, and reads no further', async () => {
     const { request, pulled } = tenMegabytePost(formType);
-    expect(await readForm(request, 32 * 1024)).toEqual({ ok: false, status: 413 });
+    expect(await readForm(request, 32 * 1024)).toMatchObject({ ok: false, status: 413 });
     // The stream may pull one chunk ahead of the reader; never the whole upload.
     expect(pulled()).toBeLessThanOrEqual(64 * 1024 * 3);
   });

@@ -65,3 +65,17 @@ export const privatePageHeaders: Readonly<Record<string, string>> = {
   'Cache-Control': 'no-store',
   'X-Robots-Tag': 'noindex, nofollow',
 };
+
+/**
+ * Everything an on-demand response carries: the security headers, no cache and no index (each
+ * shows personal data or holds a token), and the fallback policy where Astro wrote none (it
+ * writes its own, with the hashes, on every page it renders).
+ *
+ * @example
+ * withMissingHeaders(response, onDemandHeaders)
+ */
+export const onDemandHeaders: Readonly<Record<string, string>> = {
+  ...securityHeaders,
+  ...privatePageHeaders,
+  'Content-Security-Policy': fallbackContentSecurityPolicy,
+};

@@ -75,6 +75,18 @@ describe('the intake endpoint', () => {
     expect(huge.status).toBe(413);
   });
 
+  it('says of an oversized form what is wrong and what to do, keeping the fields that arrived whole', async () => {
+    const response = await post(complete({ complaint: 'x'.repeat(300 * 1024) }));
+    expect(response.status).toBe(413);
+    const html = await response.text();
+    expect(html).toContain('Het bericht is te lang of de bestanden zijn te groot.');
+    expect(html).toContain('Wat we van uw klacht konden lezen, staat hieronder nog.');
+    expect(html).not.toMatch(/opnieuw over|paar minuten|later opnieuw/);
+    // The fields before the complaint arrived whole; the complaint itself did not.
+    expect(html).toContain(`value="${typed.nl.email}"`);
+    expect(html).not.toContain('xxxxxxxx');
+  });
+
   it('treats a file upload in a text field as a missing value, not a crash', async () => {
     const form = new FormData();
     for (const [name, value] of Object.entries(complete())) form.set(name, value);
