@@ -8,13 +8,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Case } from '../cases/case.ts';
 import type { Config } from '../cases/config.ts';
 import { aConfig } from './support/config-fixture.ts';
-import { encodeIssue } from '../cases/stores/github/issue-format.ts';
 import type { IssueContext } from '../cases/stores/github/readable-copy.ts';
 import { makeGitHubStore } from '../cases/stores/github/store.ts';
 import { run } from '../scripts/commands/deadlines.ts';
 import { startGitHubStandIn, type GitHubStandIn } from './github-standin/index.ts';
 import { aCase } from './support/case-fixture.ts';
 import { runCommand } from './support/run-command.ts';
+import { seedIssues } from './support/seed-issues.ts';
 import { standInOctokit } from './support/standin-octokit.ts';
 
 const config: Config = aConfig({ people: [{ id: 'jan', name: 'Jan de Vries', login: 'jdevries' }] });
@@ -88,38 +88,7 @@ afterEach(async () => {
 });
 
 /** Puts cases straight into the stand-in as the store would have written them. */
-function seed(records: readonly Case[]): Map<string, number> {
-  const repo = standIn.state.repo(fullName);
-  const numbers = new Map<string, number>();
-  for (const record of records) {
-    const encoded = encodeIssue(record, context);
-    for (const name of encoded.labels) {
-      if (!repo.labels.some((label) => label.name === name)) {
-        repo.labels.push({ id: standIn.state.nextId(), name, color: 'ededed', description: null });
-      }
-    }
-    const at = standIn.state.now();
-    const closed = record.status === 'afgesloten' || record.status === 'niet-in-behandeling';
-    const number = repo.issues.length + 1;
-    repo.issues.push({
-      id: standIn.state.nextId(),
-      number,
-      title: encoded.title,
-      body: encoded.body,
-      state: closed ? 'closed' : 'open',
-      stateReason: closed ? 'completed' : null,
-      labels: encoded.labels,
-      assignees: [],
-      user: 'github-actions[bot]',
-      createdAt: at,
-      updatedAt: at,
-      closedAt: closed ? at : null,
-      isPull: false,
-    });
-    numbers.set(record.reference, number);
-  }
-  return numbers;
-}
+const seed = (records: readonly Case[]) => seedIssues(standIn, records, context, fullName);
 
 /** Runs `klachten deadlines` with a fresh store and client, as the daily workflow does. */
 async function deadlines(argv: string[], env: Record<string, string> = {}) {

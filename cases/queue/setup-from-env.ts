@@ -8,12 +8,14 @@ import type { Config } from '../config.ts';
 import type { Log } from '../log.ts';
 import type { ReceiptLedger } from '../mail/receipt-cap.ts';
 import type { CaseStore, UnreadableCase } from '../store.ts';
+import type { IndexRefresh } from '../stores/github/issue-index.ts';
 import { makeGitHubStoresFromEnv, type GitHubStores } from '../stores/github/from-env.ts';
 import { drainQueue, type DrainContext, type DrainReport } from './drain.ts';
 import { makeQueueFromEnv } from './from-env.ts';
 import { makePacer, type Pacer } from './pacer.ts';
 import type { IntakeQueue } from './port.ts';
 import { makeQueuedStore } from './queued-store.ts';
+import { makeQueueIssueIndex } from './issue-index.ts';
 import { makeQueueReceiptLedger } from './receipt-ledger.ts';
 import { parseQueueSettings, type QueueSettings } from './queue-settings.ts';
 
@@ -27,6 +29,11 @@ export interface QueueSetup {
   store: CaseStore;
   /** The receipt cap's ledger, without a GitHub listing per receipt. */
   receiptLedger: ReceiptLedger;
+  /**
+   * Builds the index from reference to issue when it is missing, or notes what changed at GitHub
+   * since (at most every `minIntervalMs`): `klachten sync` and the server's timer run it.
+   */
+  refreshIndex(options?: { minIntervalMs?: number }): Promise<IndexRefresh | undefined>;
   /** One drainer run. */
   drain(options?: Partial<Pick<DrainContext, 'maxPaceWaitMs' | 'maxFilings' | 'receiptGraceMs'>>): Promise<DrainReport>;
 }
@@ -80,6 +87,9 @@ export function makeQueueSetupFromEnv(
       options.onUnreadable === undefined ? {} : { onUnreadable: options.onUnreadable },
     );
   const queue = options.queue ?? makeQueueFromEnv(env, cwd);
+  // Every filing and adoption notes its issue here, and lookups read it: one call per case, none
+  // for a reference that is no case (cases/stores/github/issue-index.ts).
+  github.github.useIndex(makeQueueIssueIndex(queue));
   const pacer = makePacer(settings.limits, clock);
   // Every request the client makes counts, whoever makes it; retries inside the throttling
   // plugin are not seen, the final answer is. The headers carry GitHub's budget and its waits.
@@ -107,6 +117,7 @@ export function makeQueueSetupFromEnv(
     settings,
     store,
     receiptLedger: makeQueueReceiptLedger(queue),
+    refreshIndex: (refreshOptions) => github.github.refreshIndex(clock(), refreshOptions),
     drain: (runOptions = {}) =>
       drainQueue({ queue, github: github.github, pacer, clock, sleep, log, leaseMs: settings.leaseMs, ...runOptions }),
   };

@@ -1,3 +1,4 @@
+import { errorCode } from '../../cases/errors.ts';
 import type { Log } from '../../cases/log.ts';
 import { silentLog } from '../../cases/log.ts';
 import { alertIfOverdue, overdue } from '../../cases/queue/alert.ts';
@@ -16,9 +17,11 @@ const usage = `Gebruik:
   klachten sync [--status] [--verbose]
 
   Zet de wachtrij in GitHub: elke klacht die de site in de wachtrij zette (KLACHTEN_QUEUE) wordt,
-  oudste eerst, precies één keer een issue, in het tempo dat GitHub toestaat. Zet daarna klachten
-  die tijdens een storing in de oude noodopslag ($KLACHTEN_DATA_DIR/cases) terechtkwamen alsnog in
-  GitHub, en geeft klachten die met het issueformulier zijn geregistreerd een kenmerk.
+  oudste eerst, precies één keer een issue, in het tempo dat GitHub toestaat. Houdt de index van
+  kenmerk naar issue bij (in de wachtrij), en bouwt hem op als hij ontbreekt: zo kost een vraag op
+  de site GitHub hooguit twee verzoeken. Zet daarna klachten die tijdens een storing in de oude
+  noodopslag ($KLACHTEN_DATA_DIR/cases) terechtkwamen alsnog in GitHub, en geeft klachten die met
+  het issueformulier zijn geregistreerd een kenmerk.
   Mailt de coördinatoren (hooguit één keer per uur) als een klacht langer dan 30 minuten wacht of
   een item in de wachtrij beschadigd is. Eindigt met code 1 zolang dat zo is, of zolang er klachten
   in de noodopslag blijven: zo valt een geplande run op.
@@ -68,6 +71,7 @@ function drainText(report: DrainReport): string {
 async function syncQueue(ctx: CliContext, setup: QueueSetup, log: Log): Promise<boolean> {
   const report = await setup.drain();
   ctx.stdout(drainText(report) || `Wachtrij (${setup.queue.description}): niets te doen.\n`);
+  await syncIndex(ctx, setup);
   const found = await overdue(setup.queue, ctx.now());
   if (found.stale.length === 0 && found.aside.length === 0) return true;
   ctx.stderr(
@@ -85,6 +89,21 @@ async function syncQueue(ctx: CliContext, setup: QueueSetup, log: Log): Promise<
     ctx.stderr(`De coördinatoren konden niet worden gemaild (${error instanceof Error ? error.name : 'fout'}).\n`);
   }
   return false;
+}
+
+/**
+ * The index from reference to issue (cases/stores/github/issue-index.ts): built when missing,
+ * else brought up to date. A failure only delays that: lookups walk GitHub meanwhile.
+ */
+async function syncIndex(ctx: CliContext, setup: QueueSetup): Promise<void> {
+  try {
+    const refresh = await setup.refreshIndex();
+    if (refresh?.kind === 'built') ctx.stdout(`Kenmerkenindex opgebouwd: ${refresh.noted} klacht(en) in GitHub.\n`);
+    else if (refresh !== undefined && refresh.noted > 0)
+      ctx.stdout(`Kenmerkenindex bijgewerkt: ${refresh.noted} klacht(en) gewijzigd in GitHub.\n`);
+  } catch (error) {
+    ctx.stderr(`Kenmerkenindex niet bijgewerkt (${errorCode(error)}); de volgende sync probeert het opnieuw.\n`);
+  }
 }
 
 /**

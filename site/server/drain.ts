@@ -49,9 +49,21 @@ export function kickDrain(): Promise<void> {
   return running;
 }
 
+// The index from reference to issue: built when missing, topped up with what changed at GitHub at
+// most every 10 minutes (one listing call when nothing did). Only from the long-lived server's
+// timer: a function's afterlife is too short to build it (`klachten sync` does, drain.yml).
+const indexIntervalMs = 10 * 60 * 1000;
+
+async function refreshIndex(setup: NonNullable<ReturnType<typeof getQueueSetup>>): Promise<void> {
+  await setup.refreshIndex({ minIntervalMs: indexIntervalMs }).catch((error: unknown) => {
+    log('queue.index-failed', { error: errorCode(error) });
+  });
+}
+
 /**
- * Runs the drainer every `KLACHTEN_DRAIN_INTERVAL_MS` (default one minute) in a long-lived server;
- * gives a function that stops it. Does nothing with the Git folder.
+ * Runs the drainer every `KLACHTEN_DRAIN_INTERVAL_MS` (default one minute) in a long-lived server,
+ * and keeps the index from reference to issue up to date; gives a function that stops it. Does
+ * nothing with the Git folder.
  *
  * @example
  * const stop = startDrainTimer();
@@ -59,8 +71,12 @@ export function kickDrain(): Promise<void> {
 export function startDrainTimer(): () => void {
   const setup = getQueueSetup();
   if (!setup) return () => {};
-  void kickDrain();
-  const timer = setInterval(() => void kickDrain(), setup.settings.drainIntervalMs);
+  const tick = () => {
+    void kickDrain();
+    void refreshIndex(setup);
+  };
+  tick();
+  const timer = setInterval(tick, setup.settings.drainIntervalMs);
   timer.unref();
   return () => clearInterval(timer);
 }

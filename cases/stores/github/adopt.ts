@@ -40,7 +40,7 @@ export interface AdopterOptions {
   context: IssueContext;
   /** Without it no terms can be computed, and no form is adopted. */
   adopt?: AdoptOptions | undefined;
-  issues: Pick<CaseIssues, 'write' | 'remember'>;
+  issues: Pick<CaseIssues, 'write' | 'note'>;
   log: Log;
 }
 
@@ -69,7 +69,7 @@ export function makeAdopter(options: AdopterOptions): (issue: IssueItem, deadlin
     });
     const encoded = encodeIssue(record, context);
     await issues.write(issue, record, encoded, deadline, []);
-    issues.remember(record.reference, issue.number);
+    await issues.note(record.reference, issue.number);
     log('github.form-adopted', { issue: issue.number, reference: record.reference });
     return { issue: issue.number, reference: record.reference, case: record };
   };

@@ -6,11 +6,13 @@ import { caseLabel, isOwnLabel } from './labels.ts';
 import { decodeIssue, type EncodedIssue } from './issue-format.ts';
 import { readPageHeader } from './machine-block.ts';
 import { labelNames, type CommentItem, type GitHubHelper, type IssueItem } from './github-helper.ts';
+import type { IndexWalk, IssueIndex } from './issue-index.ts';
 
 /**
  * The issues that hold cases: finding the issue of a case, reading the case from it, and writing
  * a case over it, comments included. Remembers the issue number of every reference it sees, so a
- * repeated lookup is one call. The store decides when; this module knows how.
+ * repeated lookup is one call; with an index (`issue-index.ts`) a lookup in any process is one
+ * call, and a reference that is no case none. The store decides when; this module knows how.
  */
 
 /** Which issues a walk visits: all, or open ones; since a moment; with the case label or any. */
@@ -23,11 +25,22 @@ export interface WalkFilter {
 
 /** Finding, reading and writing the issues of cases in one repository. */
 export interface CaseIssues {
-  /** Notes the issue that holds a reference. */
+  /** Notes the issue that holds a reference, in this process. */
   remember(reference: string, number: number): void;
+  /** Notes it in the index too: an issue this store just made a case of (created, adopted). */
+  note(reference: string, number: number): Promise<void>;
+  /** Gives the index to use from now on (the queue's, once the queue set-up is made). */
+  useIndex(index: IssueIndex): void;
+  /** The index, if there is one. */
+  index(): IssueIndex | undefined;
+  /** Every issue updated since a moment (all when undefined), for building and topping up the index. */
+  indexWalk(deadline: number): IndexWalk;
   /** Visits the issues, newest first; stops when `visit` returns true. Pull requests are skipped. */
   walk(deadline: number, filter: WalkFilter, visit: (issue: IssueItem) => boolean | Promise<boolean>): Promise<void>;
-  /** The issue of a reference: by the remembered number, else by walking the issues. */
+  /**
+   * The issue of a reference: by the remembered or indexed number, else by walking the issues.
+   * With `since` (reconciling an ambiguous create) it always walks: the index may not know yet.
+   */
   find(reference: string, deadline: number, since?: string): Promise<IssueItem | undefined>;
   /**
    * The same case among recent issues: the same fingerprint, with the same reference or within a
@@ -60,8 +73,9 @@ export interface CaseIssues {
  * const issues = makeCaseIssues(makeGitHubHelper(octokit, repository, clock));
  * const issue = await issues.find('K-2026-7QF3M9', deadline);
  */
-export function makeCaseIssues(github: GitHubHelper): CaseIssues {
+export function makeCaseIssues(github: GitHubHelper, index?: IssueIndex): CaseIssues {
   const numbers = new Map<string, number>();
+  let durable = index;
 
   async function walk(
     deadline: number,
@@ -87,18 +101,34 @@ export function makeCaseIssues(github: GitHubHelper): CaseIssues {
   }
 
   async function find(reference: string, deadline: number, since?: string): Promise<IssueItem | undefined> {
-    const known = numbers.get(reference);
-    if (known !== undefined) {
-      const issue = await github.getIssue(known, deadline);
-      if (issue && readPageHeader(issue.body ?? '')?.reference === reference) return issue;
+    const holds = (issue: IssueItem | undefined): issue is IssueItem =>
+      issue !== undefined && readPageHeader(issue.body ?? '')?.reference === reference;
+    const remembered = numbers.get(reference);
+    if (remembered !== undefined) {
+      const issue = await github.getIssue(remembered, deadline);
+      if (holds(issue)) return issue;
       numbers.delete(reference);
     }
+    const indexed = durable === undefined ? undefined : await durable.lookup(reference);
+    if (indexed?.kind === 'issue') {
+      const issue = indexed.number === remembered ? undefined : await github.getIssue(indexed.number, deadline);
+      if (holds(issue)) {
+        numbers.set(reference, issue.number);
+        return issue;
+      }
+      // Gone (erased) or no longer this case's: a complete index holds no other issue for it.
+      await durable?.forget(reference);
+      if (since === undefined && (await durable?.state()) !== undefined) return undefined;
+    }
+    // A complete index that does not know the reference: it is no case, and GitHub is not asked.
+    if (indexed?.kind === 'absent' && since === undefined) return undefined;
     let found: IssueItem | undefined;
     await walk(deadline, since === undefined ? { anyLabel: true } : { since, anyLabel: true }, (issue) => {
       if (readPageHeader(issue.body ?? '')?.reference !== reference) return false;
       found = issue;
       return true;
     });
+    if (found !== undefined) await durable?.note(reference, found.number);
     return found;
   }
 
@@ -197,6 +227,18 @@ export function makeCaseIssues(github: GitHubHelper): CaseIssues {
 
   return {
     remember: (reference, number) => void numbers.set(reference, number),
+    async note(reference, number) {
+      numbers.set(reference, number);
+      await durable?.note(reference, number);
+    },
+    useIndex: (given) => void (durable = given),
+    index: () => durable,
+    indexWalk: (deadline) => async (since, visit) => {
+      await walk(deadline, since === undefined ? { anyLabel: true } : { since, anyLabel: true }, async (issue) => {
+        await visit(issue.number, issue.body ?? '');
+        return false;
+      });
+    },
     walk,
     find,
     findSame,

@@ -1,6 +1,6 @@
 import type { Octokit } from '@octokit/rest';
 import { parseCase, referencePattern, type Case } from '../../case.ts';
-import { errorTag } from '../../errors.ts';
+import { errorCode, errorTag } from '../../errors.ts';
 import type { Log } from '../../log.ts';
 import { isOpen } from '../../lifecycle.ts';
 import type { CaseStore, FiledCase, UnreadableCase, UpdateOptions } from '../../store.ts';
@@ -13,6 +13,7 @@ import { makeKeyedQueue } from '../../keyed-queue.ts';
 import { isIssueFormBody } from './issue-form.ts';
 import { decodeIssue, encodeIssue, type EncodedIssue } from './issue-format.ts';
 import { readPageHeader, type PageHeader } from './machine-block.ts';
+import { refreshIssueIndex, type IndexRefresh, type IssueIndex } from './issue-index.ts';
 import type { IssueContext } from './readable-copy.ts';
 
 /**
@@ -63,6 +64,16 @@ export interface GitHubStore extends CaseStore {
    * attempt may have landed) looks for the issue before. An ambiguous create is reconciled as always.
    */
   fileQueued(record: Case, options: { lookFirst: boolean }): Promise<FiledCase>;
+  /**
+   * The index from reference to issue to use from now on (the intake queue's, `issue-index.ts`):
+   * lookups then cost one call, and a reference that is no case none.
+   */
+  useIndex(index: IssueIndex): void;
+  /**
+   * Builds the index when it is missing, or notes what changed since it was complete (at most
+   * every `minIntervalMs`); does nothing without an index. `now` in ms since the epoch.
+   */
+  refreshIndex(now: number, options?: { minIntervalMs?: number }): Promise<IndexRefresh | undefined>;
 }
 
 /**
@@ -103,10 +114,22 @@ export function makeGitHubStore(
       const existing = lookFirst ? await find(record, deadline) : undefined;
       if (existing) return complete(existing, record, encoded, deadline);
       const number = await create(record, encoded, deadline);
-      issues.remember(record.reference, number);
+      await noteCreated(record.reference, number);
       await issues.complete(number, encoded.continuation ?? [], deadline, true);
       return { case: record, created: true };
     });
+  }
+
+  /**
+   * Notes a new issue in the index. A failed note fails nothing: the issue is there, and the next
+   * top-up of the index (it lists what changed) finds it.
+   */
+  async function noteCreated(reference: string, number: number): Promise<void> {
+    try {
+      await issues.note(reference, number);
+    } catch (error) {
+      log('github.index-failed', { reference, error: errorCode(error) });
+    }
   }
 
   /** Find: the same case filed before. Nothing was written yet, so a failed lookup ends the filing. */
@@ -269,6 +292,17 @@ export function makeGitHubStore(
     description: `GitHub-issues in ${owner}/${repo}`,
     fileCase: (record) => fileCase(record),
     fileQueued: (record, queued) => fileCase(record, queued.lookFirst),
+    useIndex: (index) => issues.useIndex(index),
+
+    refreshIndex(now, refreshOptions = {}) {
+      const index = issues.index();
+      if (index === undefined) return Promise.resolve(undefined);
+      return wrapRead('index bijwerken', async () => {
+        const refresh = await refreshIssueIndex(index, issues.indexWalk(clock() + readBudgetMs), now, refreshOptions);
+        if (refresh.kind !== 'fresh') log('github.index-refreshed', { kind: refresh.kind, noted: refresh.noted });
+        return refresh;
+      });
+    },
 
     getCase(reference) {
       if (!referencePattern.test(reference)) return Promise.resolve(undefined);
