@@ -85,10 +85,9 @@ describe('klachten deadlines over the Git folder', () => {
     expect((await store.getCase(cases.overdue.reference))?.notices.map((notice) => notice.key)).toEqual([
       'confirm-overdue:2026-11-04',
     ]);
+    // The commit names the case and the notice; the notice's text is for the issue, not Git's metadata.
     const message = await git('log', '-1', `--format=%B`, '--', `${cases.overdue.reference}.md`);
-    expect(message).toMatch(
-      new RegExp(`^${cases.overdue.reference}: termijnbericht: confirm-overdue:2026-11-04\\n\\n\\*\\*Termijn verlopen`),
-    );
+    expect(message.trim()).toBe(`${cases.overdue.reference}: termijnbericht: confirm-overdue:2026-11-04`);
     expect(first.stdout).toContain(`| bevestiging verlopen: verstuurd | 1 | ${cases.overdue.reference} |`);
     expect(first.stdout).toContain(`| herinnering bevestiging: verstuurd | 1 | ${cases.remind.reference} |`);
     expect(first.stdout).toContain(`| bevestigd | 1 | ${cases.confirmed.reference} |`);
