@@ -121,6 +121,9 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
       });
     },
   });
+  // A client that drops its connection (a site killed mid-send) is something a real server lives
+  // with; without a listener, the emitter would throw it into the test run as an uncaught error.
+  server.on('error', () => {});
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const { port } = server.server.address() as AddressInfo;
   return {
