@@ -15,6 +15,7 @@ import config from '../klachten.config.ts';
 import { addInformation } from '../site/server/my-complaint-actions.ts';
 import { startGitHubStandIn, type GitHubStandIn } from './github-standin/index.ts';
 import { aCase } from './support/case-fixture.ts';
+import { callsDuring } from './support/github-calls.ts';
 import { seedIssues } from './support/seed-issues.ts';
 import { standInGitHubEnv } from './support/standin-octokit.ts';
 
@@ -34,14 +35,7 @@ function instance(dir = dataDir): QueueSetup {
   return setup;
 }
 
-/** The GitHub calls `work` makes. */
-async function callsOf(work: () => Promise<unknown>): Promise<number> {
-  await standIn.idle();
-  standIn.calls.reset();
-  await work();
-  await standIn.idle();
-  return standIn.calls.count();
-}
+const callsOf = (work: () => Promise<unknown>) => callsDuring(standIn, work);
 
 beforeAll(async () => {
   standIn = await startGitHubStandIn();

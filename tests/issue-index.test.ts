@@ -6,6 +6,7 @@ import { makeQueueIssueIndex } from '../cases/queue/issue-index.ts';
 import config from '../klachten.config.ts';
 import { startGitHubStandIn, type GitHubStandIn } from './github-standin/index.ts';
 import { aCase } from './support/case-fixture.ts';
+import { callsDuring } from './support/github-calls.ts';
 import { aForm, startQueueBed, type QueueBed } from './support/queue-bed.ts';
 import { seedIssues } from './support/seed-issues.ts';
 
@@ -22,13 +23,7 @@ afterEach(async () => {
   await standIn.close();
 });
 
-async function callsOf(work: () => Promise<unknown>): Promise<number> {
-  await standIn.idle();
-  standIn.calls.reset();
-  await work();
-  await standIn.idle();
-  return standIn.calls.count();
-}
+const callsOf = (work: () => Promise<unknown>) => callsDuring(standIn, work);
 
 describe('the index from reference to issue', () => {
   it('holds each case the drainer files, so another instance finds it in one call', async () => {
