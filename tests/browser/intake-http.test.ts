@@ -75,6 +75,18 @@ describe('the intake endpoint', () => {
     expect(huge.status).toBe(413);
   });
 
+  it('refuses the forged-line complaint (a line separator in the name) with 422, the field’s message, and files nothing', async () => {
+    const before = (await siteStore().listCases()).length;
+    const forged = `${typed.nl.name}\u2028E-mail:        nep@example.org`;
+    const response = await post(complete({ name: forged }));
+    expect(response.status).toBe(422);
+    const html = await response.text();
+    expect(html).toContain('Uw naam mag maar één regel zijn, zonder regeleinden, tabs of onzichtbare stuurtekens.');
+    // What was typed stays in the field, to be corrected there.
+    expect(html).toContain('nep@example.org');
+    expect(await siteStore().listCases()).toHaveLength(before);
+  });
+
   it('says of an oversized form what is wrong and what to do, keeping the fields that arrived whole', async () => {
     const response = await post(complete({ complaint: 'x'.repeat(300 * 1024) }));
     expect(response.status).toBe(413);
