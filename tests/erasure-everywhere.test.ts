@@ -109,21 +109,26 @@ async function live(store: CaseStore, env: Record<string, string>, tag: string, 
 }
 
 describe('erasure leaves nothing of what the complainant or a coordinator typed', () => {
-  it('in the Git folder: no Git object, commit message, outbox mail or log line holds any of it', async () => {
-    const env = { KLACHTEN_DATA_DIR: dataDir };
-    const store = makeStoreFromEnv(env, config, dataDir, log);
-    const { reference, command } = await live(store, env, 'A', async () => undefined);
-    const kept = await live(store, env, 'B', async () => undefined);
-    expect(await withdraw(store, config, kept.reference, now)).toBeDefined();
+  // Two case lives, each a dozen commits and commands, and a history rewrite: seconds, not milliseconds.
+  it(
+    'in the Git folder: no Git object, commit message, outbox mail or log line holds any of it',
+    { timeout: 60_000 },
+    async () => {
+      const env = { KLACHTEN_DATA_DIR: dataDir };
+      const store = makeStoreFromEnv(env, config, dataDir, log);
+      const { reference, command } = await live(store, env, 'A', async () => undefined);
+      const kept = await live(store, env, 'B', async () => undefined);
+      expect(await withdraw(store, config, kept.reference, now)).toBeDefined();
 
-    const erased = await command(erase, [reference, '--reason', 'verzoek van de klager']);
-    expect(erased.code, erased.stderr).toBe(0);
+      const erased = await command(erase, [reference, '--reason', 'verzoek van de klager']);
+      expect(erased.code, erased.stderr).toBe(0);
 
-    const everything = [await everythingStored(dataDir), ...logged].join('\n');
-    expect(found(everything, valuesOf('A'))).toEqual([]);
-    expect(found(everything, valuesOf('B'))).toEqual(valuesOf('B'));
-    expect(everything).toContain(reference);
-  });
+      const everything = [await everythingStored(dataDir), ...logged].join('\n');
+      expect(found(everything, valuesOf('A'))).toEqual([]);
+      expect(found(everything, valuesOf('B'))).toEqual(valuesOf('B'));
+      expect(everything).toContain(reference);
+    },
+  );
 
   describe('on GitHub', () => {
     let standIn: GitHubStandIn;
@@ -133,43 +138,47 @@ describe('erasure leaves nothing of what the complainant or a coordinator typed'
       await smtp.close();
     });
 
-    it('deletes the issue, and no title, body or comment ever written, nor the queue, outbox, fallback or logs hold any of it', async () => {
-      standIn = await startGitHubStandIn({ now: () => now });
-      smtp = await startSmtpServer();
-      const env = {
-        ...standInGitHubEnv(standIn, { dataDir }),
-        KLACHTEN_TOKEN_SECRET: testSecret,
-        SMTP_URL: smtp.url,
-      };
-      const setup = makeQueueSetupFromEnv(env, config, dataDir, log);
-      const repo = standIn.state.repo('livable/klachten');
-      try {
-        const { reference, command } = await live(setup.store, env, 'G', () => setup.drain());
-        const kept = await live(setup.store, env, 'H', () => setup.drain());
-        const issueOf = (ref: string) => repo.issues.find((issue) => issue.title.includes(ref));
-        expect(issueOf(reference)).toBeDefined();
-        // The addition went in as a comment, and the case was written several times over.
-        expect(repo.written.filter((written) => written.text.includes(addition('G')))).not.toHaveLength(0);
+    it(
+      'deletes the issue, and no title, body or comment ever written, nor the queue, outbox, fallback or logs hold any of it',
+      { timeout: 60_000 },
+      async () => {
+        standIn = await startGitHubStandIn({ now: () => now });
+        smtp = await startSmtpServer();
+        const env = {
+          ...standInGitHubEnv(standIn, { dataDir }),
+          KLACHTEN_TOKEN_SECRET: testSecret,
+          SMTP_URL: smtp.url,
+        };
+        const setup = makeQueueSetupFromEnv(env, config, dataDir, log);
+        const repo = standIn.state.repo('livable/klachten');
+        try {
+          const { reference, command } = await live(setup.store, env, 'G', () => setup.drain());
+          const kept = await live(setup.store, env, 'H', () => setup.drain());
+          const issueOf = (ref: string) => repo.issues.find((issue) => issue.title.includes(ref));
+          expect(issueOf(reference)).toBeDefined();
+          // The addition went in as a comment, and the case was written several times over.
+          expect(repo.written.filter((written) => written.text.includes(addition('G')))).not.toHaveLength(0);
 
-        const erased = await command(erase, [reference, '--reason', 'verzoek van de klager']);
-        expect(erased.code, erased.stderr).toBe(0);
+          const erased = await command(erase, [reference, '--reason', 'verzoek van de klager']);
+          expect(erased.code, erased.stderr).toBe(0);
 
-        expect(issueOf(reference)).toBeUndefined();
-        expect(issueOf(kept.reference)).toBeDefined();
-        const onGitHub = JSON.stringify({
-          written: repo.written,
-          issues: repo.issues,
-          comments: repo.comments,
-          commits: [...repo.commits.values()].map((commit) => ({ ...commit, files: [...commit.files.values()] })),
-        });
-        // The mail went out (SMTP), so it is in the complainant's mailbox, not ours to erase.
-        expect(smtp.received.length).toBeGreaterThan(0);
-        const everything = [onGitHub, await everythingStored(dataDir), ...logged].join('\n');
-        expect(found(everything, valuesOf('G'))).toEqual([]);
-        expect(found(everything, valuesOf('H'))).toEqual(valuesOf('H'));
-      } finally {
-        await setup.queue.close();
-      }
-    });
+          expect(issueOf(reference)).toBeUndefined();
+          expect(issueOf(kept.reference)).toBeDefined();
+          const onGitHub = JSON.stringify({
+            written: repo.written,
+            issues: repo.issues,
+            comments: repo.comments,
+            commits: [...repo.commits.values()].map((commit) => ({ ...commit, files: [...commit.files.values()] })),
+          });
+          // The mail went out (SMTP), so it is in the complainant's mailbox, not ours to erase.
+          expect(smtp.received.length).toBeGreaterThan(0);
+          const everything = [onGitHub, await everythingStored(dataDir), ...logged].join('\n');
+          expect(found(everything, valuesOf('G'))).toEqual([]);
+          expect(found(everything, valuesOf('H'))).toEqual(valuesOf('H'));
+        } finally {
+          await setup.queue.close();
+        }
+      },
+    );
   });
 });
