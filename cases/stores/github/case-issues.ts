@@ -73,9 +73,10 @@ export interface CaseIssues {
  * const issues = makeCaseIssues(makeGitHubHelper(octokit, repository, clock));
  * const issue = await issues.find('K-2026-7QF3M9', deadline);
  */
-export function makeCaseIssues(github: GitHubHelper, index?: IssueIndex): CaseIssues {
+export function makeCaseIssues(github: GitHubHelper): CaseIssues {
   const numbers = new Map<string, number>();
-  let durable = index;
+  // The index from reference to issue, once the queue set-up gives one (`useIndex`).
+  let durable: IssueIndex | undefined;
 
   async function walk(
     deadline: number,
