@@ -37,6 +37,9 @@ export default defineConfig({
     extraClosingDays: [],
     removedClosingDays: [],
   },
+  // Photos and documents with a complaint (docs/attachments.md): per post, per case, and the
+  // largest file on the Node server (on Netlify and Vercel a file may be at most 4 MB).
+  attachments: { maxFilesPerPost: 5, maxFilesPerCase: 10, maxFileMegabytes: 10 },
   // Where a complainant can turn next (reglement art. 5), named in the answer and on the
   // complainant's page; at least one is required. EXAMPLES TO CHECK: these bodies suit a Dutch
   // resident or owner; check each one and its address for your organisation, then drop `example`.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { attachmentSchema } from './attachments/record.ts';
 import { roles } from './complaint.ts';
 import { locales } from './locale.ts';
 import { referencePattern } from './reference.ts';
@@ -131,6 +132,8 @@ export const caseSchema = z.object({
   satisfaction: satisfactionSchema.optional(),
   /** What the complainant added after filing, oldest first; a coordinator reads it in the case. */
   additions: z.array(additionSchema).optional(),
+  /** The files the complainant sent, cleaned and renamed (`bijlage-1.jpg`); the bytes live beside the case. */
+  attachments: z.array(attachmentSchema).optional(),
   /** Set by `klachten cases hold`: retention and erasure leave the case alone until `unhold`. */
   hold: holdSchema.optional(),
 });

@@ -84,6 +84,21 @@ export const configSchema = z.object({
     }),
   satisfaction: z.object({ validDays: z.number().int().positive().default(14) }).prefault({}),
   report: z.object({ threshold: z.number().int().min(1).default(5) }).prefault({}),
+  /**
+   * Photos and documents with a complaint (docs/attachments.md): at most this many per post and per
+   * case, each at most this many megabytes on the Node server (Netlify and Vercel allow 4).
+   */
+  attachments: z
+    .object({
+      maxFilesPerPost: z.number().int().min(1).max(20).default(5),
+      maxFilesPerCase: z.number().int().min(1).max(50).default(10),
+      maxFileMegabytes: z.number().positive().max(50).default(10),
+    })
+    .refine((value) => value.maxFilesPerPost <= value.maxFilesPerCase, {
+      path: ['maxFilesPerPost'],
+      error: 'mag niet groter zijn dan maxFilesPerCase',
+    })
+    .prefault({}),
   /** How long personal data is kept (docs/retention.md); the register record is kept for ever. */
   retention: z
     .object({

@@ -1,3 +1,4 @@
+import type { CaseFile, StoredFile } from './attachments/record.ts';
 import type { Case } from './case.ts';
 import { taggedError } from './errors.ts';
 
@@ -81,9 +82,10 @@ export interface CaseStore {
   /**
    * Files a new case. Resolves only once the store confirmed it durably.
    * Idempotent: the same reference, or the same fingerprint received within a day, gives back the
-   * case already held (with `created: false`) instead of a duplicate.
+   * case already held (with `created: false`) instead of a duplicate. `files` are the bytes of the
+   * files `record.attachments` lists, kept with the case in the same step.
    */
-  fileCase(record: Case): Promise<FiledCase>;
+  fileCase(record: Case, files?: readonly CaseFile[]): Promise<FiledCase>;
   /** The case with this reference, or undefined. */
   getCase(reference: string): Promise<Case | undefined>;
   /**
@@ -97,6 +99,20 @@ export interface CaseStore {
    * nothing a person typed (no addition, reason, report or remark).
    */
   updateCase(reference: string, change: (current: Case) => Case, note: string, options?: UpdateOptions): Promise<Case>;
+  /**
+   * Keeps more files with a case, as one change: `name` gets the current record and gives the
+   * files to add (named after those it holds, within the case's limit; none to add nothing).
+   * A store without a home for files lacks it.
+   */
+  addFiles?(reference: string, name: (current: Case) => readonly CaseFile[], note: string): Promise<AddedFiles>;
+  /** The bytes of a kept file (for `klachten export`); undefined when the store holds none. */
+  readFile?(reference: string, name: string): Promise<Uint8Array | undefined>;
+}
+
+/** What `addFiles` did: the case as it now stands and the records of the files it took. */
+export interface AddedFiles {
+  case: Case;
+  added: StoredFile[];
 }
 
 /** Cases with the same fingerprint within this window are one submission sent twice. */

@@ -68,9 +68,10 @@ async function messagesNaming(git: Git, references: readonly string[]): Promise<
  * await purgeFromHistory('.data/cases', ['K-2026-7QF3M9.md']);
  */
 export async function purgeFromHistory(dir: string, names: readonly string[]): Promise<void> {
-  // The names go into a shell snippet that filter-branch evaluates: allow case files only.
+  // The names go into a shell snippet that filter-branch evaluates: allow case files (and a
+  // case's folder of files, `bijlagen/<reference>`) only.
   for (const name of names) {
-    if (!/^K-\d{4}-[0-9A-Z-]+\.md$/.test(name)) throw new Error(`Geen dossierbestand: ${name}`);
+    if (!/^(?:bijlagen\/)?K-\d{4}-[0-9A-Z-]+(?:\.md)?$/.test(name)) throw new Error(`Geen dossierbestand: ${name}`);
   }
   // The new message of every commit that names an erased case, one file per commit, read by the
   // message filter (a shell snippet cannot safely carry text). Only subject lines go in them.
@@ -81,7 +82,8 @@ export async function purgeFromHistory(dir: string, names: readonly string[]): P
       env: { ...process.env, FILTER_BRANCH_SQUELCH_WARNING: '1', KLACHTEN_MESSAGES: messages },
       maxBuffer: 256 * 1024 * 1024,
     });
-  const references = names.map((name) => name.replace(/\.md$/, ''));
+  // The cases' references (not the folders of their files), for the messages that name them.
+  const references = names.filter((name) => name.endsWith('.md')).map((name) => name.replace(/\.md$/, ''));
   // filter-branch refuses a working copy with changes; a case file edited by hand and not
   // committed is one (`klachten` leaves such a file out, and erasure must still run). Its index
   // entry is marked unchanged for the rewrite, which keeps the file as it is, then unmarked.
@@ -96,7 +98,7 @@ export async function purgeFromHistory(dir: string, names: readonly string[]): P
       'filter-branch',
       '--force',
       '--index-filter',
-      `git rm --cached --ignore-unmatch --quiet -- ${names.join(' ')}`,
+      `git rm -r --cached --ignore-unmatch --quiet -- ${names.join(' ')}`,
       '--msg-filter',
       'if [ -f "$KLACHTEN_MESSAGES/$GIT_COMMIT" ]; then cat "$KLACHTEN_MESSAGES/$GIT_COMMIT"; else cat; fi',
       '--',

@@ -18,6 +18,7 @@ import {
   type CaseStore,
   type UnreadableCase,
 } from '../store.ts';
+import { caseFilesPath, readCaseFile, removeCaseFiles, writeCaseFiles } from './git-folder-files.ts';
 import { makeGitRepo } from './git.ts';
 
 /**
@@ -212,7 +213,7 @@ export function makeGitFolderStore(dir: string, options: GitFolderOptions = {}):
    * Writes via a temporary file and a rename, with the case's register record, then commits both
    * in one commit; on failure nothing stays half-written.
    */
-  async function write(record: Case, message: string): Promise<void> {
+  async function write(record: Case, message: string, files: readonly string[] = []): Promise<void> {
     const name = fileName(record.reference);
     const temporary = join(dir, `.${name}.tmp`);
     await ensureRegister();
@@ -223,10 +224,10 @@ export function makeGitFolderStore(dir: string, options: GitFolderOptions = {}):
     try {
       const staged = await registerFiles.stage([registerRecordOf(record, held)]);
       undo = staged.undo;
-      await repo.commit([name, ...staged.paths], message);
+      await repo.commit([name, ...files, ...staged.paths], message);
     } catch (error) {
       await undo();
-      await repo.restore([name]);
+      await repo.restore([name, ...files]);
       cache.delete(name);
       throw error;
     }
@@ -301,9 +302,12 @@ export function makeGitFolderStore(dir: string, options: GitFolderOptions = {}):
           const record = erasedRecord(registerRecordOf(current, await registerFiles.get(reference)), at, because);
           await rm(join(dir, name), { force: true });
           cache.delete(name);
+          const files = current.attachments?.length ? [caseFilesPath(reference)] : [];
+          await removeCaseFiles(dir, reference);
           const staged = await registerFiles.stage([record]);
-          await repo.commit([name, ...staged.paths], `${reference}: persoonsgegevens gewist (${because})`);
-          erased.push(name);
+          await repo.commit([name, ...files, ...staged.paths], `${reference}: persoonsgegevens gewist (${because})`);
+          // The files' folder is purged from the history whether or not the case still lists files.
+          erased.push(name, caseFilesPath(reference));
           results[reference] = 'erased';
         }
         // Every earlier version of the files is still in the history: rewrite it without them
@@ -312,7 +316,7 @@ export function makeGitFolderStore(dir: string, options: GitFolderOptions = {}):
         return results;
       });
     },
-    async fileCase(record) {
+    async fileCase(record, files = []) {
       const valid = parseCase(record);
       return exclusive(async () => {
         const all = await readAll();
@@ -320,7 +324,7 @@ export function makeGitFolderStore(dir: string, options: GitFolderOptions = {}):
         if (earlier) return { case: earlier, created: false };
         // By file name: a file that cannot be read still holds its reference.
         if ((await caseFileNames()).includes(fileName(valid.reference))) throw referenceTaken(valid);
-        await write(valid, `${valid.reference}: klacht ontvangen`);
+        await write(valid, `${valid.reference}: klacht ontvangen`, await writeCaseFiles(dir, valid.reference, files));
         return { case: valid, created: true };
       });
     },
@@ -347,5 +351,18 @@ export function makeGitFolderStore(dir: string, options: GitFolderOptions = {}):
         return next;
       });
     },
+    addFiles(reference, name, note) {
+      return exclusive(async () => {
+        const current = referencePattern.test(reference) ? await read(fileName(reference)) : undefined;
+        if (!current) throw new Error(`Geen klacht met kenmerk ${reference}.`);
+        const files = name(current);
+        if (files.length === 0) return { case: current, added: [] };
+        const added = files.map((file) => file.record);
+        const next = parseCase({ ...current, attachments: [...(current.attachments ?? []), ...added] });
+        await write(next, commitMessage(reference, note), await writeCaseFiles(dir, reference, files));
+        return { case: next, added };
+      });
+    },
+    readFile: (reference, name) => readCaseFile(dir, reference, name),
   };
 }
