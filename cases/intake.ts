@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
 import { Temporal } from 'temporal-polyfill';
+import { nameFiles } from './attachments/names.ts';
+import type { FileRefusal, PreparedFile } from './attachments/pipeline.ts';
+import type { CaseFile } from './attachments/record.ts';
 import type { Case } from './case.ts';
 import {
   makeComplaintSchema,
@@ -30,11 +33,21 @@ export interface IntakeContext {
   log: Log;
 }
 
+/** The files sent with a complaint, as the pipeline (`cases/attachments/pipeline.ts`) left them. */
+export interface IntakeFiles {
+  /** Cleaned files, in the order they were sent. */
+  prepared: readonly PreparedFile[];
+  /** Refused files, by the sender's name for them: the form shows each with its reason. */
+  refused: readonly FileRefusal[];
+}
+
 /** The three ways an intake ends. */
 export type IntakeResult =
   | { kind: 'filed'; case: Case; created: boolean }
-  | { kind: 'invalid'; errors: ComplaintErrors; values: ComplaintValues }
+  | { kind: 'invalid'; errors: ComplaintErrors; values: ComplaintValues; fileErrors?: readonly FileRefusal[] }
   | { kind: 'failed'; values: ComplaintValues };
+
+const noFiles: IntakeFiles = { prepared: [], refused: [] };
 
 /**
  * Keeps exactly what the person typed, as strings, for showing the form again.
@@ -69,8 +82,10 @@ export function receivedAtIso(now: Date, timeZone: string): string {
  * @example
  * fingerprint(complaint) // 'sha256:4f1c…'
  */
-export function fingerprint(complaint: Complaint): string {
-  const ordered = complaintFields.map((field) => [field, complaint[field] ?? null]);
+export function fingerprint(complaint: Complaint, fileHashes: readonly string[] = []): string {
+  const ordered: unknown[] = complaintFields.map((field) => [field, complaint[field] ?? null]);
+  // The same text with other files is another complaint; without files the hash is as it always was.
+  if (fileHashes.length > 0) ordered.push(['files', fileHashes]);
   return `sha256:${createHash('sha256').update(JSON.stringify(ordered)).digest('hex')}`;
 }
 
@@ -80,20 +95,28 @@ export function fingerprint(complaint: Complaint): string {
  * @example
  * makeCase(complaint, 'nl', context) // { reference: 'K-2026-…', status: 'ontvangen', terms: {…}, … }
  */
-export function makeCase(complaint: Complaint, context: Omit<IntakeContext, 'store' | 'log'>): Case {
+export function makeCase(
+  complaint: Complaint,
+  context: Omit<IntakeContext, 'store' | 'log'>,
+  files: readonly CaseFile[] = [],
+): Case {
   const { config, calendar, now, fillRandom } = context;
   const receivedAt = receivedAtIso(now, config.terms.timeZone);
   const terms = computeTerms(receivedAt, calendar, config.terms);
   const { consent: _consent, locale, ...fields } = complaint;
   return {
     ...fields,
+    ...(files.length === 0 ? {} : { attachments: files.map((file) => file.record) }),
     reference: makeReference(Number(terms.received.slice(0, 4)), fillRandom),
     status: 'ontvangen',
     source: 'web',
     locale,
     receivedAt,
     terms,
-    fingerprint: fingerprint(complaint),
+    fingerprint: fingerprint(
+      complaint,
+      files.map((file) => file.record.sha256),
+    ),
     extended: false,
     events: [{ at: receivedAt, status: 'ontvangen', by: 'website' }],
     notices: [],
@@ -109,18 +132,24 @@ export function makeCase(complaint: Complaint, context: Omit<IntakeContext, 'sto
  * const result = await fileComplaint(Object.fromEntries(formData), context);
  * if (result.kind === 'filed') showReceipt(result.case);
  */
-export async function fileComplaint(raw: Record<string, unknown>, context: IntakeContext): Promise<IntakeResult> {
+export async function fileComplaint(
+  raw: Record<string, unknown>,
+  context: IntakeContext,
+  files: IntakeFiles = noFiles,
+): Promise<IntakeResult> {
   const values = keepValues(raw);
   const categoryIds = context.config.categories.map((category) => category.id) as [string, ...string[]];
   const checked = validateComplaint(makeComplaintSchema(categoryIds), { ...raw, locale: localeOf(raw) });
-  if (!checked.ok) {
-    context.log('intake.invalid', { fields: Object.keys(checked.errors).join(',') });
-    return { kind: 'invalid', errors: checked.errors, values };
+  if (!checked.ok || files.refused.length > 0) {
+    const errors = checked.ok ? {} : checked.errors;
+    context.log('intake.invalid', { fields: Object.keys(errors).join(','), files: files.refused.length });
+    return { kind: 'invalid', errors, values, ...(files.refused.length > 0 ? { fileErrors: files.refused } : {}) };
   }
-  let record = makeCase(checked.complaint, context);
+  const named = nameFiles([], files.prepared, receivedAtIso(context.now, context.config.terms.timeZone), 'formulier');
+  let record = makeCase(checked.complaint, context, named);
   for (let draw = 1; ; draw += 1) {
     try {
-      const filed = await context.store.fileCase(record);
+      const filed = await context.store.fileCase(record, named);
       context.log('intake.filed', { reference: filed.case.reference, created: filed.created });
       return { kind: 'filed', case: filed.case, created: filed.created };
     } catch (error) {

@@ -10,7 +10,7 @@
  * refused (`undecodable`): libvips is told to fail on any warning.
  */
 import decodeHeic from 'heic-decode';
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import { taggedError } from '../errors.ts';
 import type { AcceptedKind } from './kinds.ts';
 
@@ -64,13 +64,13 @@ export async function reencodeImage(bytes: Uint8Array, kind: AcceptedKind): Prom
   }
 }
 
-function sharpInput(bytes: Uint8Array): sharp.Sharp {
+function sharpInput(bytes: Uint8Array): Sharp {
   // failOn 'warning': a truncated JPEG ("premature end of data") is an error, not a grey band.
   return sharp(bytes, { failOn: 'warning', limitInputPixels: maxInputPixels, sequentialRead: true });
 }
 
 /** The primary image of a HEIF file as raw pixels for sharp; its size is checked before decoding. */
-async function heifPixels(bytes: Uint8Array): Promise<sharp.Sharp> {
+async function heifPixels(bytes: Uint8Array): Promise<Sharp> {
   const images = await decodeHeic.all({ buffer: bytes });
   let pixels: { width: number; height: number; data: Uint8ClampedArray };
   try {
