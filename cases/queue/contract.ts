@@ -134,6 +134,28 @@ export function describeQueueContract(name: string, makeSubject: () => Promise<Q
       expect(await queue.list()).toEqual({ entries: [other], corrupt: [] });
     });
 
+    it('keeps bytes binary-safe beside the entries, for another queue too, and drops a case’s bytes with it', async () => {
+      // Every byte value, and bytes that look like Base64 text or JSON.
+      const every = new Uint8Array(Array.from({ length: 512 }, (_, index) => index % 256));
+      const tricky = new TextEncoder().encode('base64:AAAA {"v":1} \u0000');
+      const entry = entryOf();
+      await queue.put(entry);
+      await queue.binary.put(`file:${entry.reference}:bijlage-1.jpg`, every);
+      await queue.binary.put(`file:${entry.reference}:bijlage-2.pdf`, tricky);
+      await queue.binary.put('staged:abc-0123', tricky);
+      const other = await reopen();
+      expect(await other.binary.get(`file:${entry.reference}:bijlage-1.jpg`)).toEqual(every);
+      expect(await other.binary.get(`file:${entry.reference}:bijlage-2.pdf`)).toEqual(tricky);
+      expect((await queue.binary.keys(`file:${entry.reference}`)).sort()).toEqual([
+        `file:${entry.reference}:bijlage-1.jpg`,
+        `file:${entry.reference}:bijlage-2.pdf`,
+      ]);
+      expect(await queue.remove(entry.reference)).toBe(true);
+      expect(await queue.binary.get(`file:${entry.reference}:bijlage-1.jpg`)).toBeUndefined();
+      expect(await queue.binary.keys('file')).toEqual([]);
+      expect(await queue.binary.get('staged:abc-0123')).toEqual(tricky);
+    });
+
     it('finds a submission by its fingerprint within 24 hours of its receipt, and not after', async () => {
       await queue.rememberFingerprint('sha256:abc', 'K-2026-AAAAAA', '2026-10-26T08:00:00+01:00');
       expect(await queue.findFingerprint('sha256:abc', '2026-10-27T07:59:00+01:00')).toBe('K-2026-AAAAAA');

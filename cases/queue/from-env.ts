@@ -66,6 +66,12 @@ function lazyQueue(description: string, make: () => Promise<IntakeQueue>): Intak
     close: async () => {
       if (made) await (await made).close();
     },
+    binary: {
+      put: async (key, bytes) => (await ready()).binary.put(key, bytes),
+      get: async (key) => (await ready()).binary.get(key),
+      remove: async (key) => (await ready()).binary.remove(key),
+      keys: async (prefix) => (await ready()).binary.keys(prefix),
+    },
   };
 }
 

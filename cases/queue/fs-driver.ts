@@ -36,7 +36,7 @@ export function keyPath(base: string, key: string): string {
  * @example
  * await writeAtomically('/srv/queue/entry/K-2026-7QF3M9', '{"v":1,…}');
  */
-export async function writeAtomically(path: string, text: string, durable = true): Promise<void> {
+export async function writeAtomically(path: string, text: string | Uint8Array, durable = true): Promise<void> {
   // Made (0700) once per process: two syscalls less on every write on the intake's path.
   if (!madeDirs.has(dirname(path))) {
     await ensurePrivateDir(dirname(path));
@@ -90,6 +90,15 @@ export const privateFsDriver = defineDriver((options: { base: string }) => {
         if (missing(error)) return null;
         throw error;
       });
+    },
+    async getItemRaw(key) {
+      return readFile(keyPath(base, key)).catch((error: unknown) => {
+        if (missing(error)) return null;
+        throw error;
+      });
+    },
+    setItemRaw(key, value: Uint8Array) {
+      return writeAtomically(keyPath(base, key), value, true);
     },
     setItem(key, value) {
       // Entries hold the complaints: on disk before the complainant hears "filed". The rest

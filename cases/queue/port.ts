@@ -3,6 +3,7 @@
  * queue, whatever holds it (the file system, Redis, Netlify Blobs; see `unstorage-queue.ts`).
  * Only type imports: the adapters implement it, the users depend on it.
  */
+import type { BinaryStore } from '../attachments/binary-store.ts';
 import type { QueueEntry, QueuedEntry } from './entry.ts';
 
 /** A claim on one entry: until `until` (ms since the epoch) no other drainer gets it. */
@@ -70,4 +71,10 @@ export interface IntakeQueue {
   prune(now: Date): Promise<number>;
   /** Closes connections (Redis); the queue is not used after. */
   close(): Promise<void>;
+  /**
+   * Bytes beside the entries, binary-safe: the files of queued cases until they are at GitHub,
+   * and files chosen on the form and checked at once (`cases/attachments/`). `remove(reference)`
+   * drops every key whose second word is that reference.
+   */
+  readonly binary: BinaryStore;
 }

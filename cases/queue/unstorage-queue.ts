@@ -8,6 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Storage } from 'unstorage';
+import { makeBinaryStore } from '../attachments/binary-store.ts';
 import { resubmissionWindowMs } from '../store.ts';
 import { parseEntry, type QueueEntry } from './entry.ts';
 import type { EntryRead, ExclusiveKeys, IntakeQueue, Lease, QueueListing } from './port.ts';
@@ -105,7 +106,9 @@ export function makeUnstorageQueue(storage: Storage, options: UnstorageQueueOpti
     },
 
     async remove(reference) {
-      const keys = [`entry:${reference}`, `aside:${reference}`];
+      // A case's bytes (its files waiting for GitHub) hold its reference as their second word.
+      const bytes = (await storage.getKeys('bin')).filter((key) => key.split(':')[2] === reference);
+      const keys = [`entry:${reference}`, `aside:${reference}`, ...bytes];
       const held = await Promise.all(keys.map((key) => storage.hasItem(key)));
       await Promise.all(keys.map((key) => storage.removeItem(key)));
       return held.some(Boolean);
@@ -162,5 +165,7 @@ export function makeUnstorageQueue(storage: Storage, options: UnstorageQueueOpti
     async close() {
       await options.dispose?.();
     },
+
+    binary: makeBinaryStore(storage, 'bin'),
   };
 }
