@@ -18,6 +18,7 @@ import { errorTag } from '../errors.ts';
 import type { Log } from '../log.ts';
 import { inFlightTimeoutMs } from '../mail/due-messages.ts';
 import type { FiledCase } from '../store.ts';
+import { dropEntryFiles, drainLaterFiles, fileWritesOf, storeEntryFiles, type DrainFiles } from './drain-files.ts';
 import type { QueuedEntry } from './entry.ts';
 import type { Pacer } from './pacer.ts';
 import type { IntakeQueue } from './port.ts';
@@ -43,6 +44,8 @@ export interface DrainContext {
   receiptGraceMs?: number;
   /** At most this many filings in one run; default no limit. */
   maxFilings?: number;
+  /** Takes cases' files to GitHub (`drain-files.ts`); without it cases are filed without their files' bytes. */
+  files?: DrainFiles;
 }
 
 /** What a run did, by reference (references carry no personal data). */
@@ -108,7 +111,8 @@ export async function drainQueue(context: DrainContext): Promise<DrainReport> {
       report.later.push(entry.reference);
       continue;
     }
-    const wait = pacer.delay();
+    // A case with files costs their writes too, all within the pace (drain-files.ts).
+    const wait = pacer.delay(1 + fileWritesOf(entry.record));
     if (wait > maxPaceWaitMs) {
       report.paced = true;
       report.later.push(...waiting.slice(index).map((rest) => rest.reference));
@@ -129,6 +133,7 @@ export async function drainQueue(context: DrainContext): Promise<DrainReport> {
       await queue.setMeta('pace', pacer.state());
     }
   }
+  if (!report.paced) await drainLaterFiles(context);
   await queue.prune(new Date(clock()));
   log('queue.drained', {
     filed: report.filed.length,
@@ -155,8 +160,10 @@ async function fileOne(context: DrainContext, reference: string, report: DrainRe
   const counted: QueuedEntry = { ...entry, attempts: entry.attempts + 1 };
   await queue.put(counted);
   try {
+    await storeEntryFiles(context, entry.record);
     const filed = await github.fileQueued(entry.record, { lookFirst: entry.attempts > 0 });
     await queue.markFiled(counted, filed.case.reference);
+    await dropEntryFiles(context, entry.record);
     (filed.created ? report.filed : report.alreadyThere).push(reference);
     log('queue.filed', { reference, created: filed.created, attempt: counted.attempts });
   } catch (error) {

@@ -40,8 +40,8 @@ export interface PaceStatus {
 
 /** The pacer of one drainer. */
 export interface Pacer {
-  /** How long (ms) before one more write fits; 0 when it fits now. */
-  delay(): number;
+  /** How long (ms) before `writes` more writes (default one) fit; 0 when they fit now. */
+  delay(writes?: number): number;
   /** Notes a request that went out, by its method. */
   record(method: string): void;
   /** Notes GitHub's answer headers: the primary budget, and a wait it asked for. */
@@ -96,28 +96,31 @@ export function makePacer(limits: PaceLimits, now: () => number, initial?: PaceS
     state.reads = state.reads.filter((moment) => moment > at - minute).sort((a, b) => a - b);
   }
 
-  function pointsDelay(at: number): number {
+  function pointsDelay(at: number, writes: number): number {
+    const needed = writePoints * writes;
     const events = [
       ...state.writes.filter((moment) => moment > at - minute).map((moment) => ({ moment, points: writePoints })),
       ...state.reads.map((moment) => ({ moment, points: readPoints })),
     ].sort((a, b) => a.moment - b.moment);
     let used = events.reduce((sum, event) => sum + event.points, 0);
     for (const event of events) {
-      if (used + writePoints <= limits.pointsPerMinute) break;
+      if (used + needed <= limits.pointsPerMinute) break;
       used -= event.points;
-      if (used + writePoints <= limits.pointsPerMinute) return Math.max(0, event.moment + minute - at);
+      if (used + needed <= limits.pointsPerMinute) return Math.max(0, event.moment + minute - at);
     }
     return 0;
   }
 
   return {
-    delay() {
+    delay(writes = 1) {
       const at = now();
       trim(at);
+      // Room for `writes` at once: the window must hold that many fewer than the limit.
+      const room = (limit: number) => Math.max(1, limit - (writes - 1));
       const waits = [
-        untilBelow(state.writes, minute, limits.writesPerMinute, at),
-        untilBelow(state.writes, hour, limits.writesPerHour, at),
-        pointsDelay(at),
+        untilBelow(state.writes, minute, room(limits.writesPerMinute), at),
+        untilBelow(state.writes, hour, room(limits.writesPerHour), at),
+        pointsDelay(at, writes),
         state.pausedUntil === undefined ? 0 : state.pausedUntil - at,
         state.remaining !== undefined && state.resetAt !== undefined && state.remaining <= limits.reserveRequests
           ? state.resetAt - at

@@ -8,6 +8,10 @@
  *
  * A change of a queued case holds the entry's lease, as the drainer does while filing it, so a
  * change and a filing never cross: the change waits, and lands at GitHub if the filing won.
+ *
+ * Files go the same way (`queue-files.ts`): their bytes into the queue before the entry that lists
+ * them; files added to a case already at GitHub wait in the queue too, listed on the case as soon
+ * as they are there, until the drainer has them on the case's ref and in its issue.
  */
 import { parseCase, type Case } from '../case.ts';
 import { isOpen } from '../lifecycle.ts';
@@ -17,6 +21,7 @@ import { makeKeyedQueue } from '../keyed-queue.ts';
 import { newEntry, type QueuedEntry } from './entry.ts';
 import type { IntakeQueue, Lease } from './port.ts';
 import { noteNewReceipts } from './receipt-ledger.ts';
+import { laterFiles, putQueuedFiles, setLaterFiles } from './queue-files.ts';
 
 /** What the queued store is made of. */
 export interface QueuedStoreOptions {
@@ -53,7 +58,13 @@ export function makeQueuedStore(options: QueuedStoreOptions): CaseStore {
     const found = await queue.get(reference);
     if (found.kind === 'entry' && found.entry.state === 'queued') return found.entry.record;
     const at = found.kind === 'entry' && found.entry.state === 'filed' ? found.entry.filedAs : reference;
-    return filed.getCase(at);
+    const record = await filed.getCase(at);
+    const waiting = record === undefined ? [] : await laterFiles(queue, record.reference);
+    if (record === undefined || waiting.length === 0) return record;
+    // Files the drainer has not taken to GitHub yet are the case's all the same.
+    const held = new Set((record.attachments ?? []).map((file) => file.name));
+    const more = waiting.filter((file) => !held.has(file.name));
+    return { ...record, attachments: [...(record.attachments ?? []), ...more] };
   }
 
   async function lease(reference: string): Promise<Lease> {
@@ -69,7 +80,7 @@ export function makeQueuedStore(options: QueuedStoreOptions): CaseStore {
   return {
     description: `wachtrij (${queue.description}), daarna ${filed.description}`,
 
-    fileCase(input) {
+    fileCase(input, files = []) {
       const record = parseCase(input);
       return serialised([record.reference, record.fingerprint], async () => {
         const same = await queue.get(record.reference);
@@ -85,6 +96,8 @@ export function makeQueuedStore(options: QueuedStoreOptions): CaseStore {
           log('queue.resubmission', { reference: before.reference });
           return { case: before, created: false };
         }
+        // The bytes first: an entry is never there without the files it lists.
+        await putQueuedFiles(queue, record.reference, files);
         await queue.put(newEntry(record, now()));
         await queue.rememberFingerprint(record.fingerprint, record.reference, record.receivedAt);
         log('queue.queued', { reference: record.reference });
@@ -123,6 +136,26 @@ export function makeQueuedStore(options: QueuedStoreOptions): CaseStore {
       }
       // Filed while we waited for the lease: the change goes where the case now is.
       return next ?? filed.updateCase(reference, change, note, updateOptions);
+    },
+
+    async addFiles(reference, name) {
+      const held = await lease(reference);
+      try {
+        const entry = await queued(reference);
+        const current = entry?.record ?? (await getCase(reference));
+        if (current === undefined) throw new Error(`Geen klacht met kenmerk ${reference}.`);
+        const files = name(current);
+        if (files.length === 0) return { case: current, added: [] };
+        const added = files.map((file) => file.record);
+        const next = parseCase({ ...current, attachments: [...(current.attachments ?? []), ...added] });
+        await putQueuedFiles(queue, reference, files);
+        if (entry !== undefined) await queue.put({ ...entry, record: next, revision: entry.revision + 1 });
+        else await setLaterFiles(queue, reference, [...(await laterFiles(queue, reference)), ...added]);
+        log('queue.files-queued', { reference, files: added.length, filed: entry === undefined });
+        return { case: next, added };
+      } finally {
+        await queue.release(held);
+      }
     },
   };
 }

@@ -119,6 +119,24 @@ export function makeQueueSetupFromEnv(
     receiptLedger: makeQueueReceiptLedger(queue),
     refreshIndex: (refreshOptions) => github.github.refreshIndex(clock(), refreshOptions),
     drain: (runOptions = {}) =>
-      drainQueue({ queue, github: github.github, pacer, clock, sleep, log, leaseMs: settings.leaseMs, ...runOptions }),
+      drainQueue({
+        queue,
+        github: github.github,
+        pacer,
+        clock,
+        sleep,
+        log,
+        leaseMs: settings.leaseMs,
+        files: {
+          store: (reference, files, at) => github.github.storeFiles(reference, files, at),
+          record: (reference, added) =>
+            github.github.updateCase(
+              reference,
+              (current) => ({ ...current, attachments: [...(current.attachments ?? []), ...added] }),
+              `${added.length === 1 ? 'bijlage' : 'bijlagen'} toegevoegd: ${added.map((file) => file.name).join(', ')}`,
+            ),
+        },
+        ...runOptions,
+      }),
   };
 }

@@ -8,6 +8,7 @@ import { computeTerms } from '../../terms.ts';
 import { explainTerms } from '../../terms-explanation.ts';
 import type { Log } from '../../log.ts';
 import { makeGitFolderStore } from '../git-folder.ts';
+import { fileLink } from './case-files.ts';
 import { makeOctokit, readGitHubSettings, type GitHubRepository } from './client.ts';
 import { makeGitHubStore, type GitHubStore } from './store.ts';
 import { makeResilientStore, type ResilientStore } from '../with-fallback.ts';
@@ -56,6 +57,7 @@ export function makeGitHubStoresFromEnv(
       people: config.people,
       terms: config.terms,
       explainTerms: (terms) => explainTerms(terms, calendar, config.terms, 'nl'),
+      fileLink: (reference, name) => fileLink(settings.apiUrl, repository, reference, name),
     },
     log,
     budgetMs: number('KLACHTEN_GITHUB_BUDGET_MS', 10_000),

@@ -1,12 +1,14 @@
 import type { Octokit } from '@octokit/rest';
 import { withBudget, type BudgetedRequest, type GitHubRepository } from './client.ts';
 import { statusOf, storeError } from './failures.ts';
+import { makeGitData, type GitData } from './git-data.ts';
 import type { LabelDefinition } from './labels.ts';
 
 /**
  * Every REST call the GitHub store and the label sync make, one typed wrapper each, so what we
  * ask of GitHub can be read in one place (and checked against GitHub's API description); and the
- * one GraphQL call, `deleteIssue`, with the files of the register (`register/<year>.jsonl`).
+ * one GraphQL call, `deleteIssue`, with the files of the register (`register/<year>.jsonl`) and
+ * the Git Data calls that keep a case's files on a ref of their own (`case-files.ts`).
  *
  * Time: a call of the store is given the deadline of its filing, read or update. A wrapper checks
  * the deadline before anything is sent and, when the time is up, throws a `budget` store error at
@@ -81,7 +83,7 @@ export interface IssuePatch {
 }
 
 /** The REST calls, each within a deadline (milliseconds on the store's clock) where it takes one. */
-export interface GitHubHelper {
+export interface GitHubHelper extends GitData {
   /** The pages of a listing of issues, following GitHub's `Link: <…>; rel="next"`. */
   issuePages(listing: IssueListing, deadline: number): AsyncGenerator<IssueItem[]>;
   /** One issue, or undefined when it does not exist (404) or was deleted (410). */
@@ -281,6 +283,8 @@ export function makeGitHubHelper(
         throw error;
       }
     },
+
+    ...makeGitData(call),
 
     writeFile(path, text, sha, message) {
       return octokit

@@ -3,6 +3,8 @@ import type { Config } from '../../config.ts';
 import { DEFAULT_TERMS_SETTINGS } from '../../default-terms.ts';
 import { formatDate } from '../../format-date.ts';
 import type { TermsExplanation } from '../../terms-explanation.ts';
+import { formatSize } from '../../attachments/limits.ts';
+import type { StoredFile } from '../../attachments/record.ts';
 import { displayText, fence, splitForDisplay } from './inert-text.ts';
 
 /**
@@ -21,6 +23,44 @@ export interface IssueContext {
   terms?: Pick<Config['terms'], 'confirmWorkingDays' | 'answerWeeks' | 'extensionWeeks'>;
   /** One Dutch sentence per term saying how it came about (`explainTerms` with the calendar). */
   explainTerms?: (terms: Case['terms']) => TermsExplanation;
+  /** The address of a kept file on GitHub (`case-files.ts`); without it files are listed by name. */
+  fileLink?: (reference: string, name: string) => string;
+}
+
+const fileKinds: Record<StoredFile['type'], string> = {
+  'image/jpeg': 'foto',
+  'image/png': 'afbeelding',
+  'image/webp': 'afbeelding',
+  'application/pdf': 'PDF',
+};
+
+/**
+ * The files of a case: our names with links that only members of the repository can open,
+ * photos shown inline for them, and below, as inert text, the names the sender's device gave.
+ */
+function filesUnits(record: Case, context: IssueContext): string[] {
+  const files = record.attachments ?? [];
+  if (files.length === 0) return [];
+  const lines = [
+    '### Bijlagen',
+    '',
+    `Opgeslagen op de ref \`bijlagen/${record.reference}\` van deze repository: alleen te openen voor wie er toegang toe heeft. Zonder metadata (geen locatie) en met nieuwe namen.`,
+    '',
+  ];
+  for (const file of files) {
+    const link = context.fileLink?.(record.reference, file.name);
+    const what = [
+      fileKinds[file.type],
+      formatSize(file.size, 'nl'),
+      file.width !== undefined && file.height !== undefined ? `${file.width} × ${file.height}` : undefined,
+      file.pages !== undefined ? `${file.pages} ${file.pages === 1 ? 'pagina' : "pagina's"}` : undefined,
+      `ontvangen ${formatDate(file.addedAt.slice(0, 10), 'nl')}`,
+    ].filter(Boolean);
+    lines.push(`- ${link === undefined ? `\`${file.name}\`` : `[${file.name}](${link})`} (${what.join(', ')})`);
+    if (link !== undefined && file.type !== 'application/pdf') lines.push(`  <br>![${file.name}](${link}?raw=true)`);
+  }
+  const names = files.map((file) => `${file.name}: ${file.originalName}`).join('\n');
+  return [lines.join('\n'), ...userTextUnits('#### Oorspronkelijke bestandsnamen (zoals de klager ze stuurde)', names)];
 }
 
 /** One heading with the user text below it, split over several blocks when very long. */
@@ -115,7 +155,7 @@ function overviewUnit(record: Case, context: IssueContext): string {
  * displayUnits(record, context).join('\n\n') // '## Klacht K-2026-7QF3M9\n\n> [!IMPORTANT] …'
  */
 export function displayUnits(record: Case, context: IssueContext): string[] {
-  const units = [overviewUnit(record, context)];
+  const units = [overviewUnit(record, context), ...filesUnits(record, context)];
   units.push(...userTextUnits('### De klacht', record.complaint));
   units.push(...userTextUnits('### Wat verwacht de klager van de bemiddeling?', record.expectation));
   if (record.concerns !== undefined) units.push(...userTextUnits('### Over wie of welke afdeling', record.concerns));

@@ -4,7 +4,9 @@ import { errorCode, errorTag } from '../../errors.ts';
 import type { Log } from '../../log.ts';
 import { isOpen } from '../../lifecycle.ts';
 import type { CaseStore, FiledCase, UnreadableCase, UpdateOptions } from '../../store.ts';
+import type { CaseFile } from '../../attachments/record.ts';
 import { makeAdopter, type AdoptionResult, type AdoptOptions } from './adopt.ts';
+import { makeGitHubCaseFiles } from './case-files.ts';
 import { makeCaseIssues, sinceFor } from './case-issues.ts';
 import type { GitHubRepository } from './client.ts';
 import { classifyFailure, isCallFailure, statusOf, storeError } from './failures.ts';
@@ -74,6 +76,13 @@ export interface GitHubStore extends CaseStore {
    * every `minIntervalMs`); does nothing without an index. `now` in ms since the epoch.
    */
   refreshIndex(now: number, options?: { minIntervalMs?: number }): Promise<IndexRefresh | undefined>;
+  /**
+   * Puts a case's files on its ref (`case-files.ts`) before its issue links to them; safe to
+   * repeat. Gives the content writes it made (the drainer paces them).
+   */
+  storeFiles(reference: string, files: readonly CaseFile[], at: string): Promise<number>;
+  /** Deletes the ref of a case's files (erasure); false when it had none. */
+  eraseFiles(reference: string): Promise<boolean>;
 }
 
 /**
@@ -96,6 +105,7 @@ export function makeGitHubStore(
   const maxCreateAttempts = options.maxCreateAttempts ?? 3;
   const github = makeGitHubHelper(octokit, repository, clock);
   const issues = makeCaseIssues(github);
+  const caseFiles = makeGitHubCaseFiles(github);
   const adopt = makeAdopter({ context: options.context, adopt: options.adopt, issues, log });
   /**
    * Issues as the last listing returned them, by reference, until the case is written: an update
@@ -288,9 +298,16 @@ export function makeGitHubStore(
       });
   }
 
+  const storeFiles = (reference: string, files: readonly CaseFile[], at: string) =>
+    wrapRead('bijlagen opslaan', () => caseFiles.write(reference, files, at, clock() + readBudgetMs));
+
   return {
     description: `GitHub-issues in ${owner}/${repo}`,
-    fileCase: (record) => fileCase(record),
+    async fileCase(record, files = []) {
+      // The files first: the issue links to them from its first version on.
+      if (files.length > 0) await storeFiles(record.reference, files, record.receivedAt);
+      return fileCase(record);
+    },
     fileQueued: (record, queued) => fileCase(record, queued.lookFirst),
     useIndex: (index) => issues.useIndex(index),
 
@@ -303,6 +320,11 @@ export function makeGitHubStore(
         return refresh;
       });
     },
+
+    storeFiles,
+    eraseFiles: (reference) => wrapRead('bijlagen wissen', () => caseFiles.erase(reference, clock() + readBudgetMs)),
+    readFile: (reference, name) =>
+      wrapRead('bijlage lezen', () => caseFiles.read(reference, name, clock() + readBudgetMs)),
 
     getCase(reference) {
       if (!referencePattern.test(reference)) return Promise.resolve(undefined);
