@@ -57,7 +57,11 @@ export async function reencodeImage(bytes: Uint8Array, kind: AcceptedKind): Prom
           ? resized.webp({ quality: 85 })
           : resized.flatten({ background: '#ffffff' }).jpeg({ quality: 85, mozjpeg: true });
     const { data, info } = await encoded.toBuffer({ resolveWithObject: true });
-    return { bytes: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), width: info.width, height: info.height };
+    return {
+      bytes: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
+      width: info.width,
+      height: info.height,
+    };
   } catch (error) {
     if ((error as { tag?: unknown }).tag !== undefined) throw error;
     throw undecodable();

@@ -40,8 +40,10 @@ const texts: Record<Locale, Record<RefusalCode, (name: string, limits: Limits) =
     encrypted: (name) => `${name} is protected with a password. Send the PDF without a password.`,
     infected: (name) =>
       `Our virus scanner found something in ${name} that may be harmful. We have not kept the file. Send another file, or contact the complaints coordinator.`,
-    'too-many': (name, limits) => `${name} was not added: you can send at most ${limits.maxFilesPerPost} files at a time.`,
-    'case-full': (name, limits) => `${name} was not added: one complaint can hold at most ${limits.maxFilesPerCase} files.`,
+    'too-many': (name, limits) =>
+      `${name} was not added: you can send at most ${limits.maxFilesPerPost} files at a time.`,
+    'case-full': (name, limits) =>
+      `${name} was not added: one complaint can hold at most ${limits.maxFilesPerCase} files.`,
     expired: (name) => `We no longer have ${name}: it was chosen too long ago. Choose the file again.`,
   },
 };

@@ -17,7 +17,10 @@ import { inertFileName, prepareFile, prepareFiles, type PipelineContext } from '
 import type { Scanner } from './scanner.ts';
 
 const logged: Array<[string, LogFields]> = [];
-const context: PipelineContext = { maxFileBytes: 10 * 1024 * 1024, log: (event, fields) => logged.push([event, fields]) };
+const context: PipelineContext = {
+  maxFileBytes: 10 * 1024 * 1024,
+  log: (event, fields) => logged.push([event, fields]),
+};
 
 async function prepared(bytes: Uint8Array, name = 'bestand') {
   const result = await prepareFile({ originalName: name, bytes }, context);
@@ -39,7 +42,9 @@ describe('the file pipeline', () => {
     expect(file.type).toBe('image/jpeg');
     // Stored lying on its side (400 × 300, orientation 6): kept standing, 300 × 400.
     expect([file.width, file.height]).toEqual([300, 400]);
-    expect(await exifr.parse(Buffer.from(file.bytes), { tiff: true, xmp: true, iptc: true, icc: true })).toBeUndefined();
+    expect(
+      await exifr.parse(Buffer.from(file.bytes), { tiff: true, xmp: true, iptc: true, icc: true }),
+    ).toBeUndefined();
     const metadata = await sharp(file.bytes).metadata();
     expect(metadata.exif).toBeUndefined();
     expect(metadata.xmp).toBeUndefined();
@@ -101,9 +106,9 @@ describe('the file pipeline', () => {
       description: 'test',
       scan: async () => ({ clean: false, signature: 'Eicar-Test-Signature' }),
     };
-    expect((await refusal(await jpegWithGps(), 'geheim-naam.jpg', { scanner, reference: 'K-2026-7QF3-M9XA' })).code).toBe(
-      'infected',
-    );
+    expect(
+      (await refusal(await jpegWithGps(), 'geheim-naam.jpg', { scanner, reference: 'K-2026-7QF3-M9XA' })).code,
+    ).toBe('infected');
     expect(logged).toContainEqual([
       'attachment.infected',
       { signature: 'Eicar-Test-Signature', reference: 'K-2026-7QF3-M9XA' },
@@ -118,9 +123,9 @@ describe('the file pipeline', () => {
         throw Object.assign(new Error('stil'), { tag: 'scanner-unavailable' });
       },
     };
-    await expect(prepareFile({ originalName: 'a.jpg', bytes: await jpegWithGps() }, { ...context, scanner })).rejects.toMatchObject(
-      { tag: 'scanner-unavailable' },
-    );
+    await expect(
+      prepareFile({ originalName: 'a.jpg', bytes: await jpegWithGps() }, { ...context, scanner }),
+    ).rejects.toMatchObject({ tag: 'scanner-unavailable' });
   });
 
   it('refuses the files past the limit of one post by name', async () => {

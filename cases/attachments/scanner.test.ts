@@ -23,7 +23,10 @@ describe('scanning with clamd (INSTREAM)', () => {
     clamd.setSilent(true);
     try {
       const scanner = scannerFromEnv({ KLACHTEN_CLAMAV: clamd.url, KLACHTEN_CLAMAV_TIMEOUT_MS: '300' });
-      await expect(scanner?.scan(Buffer.from('hallo'))).rejects.toMatchObject({ tag: 'scanner-unavailable', why: 'timeout' });
+      await expect(scanner?.scan(Buffer.from('hallo'))).rejects.toMatchObject({
+        tag: 'scanner-unavailable',
+        why: 'timeout',
+      });
     } finally {
       clamd.setSilent(false);
     }

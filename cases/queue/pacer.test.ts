@@ -18,6 +18,16 @@ describe('the pacer', () => {
     expect(pacer.status()).toMatchObject({ writesLeftThisMinute: 1, writesLeftThisHour: 2 });
   });
 
+  it('waits until a batch of writes (a case with its files) fits the minute as a whole', () => {
+    let now = 1_000_000;
+    const pacer = makePacer(limits, () => now);
+    pacer.record('POST');
+    now += 1000;
+    // Two more fit this minute, three do not: the batch waits for the first write to leave it.
+    expect(pacer.delay(2)).toBe(0);
+    expect(pacer.delay(3)).toBe(59_000);
+  });
+
   it('keeps to the hour’s limit, and reads do not count as writes', () => {
     let now = 0;
     const pacer = makePacer(limits, () => now);

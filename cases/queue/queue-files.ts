@@ -74,7 +74,11 @@ export async function laterFiles(queue: IntakeQueue, reference: string): Promise
  * @example
  * await setLaterFiles(queue, reference, [...waiting, ...added]);
  */
-export async function setLaterFiles(queue: IntakeQueue, reference: string, records: readonly StoredFile[]): Promise<void> {
+export async function setLaterFiles(
+  queue: IntakeQueue,
+  reference: string,
+  records: readonly StoredFile[],
+): Promise<void> {
   if (records.length === 0) await queue.binary.remove(laterKey(reference));
   else await queue.binary.put(laterKey(reference), Buffer.from(JSON.stringify(records), 'utf8'));
 }
@@ -86,5 +90,8 @@ export async function setLaterFiles(queue: IntakeQueue, reference: string, recor
  * await laterReferences(queue) // ['K-2026-7QF3-M9XA']
  */
 export async function laterReferences(queue: IntakeQueue): Promise<string[]> {
-  return (await queue.binary.keys('later')).map((key) => key.split(':')[1] ?? '').filter(Boolean).sort();
+  return (await queue.binary.keys('later'))
+    .map((key) => key.split(':')[1] ?? '')
+    .filter(Boolean)
+    .sort();
 }

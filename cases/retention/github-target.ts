@@ -5,7 +5,9 @@
  * register file in the repository. Editing the issue would leave the old text in its edit
  * history, so the issue is deleted (GraphQL `deleteIssue`), which takes its comments with it; the
  * fallback folder erases its copy as it always does (history rewritten and pruned); and the
- * register gets the anonymised record with `erasedAt`, for all cases in one commit.
+ * register gets the anonymised record with `erasedAt`, for all cases in one commit. The case's
+ * files go with their ref (`refs/heads/bijlagen/<reference>`, deleted); GitHub may keep the
+ * objects it pointed at in its caches until its own garbage collection (docs/retention.md).
  *
  * Nothing is half-done. Deleting an issue needs a permission the App may lack (Administration:
  * write, docs/retention.md); the first deletion is the check: refused, the run stops before
@@ -117,6 +119,8 @@ export function makeGitHubTarget(parts: GitHubTargetParts): ErasureTarget {
             throw error;
           }
         }
+        // The files' ref too, also when the issue was never made (a filing that broke off after them).
+        await store.eraseFiles(reference);
         if (request !== undefined) record = withRequest(record, request, at);
         done.push(erasedRecord(record, at, because));
         results[reference] = 'erased';

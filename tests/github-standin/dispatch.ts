@@ -8,6 +8,7 @@ import { collaboratorHandlers } from './handlers/collaborators.ts';
 import { commentHandlers } from './handlers/comments.ts';
 import { contentHandlers } from './handlers/contents.ts';
 import type { Handler, HandlerDeps, RepoOperation } from './handlers/context.ts';
+import { gitDataHandlers } from './handlers/git-data.ts';
 import { gitHandlers } from './handlers/git.ts';
 import { issueHandlers } from './handlers/issues.ts';
 import { labelHandlers } from './handlers/labels.ts';
@@ -29,6 +30,7 @@ export function makeDispatch(deps: HandlerDeps, auth: Auth): (call: Call) => Rep
     ...commentHandlers(deps),
     ...labelHandlers(deps),
     ...gitHandlers(deps),
+    ...gitDataHandlers(deps),
     ...contentHandlers(deps),
     ...pullHandlers(deps),
   };

@@ -56,6 +56,18 @@ export interface CommitState {
   message: string;
   /** File path to content (UTF-8 text). */
   files: Map<string, string>;
+  /** A commit made with the Git Data API: its tree, parents and author (its `files` stay empty). */
+  tree?: string;
+  parents?: string[];
+  author?: { name: string; email: string; date: string };
+}
+
+/** One entry of a tree made with the Git Data API. */
+export interface TreeEntryState {
+  path: string;
+  mode: string;
+  type: 'blob';
+  sha: string;
 }
 
 /**
@@ -95,6 +107,9 @@ export interface RepoState {
   /** Full ref name (`refs/heads/main`) to commit SHA. */
   refs: Map<string, string>;
   commits: Map<string, CommitState>;
+  /** Git Data: blobs by their Git SHA, trees by theirs. */
+  blobs: Map<string, Buffer>;
+  trees: Map<string, TreeEntryState[]>;
   pulls: PullState[];
 }
 
@@ -169,6 +184,8 @@ export function makeState(now: () => Date): StandInState {
         collaborators: new Map(),
         refs: new Map([[`refs/heads/${defaultBranch}`, initial.sha]]),
         commits: new Map([[initial.sha, initial]]),
+        blobs: new Map(),
+        trees: new Map(),
         pulls: [],
       };
       repos.set(fullName.toLowerCase(), repo);

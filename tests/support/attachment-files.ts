@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import sharp from 'sharp';
+import { prepareFiles, type PreparedFile } from '../../cases/attachments/pipeline.ts';
 
 /** The EICAR test string: every virus scanner reports it, and it harms nothing. */
 export const eicar = 'X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*';
@@ -112,4 +113,18 @@ export async function phonePhoto(megabytes = 8, seed = 7): Promise<Buffer> {
     if (jpeg.length <= megabytes * 1024 * 1024 || quality <= 50) return jpeg;
     quality -= 3;
   }
+}
+
+/**
+ * The three files of the "Done when" — a JPEG with GPS, a PNG, a PDF with its author — through
+ * the pipeline, as the intake gets them.
+ */
+export async function preparedTrio(): Promise<PreparedFile[]> {
+  const sent = [
+    { originalName: 'IMG_0001.JPG', bytes: await jpegWithGps() },
+    { originalName: 'schermafdruk.png', bytes: await pngScreenshot() },
+    { originalName: 'brief verhuurder.pdf', bytes: await pdfWithAuthor() },
+  ];
+  const results = await prepareFiles(sent, { maxFileBytes: 10 * 1024 * 1024, log: () => {} }, 5);
+  return results.flatMap((result) => (result.ok ? [result.file] : []));
 }

@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeCalendar } from '../../cases/calendar.ts';
-import { fileComplaint, type IntakeResult } from '../../cases/intake.ts';
+import { fileComplaint, type IntakeFiles, type IntakeResult } from '../../cases/intake.ts';
 import type { Log } from '../../cases/log.ts';
 import type { OutgoingMail } from '../../cases/mail/compose-message.ts';
 import { deliverDueMessages } from '../../cases/mail/deliver.ts';
@@ -59,7 +59,7 @@ export interface QueueBed {
   setup: QueueSetup;
   mailer: KeepingMailer;
   /** Files a form as the site does; the receipt goes after, as `receipts` (awaited by `settle`). */
-  intake(form: Record<string, string>, now?: Date): Promise<IntakeResult>;
+  intake(form: Record<string, string>, now?: Date, files?: IntakeFiles): Promise<IntakeResult>;
   /** Waits for every receipt under way. */
   settle(): Promise<void>;
   /** Another set-up on the same folder and stand-in: a second process. */
@@ -94,15 +94,12 @@ export async function startQueueBed(
     env,
     setup,
     mailer,
-    async intake(form, now = new Date(clock())) {
-      const result = await fileComplaint(form, {
-        store: setup.store,
-        config,
-        calendar,
-        now,
-        fillRandom: (bytes) => randomFillSync(bytes),
-        log,
-      });
+    async intake(form, now = new Date(clock()), files) {
+      const result = await fileComplaint(
+        form,
+        { store: setup.store, config, calendar, now, fillRandom: (bytes) => randomFillSync(bytes), log },
+        files,
+      );
       if (result.kind === 'filed') {
         // One receipt after the other, as a mail queue sends them: in a storm the receipts then
         // take the time the intake leaves, instead of crowding the disk the intake writes to.

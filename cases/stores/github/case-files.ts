@@ -57,7 +57,10 @@ export function filesWrites(count: number): number {
  * // 'https://github.com/livable/klachten/blob/bijlagen/K-2026-7QF3-M9XA/bijlage-1.jpg'
  */
 export function fileLink(apiUrl: string, repository: GitHubRepository, reference: string, name: string): string {
-  const web = apiUrl.replace(/\/+$/, '').replace('://api.', '://').replace(/\/api\/v3$/, '');
+  const web = apiUrl
+    .replace(/\/+$/, '')
+    .replace('://api.', '://')
+    .replace(/\/api\/v3$/, '');
   return `${web}/${repository.owner}/${repository.repo}/blob/bijlagen/${reference}/${name}`;
 }
 
@@ -101,7 +104,8 @@ export function makeGitHubCaseFiles(github: GitData): GitHubCaseFiles {
     const entries = [];
     for (const file of missing) {
       const sha = await github.createBlob(file.bytes, deadline);
-      if (sha !== gitBlobSha(file.bytes)) throw taggedError('blob-mismatch', `GitHub bewaarde ${file.record.name} anders.`);
+      if (sha !== gitBlobSha(file.bytes))
+        throw taggedError('blob-mismatch', `GitHub bewaarde ${file.record.name} anders.`);
       entries.push({ path: file.record.name, sha });
     }
     const tree = await github.createTree(entries, current.tree, deadline);

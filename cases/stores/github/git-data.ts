@@ -121,7 +121,8 @@ export function makeGitData(call: Call): GitData {
     },
 
     createCommit(commit, deadline) {
-      const who = { ...tooling, date: commit.date };
+      // GitHub wants `YYYY-MM-DDTHH:MM:SSZ`; the moment is fixed, so the same commit gets the same SHA.
+      const who = { ...tooling, date: new Date(commit.date).toISOString().replace(/\.\d{3}Z$/, 'Z') };
       const params = {
         message: commit.message,
         tree: commit.tree,

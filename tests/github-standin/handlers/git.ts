@@ -17,6 +17,21 @@ export function commitOn(repo: RepoState, branch: string): CommitState {
   return commit;
 }
 
+/** Whether `sha` is `ancestor` or has it among its parents, as a fast-forward needs. */
+function descends(repo: RepoState, sha: string, ancestor: string): boolean {
+  const seen = new Set<string>();
+  const pending = [sha];
+  while (pending.length > 0) {
+    const at = pending.pop() as string;
+    if (at === ancestor) return true;
+    if (seen.has(at)) continue;
+    seen.add(at);
+    const commit = repo.commits.get(at);
+    pending.push(...(commit?.parents ?? (commit?.parent ? [commit.parent] : [])));
+  }
+  return false;
+}
+
 function refObject(urls: Urls, repo: RepoState, ref: string, sha: string) {
   const base = `${urls.api}/repos/${repo.owner.login}/${repo.name}`;
   return {
@@ -55,8 +70,12 @@ export function gitHandlers({ urls }: HandlerDeps) {
     'git/update-ref': (ctx, repo) => {
       const ref = `refs/${ctx.params['ref'] ?? ''}`;
       if (!repo.refs.has(ref)) return failed(422, 'Reference does not exist');
-      const sha = String(fields(ctx.body)['sha'] ?? '');
+      const input = fields(ctx.body);
+      const sha = String(input['sha'] ?? '');
       if (!repo.commits.has(sha)) return failed(422, 'Object does not exist');
+      if (input['force'] !== true && !descends(repo, sha, repo.refs.get(ref) ?? '')) {
+        return failed(422, 'Update is not a fast forward');
+      }
       repo.refs.set(ref, sha);
       return { status: 200, body: refObject(urls(), repo, ref, sha) };
     },
