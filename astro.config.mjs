@@ -1,6 +1,7 @@
 // @ts-check
 import { readdirSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
+import { attachmentLimits } from './cases/attachments/limits.ts';
 import config from './klachten.config.ts';
 import { buildTarget } from './site/build/build-target.ts';
 import { klachtenBuild } from './site/build/integration.ts';
@@ -30,8 +31,9 @@ const adapters = {
     (await import('@astrojs/node')).default({
       mode: 'standalone',
       staticHeaders: true,
-      // A last fence behind the pages' own byte-counted readers (256 KB at most).
-      bodySizeLimit: 1024 * 1024,
+      // A last fence behind the pages' own byte-counted readers: a form with its files, and room
+      // to read past a file that is too large (site/server/intake.ts).
+      bodySizeLimit: 2 * attachmentLimits(config.attachments, false).maxPostBytes + 1024 * 1024,
     }),
   // The on-demand routes become one function; every page stays a static file on the CDN.
   netlify: async () =>

@@ -6,6 +6,7 @@
  *
  * Pure: the configuration, the moment and the token secret are parameters.
  */
+import { formatSize } from '../attachments/limits.ts';
 import { referencePattern, type Case } from '../case.ts';
 import { complaintMessages } from '../complaint.ts';
 import type { Config } from '../config.ts';
@@ -30,8 +31,8 @@ export interface ValuesContext {
 }
 
 const labels = {
-  nl: { category: 'Onderwerp', notFilled: '(niet ingevuld)', yes: 'Ja', no: 'Nee' },
-  en: { category: 'Subject', notFilled: '(not filled in)', yes: 'Yes', no: 'No' },
+  nl: { category: 'Onderwerp', notFilled: '(niet ingevuld)', yes: 'Ja', no: 'Nee', files: 'Bijlagen' },
+  en: { category: 'Subject', notFilled: '(not filled in)', yes: 'Yes', no: 'No', files: 'Attachments' },
 } as const;
 
 const roleNames = {
@@ -58,6 +59,15 @@ function complaintCopy(record: Case, config: Config, locale: Locale): TemplateVa
     { label: names.concerns, value: record.concerns ?? l.notFilled, oneLine: true },
     { label: names.earlier, value: record.earlier === 'ja' ? l.yes : l.no },
     ...(record.whatIsNew === undefined ? [] : [{ label: names.whatIsNew, value: record.whatIsNew }]),
+    // The files by our names and sizes: never attached to the mail, never linked.
+    ...(record.attachments?.length
+      ? [
+          {
+            label: l.files,
+            value: record.attachments.map((file) => `${file.name} (${formatSize(file.size, locale)})`).join('\n'),
+          },
+        ]
+      : []),
   ];
   return { kind: 'fields', fields };
 }

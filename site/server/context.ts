@@ -54,8 +54,12 @@ export function getSettings(): Settings {
   return settings;
 }
 
-/** The public forms with a limit per client: the complaint form, and the lost-link form of /mijn-klacht/. */
-export type LimitedForm = 'complaint' | 'link';
+/**
+ * The public forms with a limit per client: the complaint form, the lost-link form of
+ * /mijn-klacht/, and files checked at once (`'file'`: each costs the cleaning of a photo; as many
+ * an hour as the complaints' limit allows files on them).
+ */
+export type LimitedForm = 'complaint' | 'link' | 'file';
 
 const limiters = new Map<LimitedForm, RateLimiter>();
 
@@ -81,7 +85,8 @@ const limiters = new Map<LimitedForm, RateLimiter>();
 export function getRateLimiter(form: LimitedForm = 'complaint'): RateLimiter {
   const made = limiters.get(form);
   if (made !== undefined) return made;
-  const limit = getSettings().rateLimitPerHour;
+  const perHour = getSettings().rateLimitPerHour;
+  const limit = form === 'file' ? perHour * config.attachments.maxFilesPerCase : perHour;
   const windowMs = 60 * 60 * 1000;
   const queue = getQueueSetup()?.queue;
   const secret = process.env['KLACHTEN_TOKEN_SECRET'] ?? '';
@@ -92,7 +97,7 @@ export function getRateLimiter(form: LimitedForm = 'complaint'): RateLimiter {
       windowMs,
       secret,
       log,
-      ...(form === 'link' ? { counts: 'link' } : {}),
+      ...(form === 'complaint' ? {} : { counts: form }),
     });
   } else {
     // The GitHub store needs the secret for its links anyway; until it is set, a limit per process.

@@ -1,4 +1,5 @@
 import { webcrypto } from 'node:crypto';
+import type { IncomingFile } from '../../cases/attachments/pipeline.ts';
 import type { ComplaintValues } from '../../cases/complaint.ts';
 import { fileComplaint, keepValues, type IntakeContext, type IntakeResult } from '../../cases/intake.ts';
 import { silentLog } from '../../cases/log.ts';
@@ -9,7 +10,9 @@ import { calendar, getRateLimiter, getSettings, getStore, log } from './context.
 import { discardingStore, filledHoneypot } from './honeypot.ts';
 import { kickDrain } from './drain.ts';
 import { deliverInBackground } from './mail.ts';
+import { fileLimits, getStagedFiles, prepareUploads, type KeptFile } from './files.ts';
 import { readForm } from './read-form.ts';
+import { readMultipart } from './read-multipart.ts';
 
 /** Larger posts are refused before reading: the form's limits add up to well under this. */
 export const maxBodyBytes = 256 * 1024;
@@ -25,9 +28,17 @@ export interface LimitedResult {
 /** What the submit page shows, with the HTTP status it answers with. */
 export type IntakeResponse =
   | { status: 201 | 200; result: Extract<IntakeResult, { kind: 'filed' }> }
-  | { status: 422; result: Extract<IntakeResult, { kind: 'invalid' }> }
+  | {
+      status: 422;
+      result: Extract<IntakeResult, { kind: 'invalid' }> & {
+        /** How many files the post carried: without JavaScript they must be chosen again. */
+        filesSent?: number;
+        /** Files checked at once (with JavaScript) that wait still: the form lists them again. */
+        keptFiles?: KeptFile[];
+      };
+    }
   | { status: 429; result: LimitedResult }
-  | { status: 503; result: Extract<IntakeResult, { kind: 'failed' }> }
+  | { status: 503; result: Extract<IntakeResult, { kind: 'failed' }> & { reason?: 'scanner' } }
   | { status: 413; result: TooLargeResult }
   | { status: 415; result: { kind: 'unreadable' } };
 
@@ -35,6 +46,53 @@ export type IntakeResponse =
 export interface TooLargeResult {
   kind: 'too-large';
   values: ComplaintValues;
+}
+
+/** The name of the form's file field, and of the ids of files checked at once (with JavaScript). */
+export const fileFieldName = 'bestanden';
+export const stagedFieldName = 'bijlage';
+
+/** A posted form: its text fields (the first value of each), its files, the ids of files checked before. */
+interface PostedForm {
+  raw: Record<string, unknown>;
+  files: IncomingFile[];
+  stagedIds: string[];
+}
+
+/**
+ * Reads the form, urlencoded (no files) or multipart (files streamed within their limits); over
+ * the limit, with the fields that arrived whole before it.
+ */
+async function readPosted(
+  request: Request,
+): Promise<PostedForm | { status: 413; partial: Record<string, unknown> } | { status: 415 }> {
+  const raw: Record<string, unknown> = {};
+  if (/^multipart\/form-data\b/i.test(request.headers.get('content-type') ?? '')) {
+    const limits = fileLimits();
+    const read = await readMultipart(request, {
+      maxFileBytes: limits.maxFileBytes,
+      maxFiles: limits.maxFilesPerPost,
+      // Room to read past a file that is too large and still answer with the form and its messages.
+      maxBodyBytes: 2 * limits.maxPostBytes,
+      maxFieldBytes: maxBodyBytes,
+    });
+    if (!read.ok) return read.status === 413 ? { status: 413, partial: firstValues(read.partial) } : { status: 415 };
+    Object.assign(raw, firstValues(read.form.fields));
+    return { raw, files: read.form.files, stagedIds: read.form.fields.get(stagedFieldName) ?? [] };
+  }
+  const read = await readForm(request, maxBodyBytes);
+  if (!read.ok) return read.status === 413 ? { status: 413, partial: Object.fromEntries(read.partial) } : { status: 415 };
+  // A field sent twice is ambiguous: keep the first, as browsers send one per field.
+  for (const [name, value] of read.form.entries()) if (!(name in raw)) raw[name] = value;
+  const stagedIds = read.form.getAll(stagedFieldName).filter((value): value is string => typeof value === 'string');
+  return { raw, files: [], stagedIds };
+}
+
+/** The first value of each field (a field sent twice is ambiguous: browsers send one per field). */
+function firstValues(fields: ReadonlyMap<string, readonly string[]>): Record<string, unknown> {
+  const raw: Record<string, unknown> = {};
+  for (const [name, values] of fields) if (values[0] !== undefined) raw[name] = values[0];
+  return raw;
 }
 
 function respond(result: IntakeResult): IntakeResponse {
@@ -62,15 +120,15 @@ export async function handleIntake(
   connection: string | undefined,
   locals: unknown = undefined,
 ): Promise<IntakeResponse> {
-  const read = await readForm(request, maxBodyBytes);
-  if (!read.ok && read.status === 413) {
-    log('intake.too-large', {});
-    return { status: 413, result: { kind: 'too-large', values: keepValues(Object.fromEntries(read.partial)) } };
+  const posted = await readPosted(request);
+  if ('status' in posted) {
+    if (posted.status === 413) {
+      log('intake.too-large', {});
+      return { status: 413, result: { kind: 'too-large', values: keepValues(posted.partial) } };
+    }
+    return { status: posted.status, result: { kind: 'unreadable' } };
   }
-  if (!read.ok) return { status: read.status, result: { kind: 'unreadable' } };
-  const raw: Record<string, unknown> = {};
-  // A field sent twice is ambiguous: keep the first, as browsers send one per field.
-  for (const [name, value] of read.form.entries()) if (!(name in raw)) raw[name] = value;
+  const { raw } = posted;
   const context: IntakeContext = {
     store: getStore(),
     config,
@@ -96,9 +154,19 @@ export async function handleIntake(
       result: { kind: 'limited', values: keepValues(raw), retryAfterSeconds: place.retryAfterSeconds },
     };
   }
-  const result = await fileComplaint(raw, context);
+  // The files after the limit, so a flood of posts costs no cleaning of photos.
+  const uploads = await prepareUploads(posted.files, posted.stagedIds, context.now);
+  if (!uploads.ok) {
+    await place.giveBack();
+    return { status: 503, result: { kind: 'failed', values: keepValues(raw), reason: 'scanner' } };
+  }
+  const result = await fileComplaint(raw, context, uploads);
   // Only accepted complaints count: a refused, failed or repeated one gives its place back.
   if (result.kind !== 'filed' || !result.created) await place.giveBack();
+  if (result.kind === 'filed') await getStagedFiles().remove(posted.stagedIds);
+  if (result.kind === 'invalid') {
+    return { status: 422, result: { ...result, filesSent: posted.files.length, keptFiles: uploads.kept } };
+  }
   // The receipt goes in the background: a mail failure never makes a filed complaint fail. Then
   // the drainer takes the queue to GitHub (a no-op with the Git folder), the receipt's record
   // already on the case, so it travels in the issue's one create call.
