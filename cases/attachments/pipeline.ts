@@ -3,10 +3,11 @@
  * page, a mail reply): bytes in, a cleaned file or a refusal out. In order:
  *
  * 1. size — nothing over the limit is looked at;
- * 2. sniff — the kind from the bytes (`sniff.ts`); anything but JPEG, PNG, WebP, HEIC/HEIF, PDF is refused;
- * 3. scan — with a scanner configured, the original bytes go to clamd first (`scanner.ts`); an
- *    infected file is refused and logged by its signature only; a scanner that does not answer
- *    throws (`scanner-unavailable`), and nothing is kept unscanned;
+ * 2. scan — with a scanner configured, the bytes as they came go to clamd (`scanner.ts`) before
+ *    anything else reads them; an infected file is refused with its own calm message whatever its
+ *    kind (the EICAR test file, like much malware, is no photo) and logged by its signature only;
+ *    a scanner that does not answer throws (`scanner-unavailable`), and nothing is kept unscanned;
+ * 3. sniff — the kind from the bytes (`sniff.ts`); anything but JPEG, PNG, WebP, HEIC/HEIF, PDF is refused;
  * 4. clean — images decoded and encoded anew (`images.ts`), PDFs rebuilt (`pdf.ts`); a file that
  *    does not decode as what its bytes claim is refused.
  *
@@ -132,8 +133,6 @@ export async function prepareFile(incoming: IncomingFile, context: PipelineConte
   const { bytes } = incoming;
   if (bytes === 'too-large' || bytes.byteLength > context.maxFileBytes) return refuse('too-large');
   if (bytes.byteLength === 0) return refuse('empty');
-  const kind = await sniffKind(bytes);
-  if (kind === undefined) return refuse('type');
   if (context.scanner !== undefined) {
     const found = await context.scanner.scan(bytes);
     if (!found.clean) {
@@ -144,6 +143,8 @@ export async function prepareFile(incoming: IncomingFile, context: PipelineConte
       return refuse('infected');
     }
   }
+  const kind = await sniffKind(bytes);
+  if (kind === undefined) return refuse('type');
   try {
     const cleaned = await oneOfFew(async () => {
       if (kind.kind === 'pdf') {

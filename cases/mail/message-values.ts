@@ -65,6 +65,8 @@ function complaintCopy(record: Case, config: Config, locale: Locale): TemplateVa
           {
             label: l.files,
             value: record.attachments.map((file) => `${file.name} (${formatSize(file.size, locale)})`).join('\n'),
+            // Our names (bijlage-1.jpg), not the sender's: shown as they are, never a link.
+            ours: true,
           },
         ]
       : []),

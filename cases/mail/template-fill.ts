@@ -60,7 +60,8 @@ export function inlineValueText(value: TemplateValue, name: string, r: Renderer)
  * @example
  * fieldText({ label: 'Naam', value: 'Zoë\u2028E-mail: x', oneLine: true }) // 'Zoë\\u2028E-mail: x'
  */
-export function fieldText(field: { value: string; oneLine?: boolean }): string {
+export function fieldText(field: { value: string; oneLine?: boolean; ours?: boolean }): string {
+  if (field.ours) return field.value;
   return defang(field.oneLine ? oneLineVisible(field.value) : field.value);
 }
 

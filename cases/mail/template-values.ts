@@ -16,9 +16,10 @@ export type TemplateValue =
   | { kind: 'url'; url: string }
   /**
    * A block: the complainant's fields, each quoted under its label. A `oneLine` field (name,
-   * address, …) shows a line break or format character from older data as a visible escape.
+   * address, …) shows a line break or format character from older data as a visible escape; an
+   * `ours` field is our text (the names of the case's files), escaped but not defanged.
    */
-  | { kind: 'fields'; fields: readonly { label: string; value: string; oneLine?: boolean }[] }
+  | { kind: 'fields'; fields: readonly { label: string; value: string; oneLine?: boolean; ours?: boolean }[] }
   /** A block: a list of named links with a description (external bodies). */
   | { kind: 'links'; items: readonly { name: string; url: string; description: string }[] }
   /** A block: one quoted text, the complainant's (`user`) or staff's. */

@@ -51,6 +51,7 @@ function enhance(field: HTMLElement): void {
   function row(name: string): { li: HTMLLIElement; status: HTMLElement; sizeText: HTMLElement } {
     const li = document.createElement('li');
     li.className = 'file-item';
+    li.dataset['state'] = 'working';
     const label = document.createElement('span');
     label.className = 'file-name';
     label.textContent = name;
@@ -168,6 +169,7 @@ function enhance(field: HTMLElement): void {
     retry.addEventListener('click', () => {
       retry.remove();
       item.state = 'working';
+      item.li.dataset['state'] = 'working';
       item.work = send(item, blob, parts);
     });
     item.li.append(retry);

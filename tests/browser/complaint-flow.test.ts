@@ -1,35 +1,17 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { referencePattern } from '../../cases/case.ts';
 import { locales, type Locale } from '../../cases/locale.ts';
 import { formatDate } from '../../cases/format-date.ts';
 import config from '../../klachten.config.ts';
 import { paths, ui } from '../../site/i18n/ui.ts';
-import { baseUrl, launchChromium, siteStore, typed } from './support.ts';
+import { baseUrl, fillForm, launchChromium, siteStore, typed } from './support.ts';
 
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchChromium();
 });
 afterAll(() => browser.close());
-
-/** Fills the form as a person would, by the visible labels; leaves out what `skip` names. */
-async function fillForm(page: Page, locale: Locale, values: Record<string, string>, skip: string[] = []) {
-  const f = ui[locale].form;
-  const main = page.locator('main');
-  if (!skip.includes('role')) await main.getByLabel(f.role[values['role'] as 'bewoner'], { exact: true }).check();
-  if (!skip.includes('name')) await main.getByLabel(f.name.label, { exact: true }).fill(values['name'] ?? '');
-  await main.getByLabel(f.email.label, { exact: true }).fill(values['email'] ?? '');
-  await main.getByLabel(`${f.phone.label} ${f.optional}`).fill(values['phone'] ?? '');
-  await main.getByLabel(f.address.label).fill(values['address'] ?? '');
-  const category = config.categories.find((c) => c.id === values['category']);
-  await main.getByLabel(category?.label[locale] ?? '', { exact: true }).check();
-  await main.getByLabel(f.complaint.label, { exact: true }).fill(values['complaint'] ?? '');
-  await main.getByLabel(f.expectation.label).fill(values['expectation'] ?? '');
-  await main.getByLabel(`${f.concerns.label} ${f.optional}`).fill(values['concerns'] ?? '');
-  await main.getByLabel(f.earlier.nee, { exact: true }).check();
-  await main.getByLabel(f.consent.label).check();
-}
 
 for (const locale of locales) {
   for (const javaScriptEnabled of [false, true]) {

@@ -7,6 +7,9 @@ import { afterAll, beforeAll, inject } from 'vitest';
 import { makeGitFolderStore } from '../../cases/stores/git-folder.ts';
 import { chromiumFlags } from '../support/chromium-flags.ts';
 import { dutchComplainant } from '../support/complainant.ts';
+import config from '../../klachten.config.ts';
+import type { Locale } from '../../cases/locale.ts';
+import { ui } from '../../site/i18n/ui.ts';
 
 /** Debian's Chromium, never a downloaded one; the flags keep it off this machine's closed network. */
 export function launchChromium(): Promise<Browser> {
@@ -95,3 +98,21 @@ export const typed = {
     concerns: '',
   },
 } as const;
+
+/** Fills the form as a person would, by the visible labels; leaves out what `skip` names. */
+export async function fillForm(page: Page, locale: Locale, values: Record<string, string>, skip: string[] = []) {
+  const f = ui[locale].form;
+  const main = page.locator('main');
+  if (!skip.includes('role')) await main.getByLabel(f.role[values['role'] as 'bewoner'], { exact: true }).check();
+  if (!skip.includes('name')) await main.getByLabel(f.name.label, { exact: true }).fill(values['name'] ?? '');
+  await main.getByLabel(f.email.label, { exact: true }).fill(values['email'] ?? '');
+  await main.getByLabel(`${f.phone.label} ${f.optional}`).fill(values['phone'] ?? '');
+  await main.getByLabel(f.address.label).fill(values['address'] ?? '');
+  const category = config.categories.find((c) => c.id === values['category']);
+  await main.getByLabel(category?.label[locale] ?? '', { exact: true }).check();
+  await main.getByLabel(f.complaint.label, { exact: true }).fill(values['complaint'] ?? '');
+  await main.getByLabel(f.expectation.label).fill(values['expectation'] ?? '');
+  await main.getByLabel(`${f.concerns.label} ${f.optional}`).fill(values['concerns'] ?? '');
+  await main.getByLabel(f.earlier.nee, { exact: true }).check();
+  await main.getByLabel(f.consent.label).check();
+}

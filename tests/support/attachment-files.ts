@@ -35,8 +35,8 @@ export const gpsPosition = { latitude: 52.373, longitude: 4.892 };
  * A JPEG as a phone writes it: EXIF with the camera, the time, a GPS position and orientation 6
  * (the picture is stored lying on its side: 400 × 300 stored, 300 × 400 upright), plus XMP.
  */
-export async function jpegWithGps(): Promise<Buffer> {
-  return sharp(pixels(400, 300), { raw: { width: 400, height: 300, channels: 3 } })
+export async function jpegWithGps(width = 400, height = 300): Promise<Buffer> {
+  return sharp(pixels(width, height), { raw: { width, height, channels: 3 } })
     .jpeg({ quality: 90 })
     .withExif({
       IFD0: { Make: 'Klachtfoon', Model: 'K1', Artist: 'Anna de Vries' },
@@ -92,6 +92,11 @@ export const htmlPage = Buffer.from('<!doctype html><html><body><script>alert(1)
 export const svgPicture = Buffer.from(
   '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script><rect width="10" height="10"/></svg>',
 );
+
+/** A "PDF" over the Node server's 10 MB limit per file (only its first bytes are a PDF's). */
+export function oversizedPdf(): Buffer {
+  return Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(11 * 1024 * 1024, 0x20)]);
+}
 
 /** The first 60 % of a JPEG: what a broken upload leaves. */
 export async function truncatedJpeg(): Promise<Buffer> {
