@@ -29,6 +29,7 @@ const texts: Record<Locale, Record<RefusalCode, (name: string, limits: Limits) =
     'case-full': (name, limits) =>
       `${name} is niet toegevoegd: bij één klacht passen hoogstens ${limits.maxFilesPerCase} bestanden.`,
     expired: (name) => `${name} hebben we niet meer: het is te lang geleden gekozen. Kies het bestand opnieuw.`,
+    none: () => 'Kies een bestand om toe te voegen.',
   },
   en: {
     empty: (name) => `${name} is empty. Choose the file again.`,
@@ -45,6 +46,7 @@ const texts: Record<Locale, Record<RefusalCode, (name: string, limits: Limits) =
     'case-full': (name, limits) =>
       `${name} was not added: one complaint can hold at most ${limits.maxFilesPerCase} files.`,
     expired: (name) => `We no longer have ${name}: it was chosen too long ago. Choose the file again.`,
+    none: () => 'Choose a file to add.',
   },
 };
 

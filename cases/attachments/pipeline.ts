@@ -57,7 +57,9 @@ export type RefusalCode =
   /** The case holds as many files as it may. */
   | 'case-full'
   /** A file chosen earlier (and checked at once) that is no longer held. */
-  | 'expired';
+  | 'expired'
+  /** A form to add files, sent without one. */
+  | 'none';
 
 /** A refused file, by the sender's name for it. */
 export interface FileRefusal {

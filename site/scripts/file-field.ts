@@ -33,7 +33,9 @@ function enhance(field: HTMLElement): void {
   const locale = field.dataset['locale'] === 'en' ? 'en' : 'nl';
   const number = new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'nl-NL', { maximumFractionDigits: 1 });
   const size = (bytes: number) =>
-    bytes >= 1024 * 1024 ? `${number.format(bytes / (1024 * 1024))} MB` : `${number.format(Math.max(1, Math.round(bytes / 1024)))} kB`;
+    bytes >= 1024 * 1024
+      ? `${number.format(bytes / (1024 * 1024))} MB`
+      : `${number.format(Math.max(1, Math.round(bytes / 1024)))} kB`;
   const items: Item[] = [];
 
   // What only works with this script: shown now; the note for a page without it goes.

@@ -6,7 +6,12 @@ import { join } from 'node:path';
 import { createStorage } from 'unstorage';
 import { makeBinaryStore } from '../../cases/attachments/binary-store.ts';
 import { attachmentLimits, type AttachmentLimits } from '../../cases/attachments/limits.ts';
-import { prepareFiles, type FileRefusal, type IncomingFile, type PreparedFile } from '../../cases/attachments/pipeline.ts';
+import {
+  prepareFiles,
+  type FileRefusal,
+  type IncomingFile,
+  type PreparedFile,
+} from '../../cases/attachments/pipeline.ts';
 import { scannerFromEnv, type Scanner } from '../../cases/attachments/scanner.ts';
 import { makeStagedFiles, type StagedFiles } from '../../cases/attachments/staging.ts';
 import { errorTag } from '../../cases/errors.ts';
@@ -57,7 +62,10 @@ export function getStagedFiles(): StagedFiles {
   const queue = getQueueSetup()?.queue;
   const bytes =
     queue?.binary ??
-    makeBinaryStore(createStorage({ driver: privateFsDriver({ base: join(getSettings().dataDir, 'staging') }) }), 'bin');
+    makeBinaryStore(
+      createStorage({ driver: privateFsDriver({ base: join(getSettings().dataDir, 'staging') }) }),
+      'bin',
+    );
   staged = makeStagedFiles(bytes);
   return staged;
 }
@@ -71,8 +79,7 @@ export interface KeptFile {
 
 /** A post's files after the pipeline; not ok when the scanner did not answer (nothing kept). */
 export type PreparedUploads =
-  | { ok: true; prepared: PreparedFile[]; refused: FileRefusal[]; kept: KeptFile[] }
-  | { ok: false };
+  { ok: true; prepared: PreparedFile[]; refused: FileRefusal[]; kept: KeptFile[] } | { ok: false };
 
 /**
  * Takes the files of one post through the pipeline: those that came with it and those checked

@@ -63,6 +63,8 @@ export interface CaseView {
       >
     | undefined;
   additions: { date: string; text: string }[];
+  /** The files the case holds, by our names and sizes (site/components/files/CaseFiles.astro). */
+  files: { name: string; size: number }[];
 }
 
 /**
@@ -157,6 +159,7 @@ export function caseView(record: Case, config: Config): CaseView {
           earlier: record.earlier,
           whatIsNew: record.whatIsNew,
         },
+    files: erased ? [] : (record.attachments ?? []).map((file) => ({ name: file.name, size: file.size })),
     additions: erased
       ? []
       : (record.additions ?? []).map((addition) => ({

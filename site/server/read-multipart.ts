@@ -84,7 +84,11 @@ export async function readMultipart(request: Request, limits: MultipartLimits): 
         });
         stream.on('end', () => {
           if (filename === '' && chunks.length === 0) return;
-          const bytes = stream.truncated ? 'too-large' : keep ? new Uint8Array(Buffer.concat(chunks)) : new Uint8Array();
+          const bytes = stream.truncated
+            ? 'too-large'
+            : keep
+              ? new Uint8Array(Buffer.concat(chunks))
+              : new Uint8Array();
           files.push({ originalName: filename, bytes });
         });
       });

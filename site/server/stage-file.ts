@@ -17,7 +17,10 @@ const json = (status: number, body: unknown, extra: Record<string, string> = {})
   });
 
 const words = {
-  nl: { none: 'Kies een bestand.', limited: 'U heeft het afgelopen uur te veel bestanden gestuurd. Probeer het later opnieuw.' },
+  nl: {
+    none: 'Kies een bestand.',
+    limited: 'U heeft het afgelopen uur te veel bestanden gestuurd. Probeer het later opnieuw.',
+  },
   en: { none: 'Choose a file.', limited: 'You sent too many files in the past hour. Please try again later.' },
 } as const;
 
@@ -53,7 +56,11 @@ export async function handleStageFile(request: Request, connection: string | und
   const place = await getRateLimiter('file').take(client, now);
   if (!place.ok) {
     log('attachment.limited', {});
-    return json(429, { code: 'limited', message: words[locale].limited }, { 'Retry-After': String(place.retryAfterSeconds) });
+    return json(
+      429,
+      { code: 'limited', message: words[locale].limited },
+      { 'Retry-After': String(place.retryAfterSeconds) },
+    );
   }
   const uploads = await prepareUploads([file], [], now);
   if (!uploads.ok) return json(503, { code: 'scanner-unavailable', message: scannerUnavailableText[locale] });

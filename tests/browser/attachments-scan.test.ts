@@ -51,7 +51,9 @@ for (const javaScriptEnabled of [false, true]) {
       const summary = page.locator('.error-summary');
       await expect.poll(() => summary.isVisible()).toBe(true);
       expect(await summary.getByRole('link').allTextContents()).toEqual([
-        expect.stringMatching(/^In “foto\.jpg” vond onze virusscanner iets dat schadelijk kan zijn\. We hebben het bestand niet bewaard\./),
+        expect.stringMatching(
+          /^In “foto\.jpg” vond onze virusscanner iets dat schadelijk kan zijn\. We hebben het bestand niet bewaard\./,
+        ),
       ]);
       expect(await page.locator('main').getByLabel(t.form.complaint.label, { exact: true }).inputValue()).toBe(
         typed.nl.complaint,
@@ -75,7 +77,9 @@ for (const javaScriptEnabled of [false, true]) {
             page.getByRole('button', { name: t.form.submit }).click(),
           ]);
           expect(response.status()).toBe(503);
-          await expect.poll(() => page.locator('#foutoverzicht').textContent()).toContain('niet op virussen controleren');
+          await expect
+            .poll(() => page.locator('#foutoverzicht').textContent())
+            .toContain('niet op virussen controleren');
         } else {
           await page.setInputFiles('#veld-bestanden', [photo]);
           await expect.poll(() => page.locator('.file-item[data-state="failed"]').count(), { timeout: 15_000 }).toBe(1);

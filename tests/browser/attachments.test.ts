@@ -9,6 +9,8 @@ import { PDFDocument } from 'pdf-lib';
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { makeComplainantToken } from '../../cases/complainant-token.ts';
+import { loadTokenSecret } from '../../cases/mail/secret.ts';
 import { paths, ui } from '../../site/i18n/ui.ts';
 import {
   htmlPage,
@@ -32,11 +34,12 @@ const t = ui.nl;
 const file = (name: string, mimeType: string, buffer: Buffer) => ({ name, mimeType, buffer });
 
 /** The form, filled in, in a fresh context with JavaScript on or off. */
-async function openForm(javaScriptEnabled: boolean): Promise<Page> {
+async function openForm(javaScriptEnabled: boolean, complaint: string = typed.nl.complaint): Promise<Page> {
   const context = await browser.newContext({ javaScriptEnabled });
   const page = await context.newPage();
   await page.goto(`${baseUrl()}${paths.nl.form}`);
-  await fillForm(page, 'nl', typed.nl);
+  // Each test its own text: the same form sent twice within a day is one complaint.
+  await fillForm(page, 'nl', { ...typed.nl, complaint });
   return page;
 }
 
@@ -57,7 +60,7 @@ const keptFile = (reference: string, name: string) =>
 for (const javaScriptEnabled of [false, true]) {
   describe(`files with JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, () => {
     it('files a complaint with a JPEG with GPS in its EXIF, a PNG and a PDF: cleaned, renamed, listed on the receipt', async () => {
-      const page = await openForm(javaScriptEnabled);
+      const page = await openForm(javaScriptEnabled, `Lekkage in de keuken (JavaScript ${javaScriptEnabled}).`);
       const photo = await jpegWithGps(3000, 2000);
       expect(await exifr.gps(photo)).toMatchObject({ latitude: expect.closeTo(52.373, 2) });
       await page.setInputFiles('#veld-bestanden', [
@@ -80,7 +83,11 @@ for (const javaScriptEnabled of [false, true]) {
       ]);
 
       const record = await siteStore().getCase(reference);
-      expect(record?.attachments?.map((kept) => kept.originalName)).toEqual(['IMG_0001.JPG', 'schermafdruk.png', 'brief.pdf']);
+      expect(record?.attachments?.map((kept) => kept.originalName)).toEqual([
+        'IMG_0001.JPG',
+        'schermafdruk.png',
+        'brief.pdf',
+      ]);
       const jpeg = await keptFile(reference, 'bijlage-1.jpg');
       expect(await exifr.parse(jpeg, { tiff: true, gps: true, xmp: true, iptc: true })).toBeUndefined();
       const { width = 0, height = 0, exif, xmp } = await sharp(jpeg).metadata();
@@ -156,4 +163,50 @@ async function withScript(page: Page): Promise<Page> {
   await copy.goto(`${baseUrl()}/`);
   await copy.setContent(await page.content(), { waitUntil: 'load' });
   return copy;
+}
+
+/** The complainant's page of a case, opened with a personal link as the receipt mail gives it. */
+async function openOwnPage(page: Page, reference: string): Promise<void> {
+  const secret = await loadTokenSecret({ KLACHTEN_DATA_DIR: inject('dataDir') }, process.cwd());
+  const token = makeComplainantToken(reference, secret ?? '', new Date());
+  await page.goto(`${baseUrl()}${paths.nl.myComplaint}?t=${encodeURIComponent(token)}`);
+}
+
+for (const javaScriptEnabled of [false, true]) {
+  describe(`Bestanden toevoegen on the complainant’s page with JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, () => {
+    it('lists the case’s files by name and size and adds a later one, numbered on', async () => {
+      const page = await openForm(javaScriptEnabled, `Schimmel in de badkamer (JavaScript ${javaScriptEnabled}).`);
+      await page.setInputFiles('#veld-bestanden', [file('scherm.png', 'image/png', await pngScreenshot())]);
+      if (javaScriptEnabled) await settled(page, 1);
+      await submit(page);
+      const reference = (await page.getByTestId('reference').textContent()) ?? '';
+
+      await openOwnPage(page, reference);
+      expect(await page.getByTestId('case-files').getByRole('listitem').allTextContents()).toEqual([
+        expect.stringMatching(/^bijlage-1\.png \(/),
+      ]);
+      await page.setInputFiles('#veld-bestanden', [file('brief.pdf', 'application/pdf', await pdfWithAuthor())]);
+      if (javaScriptEnabled) {
+        await settled(page, 1);
+        expect(await axeViolations(page)).toEqual([]);
+      }
+      await Promise.all([
+        page.waitForLoadState('load'),
+        page.getByRole('button', { name: 'Bestanden toevoegen' }).click(),
+      ]);
+      expect(await page.getByTestId('added-files').getByRole('listitem').allTextContents()).toEqual([
+        expect.stringMatching(/^bijlage-2\.pdf \(/),
+      ]);
+      await page.getByRole('link', { name: 'Terug naar uw klacht' }).click();
+      expect(await page.getByTestId('case-files').getByRole('listitem').count()).toBe(2);
+      expect((await siteStore().getCase(reference))?.attachments?.map((kept) => [kept.name, kept.from])).toEqual([
+        ['bijlage-1.png', 'formulier'],
+        ['bijlage-2.pdf', 'mijn-klacht'],
+      ]);
+      // The files are never served by the site: no link to them on the page.
+      expect(await page.locator('a[href*="bijlage-"]').count()).toBe(0);
+      if (javaScriptEnabled) expect(await axeViolations(page)).toEqual([]);
+      await page.context().close();
+    });
+  });
 }

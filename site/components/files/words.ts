@@ -7,7 +7,8 @@ export const fileWords = {
     label: "Foto's of documenten",
     optional: '(niet verplicht)',
     hint: 'Bijvoorbeeld een foto van de lekkage of de schimmel, of een brief of factuur.',
-    scaled: "Grote foto's maken we eerst kleiner, zodat ze snel verstuurd zijn. Wij bewaren de foto zonder de locatie of andere gegevens uit uw telefoon.",
+    scaled:
+      "Grote foto's maken we eerst kleiner, zodat ze snel verstuurd zijn. Wij bewaren de foto zonder de locatie of andere gegevens uit uw telefoon.",
     laterOnPage:
       "Foto's of documenten kunt u toevoegen nadat u de klacht heeft verstuurd, op uw eigen pagina. De link naar die pagina staat in de ontvangstmail.",
     chooseAgain: 'Kies de bestanden opnieuw: na een foutmelding kan uw browser ze niet bewaren.',
@@ -24,7 +25,7 @@ export const fileWords = {
     summaryTitle: 'Bijlagen',
     fileOf: (name: string, size: string) => `${name} (${size})`,
     addTitle: 'Bestanden toevoegen',
-    addIntro: "Wilt u nog een foto of document sturen? Kies het hier. Wij voegen het toe aan uw klacht.",
+    addIntro: 'Wilt u nog een foto of document sturen? Kies het hier. Wij voegen het toe aan uw klacht.',
     addButton: 'Bestanden toevoegen',
     addedTitle: 'De bestanden zijn toegevoegd',
     addedText: 'Deze bestanden horen nu bij uw klacht:',
@@ -37,7 +38,8 @@ export const fileWords = {
     label: 'Photos or documents',
     optional: '(optional)',
     hint: 'For example a photo of the leak or the mould, or a letter or invoice.',
-    scaled: 'Large photos are made smaller first, so they send quickly. We keep the photo without its location or other data from your phone.',
+    scaled:
+      'Large photos are made smaller first, so they send quickly. We keep the photo without its location or other data from your phone.',
     laterOnPage:
       'You can add photos or documents after sending your complaint, on your own page. The link to that page is in the receipt e-mail.',
     chooseAgain: 'Choose the files again: after an error your browser cannot keep them.',
