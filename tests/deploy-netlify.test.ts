@@ -7,7 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { securityHeaders } from '../site/server/security-headers.ts';
 import { securityHeaderProblems } from './browser/header-checks.ts';
 import { complaintForm, eventually } from './support/deploy-fixture.ts';
-import { expectStaticPages, itTakesPostsFromTheSiteAlone, useDeployedBuild } from './support/deployed-build.ts';
+import {
+  expectStaticPages,
+  itTakesFilesWithinThePlatformLimit,
+  itTakesPostsFromTheSiteAlone,
+  useDeployedBuild,
+} from './support/deployed-build.ts';
 import { startFunction } from './support/start-function.ts';
 
 const publish = '.out/deploy-netlify';
@@ -68,6 +73,8 @@ describe('the Netlify build', () => {
     expect(html).not.toMatch(/paar minuten|opnieuw over/);
     expect(html).toContain(`value="${complaintForm.get('email') ?? ''}"`);
   });
+
+  itTakesFilesWithinThePlatformLimit(deployed, site, publish);
 
   it('refuses to keep complaints in a folder on the function’s passing disk, saying why', async () => {
     const folder = await startFunction('.netlify/v1/functions/ssr/ssr.mjs', 'netlify', site, {

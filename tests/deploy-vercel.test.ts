@@ -6,7 +6,12 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { securityHeaders } from '../site/server/security-headers.ts';
-import { expectStaticPages, itTakesPostsFromTheSiteAlone, useDeployedBuild } from './support/deployed-build.ts';
+import {
+  expectStaticPages,
+  itTakesFilesWithinThePlatformLimit,
+  itTakesPostsFromTheSiteAlone,
+  useDeployedBuild,
+} from './support/deployed-build.ts';
 
 const publish = '.vercel/output/static';
 const entry = '.vercel/output/functions/_render.func/.vercel/output/server/entry.mjs';
@@ -35,4 +40,6 @@ describe('the Vercel build', () => {
   });
 
   itTakesPostsFromTheSiteAlone(deployed, site);
+
+  itTakesFilesWithinThePlatformLimit(deployed, site, publish);
 });

@@ -31,7 +31,13 @@ export interface PlatformWorld {
  */
 export async function startPlatformWorld(): Promise<PlatformWorld> {
   const standIn = await startGitHubStandIn({
-    tokens: [{ token: 'test-token', login: 'klachten-bot', permissions: { issues: 'write', metadata: 'read' } }],
+    tokens: [
+      {
+        token: 'test-token',
+        login: 'klachten-bot',
+        permissions: { issues: 'write', metadata: 'read', contents: 'write' },
+      },
+    ],
   });
   const smtp = await startSmtpServer();
   const redis = await startRedis();
