@@ -5,6 +5,8 @@ import type { GitFolderStore } from '../cases/stores/git-folder.ts';
 import { run as cases } from '../scripts/commands/cases.ts';
 import { run as erase } from '../scripts/commands/erase.ts';
 import { run as exportCase } from '../scripts/commands/export.ts';
+import { nameFiles } from '../cases/attachments/names.ts';
+import { preparedTrio } from './support/attachment-files.ts';
 import { aCase } from './support/case-fixture.ts';
 import { runCommand } from './support/run-command.ts';
 import { useTempGitFolder } from './support/temp-git-folder.ts';
@@ -22,6 +24,19 @@ const world = (argv: string[]) => ({
 });
 
 describe('the data subject’s requests', () => {
+  it('export writes the files the case holds too, as kept, beside the JSON and Markdown', async () => {
+    const files = nameFiles([], await preparedTrio(), '2027-02-01T10:00:00+01:00', 'formulier');
+    const record = aCase({ attachments: files.map((file) => file.record) });
+    await store.fileCase(record, files);
+    const result = await runCommand(exportCase, world([record.reference, '--out', 'inzage']));
+    expect(result.code, result.stderr).toBe(0);
+    for (const file of files) {
+      const written = await readFile(join(dataDir, 'inzage', `${record.reference}-bijlagen`, file.record.name));
+      expect(Buffer.compare(written, Buffer.from(file.bytes))).toBe(0);
+    }
+    expect(result.stdout).toContain(`${record.reference}-bijlagen/bijlage-3.pdf`);
+  });
+
   it('export writes every field that cases show --json holds, as JSON and as Markdown, and registers the request', async () => {
     const record = aCase({ phone: '+31 6 12345678', concerns: 'de huismeester' });
     await store.fileCase(record);

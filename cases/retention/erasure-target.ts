@@ -22,6 +22,8 @@ export interface ErasureTarget {
   /** The latest record of every case, brought up to date with the cases held now. */
   records(): Promise<RegisterRecord[]>;
   getCase(reference: string): Promise<Case | undefined>;
+  /** The bytes of a file the case holds (`klachten export`); undefined when it is not there. */
+  readFile?(reference: string, name: string): Promise<Uint8Array | undefined>;
   /** Records a request of the data subject about a case that is still held. */
   recordRequest(record: Case, kind: RequestKind, at: string): Promise<void>;
   /**
@@ -52,6 +54,7 @@ export function folderTarget(store: GitFolderStore): ErasureTarget {
     register: store.register,
     records: () => store.register.read(),
     getCase: (reference) => store.getCase(reference),
+    readFile: (reference, name) => store.readFile?.(reference, name) ?? Promise.resolve(undefined),
     async recordRequest(record, kind, at) {
       const held = await heldRecord(record.reference);
       await store.register.write(

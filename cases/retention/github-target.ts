@@ -37,6 +37,8 @@ export interface GitHubTargetParts {
   register: Register;
   /** Monotonic milliseconds, for the deadlines of the reads; default `performance.now`. */
   clock?: () => number;
+  /** A file still in the intake queue, not yet at GitHub (`cases/queue/queue-files.ts`). */
+  queued?: (reference: string, name: string) => Promise<Uint8Array | undefined>;
 }
 
 /**
@@ -78,6 +80,9 @@ export function makeGitHubTarget(parts: GitHubTargetParts): ErasureTarget {
     register,
     records: () => currentRegister(store, register),
     getCase,
+    async readFile(reference, name) {
+      return (await store.readFile?.(reference, name)) ?? (await parts.queued?.(reference, name));
+    },
     async recordRequest(record, kind, at) {
       const held = (await stored()).get(record.reference);
       await register.write(

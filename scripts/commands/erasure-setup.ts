@@ -41,6 +41,14 @@ export function erasureSetup(ctx: CliContext): ErasureSetup | string {
       store: stores.github,
       fallback: stores.fallback,
       register: makeGitHubRegister(github, `${repository.owner}/${repository.repo}`),
+      queued: async (reference, name) => {
+        const queue = makeQueueSetupFromEnv(ctx.env, ctx.config, ctx.cwd, silentLog, { github: stores }).queue;
+        try {
+          return await queue.binary.get(`file:${reference}:${name}`);
+        } finally {
+          await queue.close();
+        }
+      },
     });
     return {
       target,

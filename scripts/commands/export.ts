@@ -13,7 +13,7 @@ const usage = `Gebruik:
 
   Schrijft alles wat over een klacht is vastgelegd, voor een inzageverzoek (AVG art. 15):
   <kenmerk>.json (precies wat "cases show --json" toont) en <kenmerk>.md (leesbaar, in de taal
-  van de klacht). Standaard in de huidige map. Het verzoek komt in het register, zonder persoonsgegevens.
+  van de klacht), en de bijlagen zoals bewaard in <kenmerk>-bijlagen/. Standaard in de huidige map. Het verzoek komt in het register, zonder persoonsgegevens.
 `;
 
 /** The words of the readable copy, per language. */
@@ -93,9 +93,22 @@ export async function run(ctx: CliContext): Promise<number> {
     { name: `${reference}.md`, content: exportMarkdown(record, ctx.config) },
   ];
   for (const file of files) await writeFile(join(out, file.name), file.content, { encoding: 'utf8', mode: 0o600 });
+  // The files the complainant sent, as kept (cleaned, under our names), in a folder of their own.
+  const kept: string[] = [];
+  for (const attachment of record.attachments ?? []) {
+    const bytes = await store.readFile?.(reference, attachment.name);
+    if (bytes === undefined) {
+      ctx.stderr(`Bijlage ${attachment.name} van ${reference} niet gevonden in ${store.description}.\n`);
+      continue;
+    }
+    await mkdir(join(out, `${reference}-bijlagen`), { recursive: true, mode: 0o700 });
+    const path = join(out, `${reference}-bijlagen`, attachment.name);
+    await writeFile(path, bytes, { mode: 0o600 });
+    kept.push(path);
+  }
   if (typeof setup !== 'string') await setup.target.recordRequest(record, 'inzage', ctx.now().toISOString());
   ctx.stdout(
-    `Inzage in ${reference} geschreven:\n${files.map((file) => `  ${relative(ctx.cwd, join(out, file.name)) || file.name}\n`).join('')}` +
+    `Inzage in ${reference} geschreven:\n${[...files.map((file) => join(out, file.name)), ...kept].map((path) => `  ${relative(ctx.cwd, path) || path}\n`).join('')}` +
       'Deze bestanden bevatten persoonsgegevens: geef ze alleen aan de betrokkene.\n',
   );
   return 0;

@@ -1,9 +1,8 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { referencePattern } from '../../cases/case.ts';
-import { locales, type Locale } from '../../cases/locale.ts';
+import { locales } from '../../cases/locale.ts';
 import { formatDate } from '../../cases/format-date.ts';
-import config from '../../klachten.config.ts';
 import { paths, ui } from '../../site/i18n/ui.ts';
 import { baseUrl, fillForm, launchChromium, siteStore, typed } from './support.ts';
 

@@ -148,7 +148,7 @@ export function itTakesFilesWithinThePlatformLimit(deployed: DeployedBuild, site
     // As it is, one photo is more than the platform takes: refused before the function runs.
     const whole = new FormData();
     whole.append('locale', 'nl');
-    whole.append('bestand', new Blob([photos[0] as Buffer], { type: 'image/jpeg' }), 'IMG_1.JPG');
+    whole.append('bestand', new Blob([new Uint8Array(photos[0] as Buffer)], { type: 'image/jpeg' }), 'IMG_1.JPG');
     expect((await stage(whole)).status).toBe(413);
 
     const before = bodySizes(deployed).length;
@@ -156,7 +156,7 @@ export function itTakesFilesWithinThePlatformLimit(deployed: DeployedBuild, site
     for (const [index, photo] of photos.entries()) {
       const body = new FormData();
       body.append('locale', 'nl');
-      body.append('bestand', new Blob([await scaledAsThePageDoes(photo)], { type: 'image/jpeg' }), `IMG_${index}.JPG`);
+      body.append('bestand', new Blob([new Uint8Array(await scaledAsThePageDoes(photo))], { type: 'image/jpeg' }), `IMG_${index}.JPG`);
       const response = await stage(body);
       expect(response.status, deployed.fn.output()).toBe(201);
       ids.push(((await response.json()) as { id: string }).id);
