@@ -55,7 +55,7 @@ export async function reencodeImage(bytes: Uint8Array, kind: AcceptedKind): Prom
         ? resized.png({ compressionLevel: 8 })
         : kind.stored === 'image/webp'
           ? resized.webp({ quality: 85 })
-          : resized.flatten({ background: '#ffffff' }).jpeg({ quality: 85, mozjpeg: true });
+          : resized.flatten({ background: '#ffffff' }).jpeg({ quality: 85 });
     const { data, info } = await encoded.toBuffer({ resolveWithObject: true });
     return {
       bytes: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),

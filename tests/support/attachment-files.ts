@@ -105,18 +105,18 @@ export async function truncatedJpeg(): Promise<Buffer> {
 }
 
 /**
- * A photo as a phone takes it: 4032 × 3024 and, with the noise of a real sensor, about `megabytes`
- * large as a JPEG (a few percent either way).
+ * A photo as a phone takes it: 4032 × 3024 (12 MP; or `width` × `height`) and, with the noise of a
+ * real sensor, at most `megabytes` large as a JPEG (a few percent below).
  */
-export async function phonePhoto(megabytes = 8, seed = 7): Promise<Buffer> {
-  const data = pixels(4032, 3024, 40, seed);
-  let quality = 97;
+export async function phonePhoto(megabytes = 8, seed = 7, width = 4032, height = 3024): Promise<Buffer> {
+  const data = pixels(width, height, 40, seed);
+  let quality = 100;
   for (;;) {
-    const jpeg = await sharp(data, { raw: { width: 4032, height: 3024, channels: 3 } })
+    const jpeg = await sharp(data, { raw: { width, height, channels: 3 } })
       .jpeg({ quality, chromaSubsampling: '4:4:4' })
       .toBuffer();
     if (jpeg.length <= megabytes * 1024 * 1024 || quality <= 50) return jpeg;
-    quality -= 3;
+    quality -= 1;
   }
 }
 
