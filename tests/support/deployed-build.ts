@@ -156,7 +156,11 @@ export function itTakesFilesWithinThePlatformLimit(deployed: DeployedBuild, site
     for (const [index, photo] of photos.entries()) {
       const body = new FormData();
       body.append('locale', 'nl');
-      body.append('bestand', new Blob([new Uint8Array(await scaledAsThePageDoes(photo))], { type: 'image/jpeg' }), `IMG_${index}.JPG`);
+      body.append(
+        'bestand',
+        new Blob([new Uint8Array(await scaledAsThePageDoes(photo))], { type: 'image/jpeg' }),
+        `IMG_${index}.JPG`,
+      );
       const response = await stage(body);
       expect(response.status, deployed.fn.output()).toBe(201);
       ids.push(((await response.json()) as { id: string }).id);
