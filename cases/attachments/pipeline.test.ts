@@ -3,6 +3,7 @@ import { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import {
+  eicar,
   heicPhoto,
   htmlPage,
   jpegWithGps,
@@ -114,6 +115,16 @@ describe('the file pipeline', () => {
       { signature: 'Eicar-Test-Signature', reference: 'K-2026-7QF3-M9XA' },
     ]);
     expect(JSON.stringify(logged)).not.toContain('geheim-naam');
+  });
+
+  it('scans before it looks at the kind: the EICAR test file (plain text) is reported as infected, not as a wrong kind', async () => {
+    const scanner: Scanner = {
+      description: 'test',
+      scan: async (bytes) =>
+        Buffer.from(bytes).includes(eicar) ? { clean: false, signature: 'Eicar-Test-Signature' } : { clean: true },
+    };
+    expect((await refusal(Buffer.from(eicar), 'eicar.com', { scanner })).code).toBe('infected');
+    expect((await refusal(htmlPage, 'foto.jpg', { scanner })).code).toBe('type');
   });
 
   it('keeps nothing when the scanner cannot answer', async () => {

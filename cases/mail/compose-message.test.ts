@@ -36,6 +36,28 @@ describe('composing a message', () => {
     expect(mail.text).toContain('Uw klacht:\n> De lift is al drie weken kapot.');
   });
 
+  it('lists the files of the receipt by our names and sizes, never attaching them or linking them', () => {
+    const file = {
+      type: 'image/jpeg',
+      size: 1_258_291,
+      sha256: 'a'.repeat(64),
+      originalName: 'IMG_0001.JPG',
+      addedAt: '2026-11-02T10:00:00+01:00',
+      from: 'formulier',
+    } as const;
+    const record = aCase({
+      attachments: [
+        { ...file, name: 'bijlage-1.jpg' },
+        { ...file, name: 'bijlage-2.pdf', type: 'application/pdf', size: 358_400 },
+      ],
+    });
+    const mail = composeMessage('receipt', record, context);
+    expect(mail.text).toContain('Bijlagen:\n> bijlage-1.jpg (1,2 MB)\n> bijlage-2.pdf (350 kB)');
+    expect(mail.html).toContain('bijlage-1.jpg (1,2 MB)<br');
+    expect(mail.attachments).toEqual([]);
+    expect(`${mail.text}${mail.html}`).not.toContain('IMG_0001');
+  });
+
   it('writes to an English complainant in English', () => {
     const mail = composeMessage('receipt', aCase({ locale: 'en', reference: 'K-2026-7QF3MA' }), context);
     expect(mail.subject).toBe('We have received your complaint – reference K-2026-7QF3MA');

@@ -2,6 +2,9 @@
 // hides it from eyes and screen readers and keeps it out of the tab order), so only a program
 // that fills in every field fills it. Such a post is answered exactly like a person's, from a
 // store that keeps nothing, so the program learns nothing to adapt to.
+import type { IncomingFile, PreparedFile } from '../../cases/attachments/pipeline.ts';
+import { inertFileName, sha256Hex } from '../../cases/attachments/pipeline.ts';
+import { sniffKind } from '../../cases/attachments/sniff.ts';
 import type { CaseStore } from '../../cases/store.ts';
 
 /**
@@ -40,3 +43,29 @@ export const discardingStore: CaseStore = {
     throw new Error(`${reference} is nergens opgeslagen`);
   },
 };
+
+/**
+ * The files of a honeypot post as the receipt lists them, without the work of cleaning: kind from
+ * the first bytes, size as sent. Nothing of them is kept.
+ *
+ * @example
+ * await honeypotFiles(posted.files, 5) // [{ type: 'image/jpeg', extension: 'jpg', size: 81234, … }]
+ */
+export async function honeypotFiles(files: readonly IncomingFile[], max: number): Promise<PreparedFile[]> {
+  const listed: PreparedFile[] = [];
+  for (const file of files.slice(0, max)) {
+    if (file.bytes === 'too-large' || file.bytes.byteLength === 0) continue;
+    const kind = await sniffKind(file.bytes);
+    if (kind === undefined) continue;
+    const { bytes } = file;
+    listed.push({
+      bytes,
+      type: kind.stored,
+      extension: kind.extension,
+      size: bytes.byteLength,
+      sha256: sha256Hex(bytes),
+      originalName: inertFileName(file.originalName),
+    });
+  }
+  return listed;
+}

@@ -7,7 +7,7 @@ import config from '../../klachten.config.ts';
 import { afterResponse } from './after-response.ts';
 import { clientAddress } from './client-address.ts';
 import { calendar, getRateLimiter, getSettings, getStore, log } from './context.ts';
-import { discardingStore, filledHoneypot } from './honeypot.ts';
+import { discardingStore, filledHoneypot, honeypotFiles } from './honeypot.ts';
 import { kickDrain } from './drain.ts';
 import { deliverInBackground } from './mail.ts';
 import { fileLimits, getStagedFiles, prepareUploads, type KeptFile } from './files.ts';
@@ -140,7 +140,8 @@ export async function handleIntake(
 
   if (filledHoneypot(raw)) {
     // Filed into a store that keeps nothing, so the answer is a real one in every detail.
-    const result = await fileComplaint(raw, { ...context, store: discardingStore, log: silentLog });
+    const files = { prepared: await honeypotFiles(posted.files, fileLimits().maxFilesPerPost), refused: [] };
+    const result = await fileComplaint(raw, { ...context, store: discardingStore, log: silentLog }, files);
     log('intake.honeypot', result.kind === 'filed' ? { reference: result.case.reference } : {});
     return respond(result);
   }

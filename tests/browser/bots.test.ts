@@ -10,6 +10,7 @@ import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pngScreenshot } from '../support/attachment-files.ts';
 import { referencePattern } from '../../cases/case.ts';
 import type { CaseStore } from '../../cases/store.ts';
 import { makeGitFolderStore } from '../../cases/stores/git-folder.ts';
@@ -86,6 +87,24 @@ describe('a program that fills in the hidden field', () => {
     for (const value of [typed.nl.name, typed.nl.email, 'goedkope-pillen', '203.0.113.11']) {
       expect(log).not.toContain(value);
     }
+  });
+
+  it('with a file, gets a receipt that lists it, and nothing is filed or kept', async () => {
+    const form = new FormData();
+    for (const [name, value] of Object.entries(complete({ complaint: `Met foto ${Date.now()}` })))
+      form.append(name, value);
+    form.append('website', 'https://goedkope-pillen.example');
+    form.append('bestanden', new Blob([new Uint8Array(await pngScreenshot())], { type: 'image/png' }), 'scherm.png');
+    const response = await fetch(`${site.baseUrl}/klacht-indienen/verzenden/`, {
+      method: 'POST',
+      body: form,
+      headers: { origin: site.baseUrl, 'x-forwarded-for': '203.0.113.13' },
+    });
+    expect(response.status).toBe(201);
+    const html = await response.text();
+    expect(html).toMatch(/<li>bijlage-1\.png \(\d+ kB\)<\/li>/);
+    expect((await store.listCases()).map((c) => c.reference)).not.toContain(referenceIn(html));
+    await expect(readdir(join(site.dataDir, 'cases', 'bijlagen', referenceIn(html)))).rejects.toThrow();
   });
 
   it('gets the form back like anyone else when the rest is wrong (422), and nothing is filed', async () => {
