@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeGitFolderStore } from '../../cases/stores/git-folder.ts';
+import { nameFiles } from '../../cases/attachments/names.ts';
+import { preparedTrio } from '../../tests/support/attachment-files.ts';
 import { aCase } from '../../tests/support/case-fixture.ts';
 import { runCommand } from '../../tests/support/run-command.ts';
 import { run } from './cases.ts';
@@ -64,6 +66,17 @@ describe('klachten cases', () => {
       expectation: record.expectation,
       earlier: 'nee',
     });
+  });
+
+  it('shows the case’s files by our names and sizes, with the sender’s name as text', async () => {
+    const files = nameFiles([], await preparedTrio(), '2026-11-02T10:00:00+01:00', 'formulier');
+    const record = aCase({ attachments: files.map((file) => file.record) });
+    await makeGitFolderStore(join(dataDir, 'cases')).fileCase(record, files);
+    const shown = await klachtenCases('show', record.reference);
+    expect(shown.stdout).toMatch(
+      /Bijlagen:\n {2}bijlage-1\.jpg {2}\d+ kB {2}2026-11-02T10:00:00\+01:00 {2}\(IMG_0001\.JPG\)\n/,
+    );
+    expect(shown.stdout).toContain('bijlage-3.pdf');
   });
 
   it('refuses an unknown reference and bad arguments with exit code 2 and a message', async () => {

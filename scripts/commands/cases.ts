@@ -1,3 +1,4 @@
+import { formatSize } from '../../cases/attachments/limits.ts';
 import type { Case } from '../../cases/case.ts';
 import { errorTag } from '../../cases/errors.ts';
 import { oneLineVisible } from '../../cases/format-characters.ts';
@@ -154,6 +155,16 @@ function showText(c: Case, people: readonly Person[]): string {
       ? []
       : ['', 'Aanvullingen van de klager:', ...c.additions.flatMap((addition) => [`  ${addition.at}`, addition.text])]),
     '',
+    // The files by our names (in the Git folder under bijlagen/<reference>/), the sender's name as text.
+    ...(c.attachments?.length
+      ? [
+          'Bijlagen:',
+          ...c.attachments.map(
+            (file) => `  ${file.name}  ${formatSize(file.size, 'nl')}  ${file.addedAt}  (${file.originalName})`,
+          ),
+          '',
+        ]
+      : []),
     'Verloop:',
     ...c.events.map((event) => `  ${event.at}  ${event.status.padEnd(19)} ${line(event.by ?? '')}`.trimEnd()),
     ...c.notices.map((notice) => `  ${notice.at}  melding ${notice.key}`),
