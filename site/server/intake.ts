@@ -81,7 +81,8 @@ async function readPosted(
     return { raw, files: read.form.files, stagedIds: read.form.fields.get(stagedFieldName) ?? [] };
   }
   const read = await readForm(request, maxBodyBytes);
-  if (!read.ok) return read.status === 413 ? { status: 413, partial: Object.fromEntries(read.partial) } : { status: 415 };
+  if (!read.ok)
+    return read.status === 413 ? { status: 413, partial: Object.fromEntries(read.partial) } : { status: 415 };
   // A field sent twice is ambiguous: keep the first, as browsers send one per field.
   for (const [name, value] of read.form.entries()) if (!(name in raw)) raw[name] = value;
   const stagedIds = read.form.getAll(stagedFieldName).filter((value): value is string => typeof value === 'string');
