@@ -6,7 +6,7 @@ import config from '../../klachten.config.ts';
 import { afterResponse } from './after-response.ts';
 import { clientAddress } from './client-address.ts';
 import { calendar, getRateLimiter, getSettings, getStore, log } from './context.ts';
-import { discardingStore, filledHoneypot } from './honeypot.ts';
+import { filingTimes, filledHoneypot, getHoneypotStore } from './honeypot.ts';
 import { kickDrain } from './drain.ts';
 import { deliverInBackground } from './mail.ts';
 import { readForm } from './read-form.ts';
@@ -51,8 +51,9 @@ function respond(result: IntakeResult): IntakeResponse {
 /**
  * Handles a POST of the complaint form. Origin checking (CSRF) happens before this, in Astro.
  * Input problems answer 4xx with the form and everything typed; a store failure answers 503 with
- * the same; nothing here throws for input. A post that filled the honeypot gets the answer a
- * person would get, and nothing is filed or mailed. Past the limit per client (settings), 429.
+ * the same; nothing here throws for input. Past the limit per client (settings), 429. A post that
+ * filled the honeypot gets the answer a person would get — after the same limit, with the same
+ * reference for the same form sent again, in about the same time — and nothing is filed or mailed.
  *
  * @example
  * const { status, result } = await handleIntake(Astro.request, Astro.clientAddress, Astro.locals);
@@ -62,6 +63,8 @@ export async function handleIntake(
   connection: string | undefined,
   locals: unknown = undefined,
 ): Promise<IntakeResponse> {
+  // Timed from the start, reading the body included: the honeypot mirrors the whole answer's time.
+  const started = performance.now();
   const read = await readForm(request, maxBodyBytes);
   if (!read.ok && read.status === 413) {
     log('intake.too-large', {});
@@ -80,13 +83,8 @@ export async function handleIntake(
     log,
   };
 
-  if (filledHoneypot(raw)) {
-    // Filed into a store that keeps nothing, so the answer is a real one in every detail.
-    const result = await fileComplaint(raw, { ...context, store: discardingStore, log: silentLog });
-    log('intake.honeypot', result.kind === 'filed' ? { reference: result.case.reference } : {});
-    return respond(result);
-  }
-
+  // The limit comes first for everyone, a program that filled the honeypot too: it must meet the
+  // same 429 a person meets, or it could tell the two paths apart.
   const client = clientAddress(request, connection, getSettings().clientAddressHeader);
   const place = await getRateLimiter().take(client, context.now);
   if (!place.ok) {
@@ -96,13 +94,26 @@ export async function handleIntake(
       result: { kind: 'limited', values: keepValues(raw), retryAfterSeconds: place.retryAfterSeconds },
     };
   }
-  const result = await fileComplaint(raw, context);
+  const honeypot = filledHoneypot(raw);
+  // The honeypot files into a store that keeps nothing, so the answer is a real one in every detail.
+  const result = honeypot
+    ? await fileComplaint(raw, { ...context, store: getHoneypotStore(), log: silentLog })
+    : await fileComplaint(raw, context);
+  const took = performance.now() - started;
   // Only accepted complaints count: a refused, failed or repeated one gives its place back.
   if (result.kind !== 'filed' || !result.created) await place.giveBack();
-  // The receipt goes in the background: a mail failure never makes a filed complaint fail. Then
-  // the drainer takes the queue to GitHub (a no-op with the Git folder), the receipt's record
-  // already on the case, so it travels in the one create call.
-  // On a serverless platform the function is asked to stay until that work is done (after-response.ts).
-  if (result.kind === 'filed') afterResponse(locals, deliverInBackground(result.case.reference).then(kickDrain));
+  if (honeypot) {
+    log('intake.honeypot', result.kind === 'filed' ? { reference: result.case.reference } : {});
+    if (result.kind === 'filed') await filingTimes.waitLikeReal(result.created ? 'created' : 'repeated', took);
+    return respond(result);
+  }
+  if (result.kind === 'filed') {
+    filingTimes.record(result.created ? 'created' : 'repeated', took);
+    // The receipt goes in the background: a mail failure never makes a filed complaint fail. Then
+    // the drainer takes the queue to GitHub (a no-op with the Git folder), the receipt's record
+    // already on the case, so it travels in the one create call. On a serverless platform
+    // the function is asked to stay until that work is done (after-response.ts).
+    afterResponse(locals, deliverInBackground(result.case.reference).then(kickDrain));
+  }
   return respond(result);
 }
