@@ -117,17 +117,19 @@ export async function deliverDueMessages(
   const ledger = context.receiptLedger ?? makeCaseReceiptLedger(store);
   for (const record of cases) {
     for (const due of dueMessages(record, context.now())) {
-      const send = async () =>
-        (await overMailBudget(context, record, due.kind))
-          ? withhold(store, context, record.reference, due.kind, 'mail-budget')
-          : deliverOne(store, mailer, context, record.reference, due.kind);
+      const send = async () => {
+        const refused = await refusedByMailBudget(context, record, due.kind);
+        return refused === undefined
+          ? deliverOne(store, mailer, context, record.reference, due.kind)
+          : withhold(store, context, record.reference, due.kind, 'mail-budget', refused);
+      };
       const outcome =
         due.kind === 'receipt'
           ? // Counting and sending one after the other per address: two receipts to one address
             // delivered at once would otherwise both count the same two and send a fourth.
             await receiptsInTurn([addressHash(record.email)], async () =>
               (await overReceiptCap(ledger, record, context.now()))
-                ? withhold(store, context, record.reference, 'receipt', 'receipt-cap')
+                ? withhold(store, context, record.reference, 'receipt', 'receipt-cap', 'receipt-cap')
                 : send(),
             )
           : await send();
@@ -152,15 +154,19 @@ async function overReceiptCap(ledger: ReceiptLedger, record: Case, now: Date): P
 }
 
 /**
- * Whether the mail budget refuses this message: only a message the public can trigger, only
- * before its first attempt (a retry keeps the place the first one took), only with a budget.
+ * Why the mail budget refuses this message, if it does: only a message the public can trigger,
+ * only before its first attempt (a retry keeps the place the first one took), only with a budget.
  */
-async function overMailBudget(context: DeliveryContext, record: Case, kind: MessageKind): Promise<boolean> {
-  if (context.mailBudget === undefined || !isPublicMailKind(kind)) return false;
+async function refusedByMailBudget(
+  context: DeliveryContext,
+  record: Case,
+  kind: MessageKind,
+): Promise<'address' | 'case' | undefined> {
+  if (context.mailBudget === undefined || !isPublicMailKind(kind)) return undefined;
   const unsent = record.messages.find((message) => message.kind === kind && message.sentAt === undefined);
-  if ((unsent?.attempts ?? 0) > 0) return false;
+  if ((unsent?.attempts ?? 0) > 0) return undefined;
   const place = await context.mailBudget.take({ to: record.email, reference: record.reference, kind }, context.now());
-  return !place.ok;
+  return place.ok ? undefined : place.reason;
 }
 
 /** Why a message is withheld, as the coordinators read it on the case (Dutch, then English). */
@@ -184,6 +190,8 @@ async function withhold(
   reference: string,
   kind: MessageKind,
   reason: 'receipt-cap' | 'mail-budget',
+  /** What the log says: the cap, or which count of the budget was full. */
+  logged: 'receipt-cap' | 'address' | 'case',
 ): Promise<DeliveryOutcome> {
   const withheldAt = receivedAtIso(context.now(), context.config.terms.timeZone);
   try {
@@ -199,7 +207,7 @@ async function withhold(
     return { reference, kind, result: 'failed', error: code };
   }
   // Logged by reference only: nothing of the address, nor which spelling of it.
-  context.log('mail.withheld', { reference, kind, reason });
+  context.log('mail.withheld', { reference, kind, reason: logged });
   return { reference, kind, result: 'withheld' };
 }
 
