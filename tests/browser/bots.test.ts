@@ -318,7 +318,7 @@ describe('eight complaints to zoe+1@ … zoe+8@, one mailbox', () => {
     for (let n = 1; n <= 8; n += 1) {
       const response = await postFrom(
         `198.51.100.${120 + n}`,
-        complete({ email: box(n), complaint: `Uw pakket wacht, bel 0900-1234 (${n})` }),
+        complete({ email: box(n), complaint: 'Uw pakket wacht, bel 0900-1234' }),
       );
       expect(response.status).toBe(201);
       const html = await response.text();
@@ -329,8 +329,7 @@ describe('eight complaints to zoe+1@ … zoe+8@, one mailbox', () => {
         html
           .replaceAll(reference, 'KENMERK')
           .replace(/href="data:text\/calendar[^"]*"/, '')
-          .replaceAll(box(n), 'ADRES')
-          .replace(/Uw pakket wacht, bel 0900-1234 \(\d\)/g, 'KLACHT'),
+          .replaceAll(box(n), 'ADRES'),
       );
     }
     const records = () => Promise.all(references.map((reference) => store.getCase(reference)));
