@@ -9,7 +9,7 @@ export type FilingKind = 'created' | 'repeated';
 
 /** What the mirror needs from outside. */
 export interface TimingMirrorOptions {
-  /** How many of the latest real filings to draw from; default 64. */
+  /** How many of the latest real filings to draw from; default 16, so it follows the server's load as it changes. */
   keep?: number;
   /** Before any real filing of a kind: how long to take (ms); default 60 for a new case, 5 for a repeat. */
   fallbackMs?: Readonly<Record<FilingKind, number>>;
@@ -35,7 +35,7 @@ export interface TimingMirror {
  * await mirror.waitLikeReal('created', 1.3);   // in the honeypot, after its own filing
  */
 export function makeTimingMirror(options: TimingMirrorOptions = {}): TimingMirror {
-  const keep = options.keep ?? 64;
+  const keep = options.keep ?? 16;
   const fallback = options.fallbackMs ?? { created: 60, repeated: 5 };
   const random = options.random ?? Math.random;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
