@@ -94,6 +94,7 @@ describe(`one public request, with ${issueCount.toLocaleString('en')} issues`, (
     const store = instance().store;
     const calls = await callsOf(async () => {
       const record = await store.getCase(known.reference);
+      if (record === undefined) throw new Error('the known case is not found');
       const renewed = await store.updateCase(known.reference, revokeLinks, 'nieuwe persoonlijke link', {
         current: record,
         quiet: true,
