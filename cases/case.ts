@@ -70,9 +70,13 @@ export const messageSchema = z.object({
   toHash: z.string().optional(),
   attempts: z.number().int().nonnegative().default(0),
   lastError: z.string().optional(),
-  /** Not sent on purpose, and why: `receipt-cap` — too many receipts to one address within a day. */
+  /**
+   * Not sent on purpose, and why: `receipt-cap` — too many receipts to one address within a day;
+   * `mail-budget` — that address (in any spelling, cases/mail/normalise-address.ts) already had its
+   * share of the mails the public can trigger (cases/mail/mail-budget.ts).
+   */
   withheldAt: isoInstant.optional(),
-  withheld: z.enum(['receipt-cap']).optional(),
+  withheld: z.enum(['receipt-cap', 'mail-budget']).optional(),
   /** Set while an attempt is under way (see cases/mail/deliver.ts): another run leaves it alone. */
   attemptStartedAt: isoInstant.optional(),
 });
@@ -136,6 +140,11 @@ export const caseSchema = z.object({
   attachments: z.array(attachmentSchema).optional(),
   /** Set by `klachten cases hold`: retention and erasure leave the case alone until `unhold`. */
   hold: holdSchema.optional(),
+  /**
+   * The generation of the complainant's personal links (cases/complainant-token.ts): a link made
+   * before the last new link or the withdrawal carries a lower one and no longer opens the page.
+   */
+  linkGeneration: z.number().int().nonnegative().optional(),
 });
 
 /** A case as every store holds it. */

@@ -83,6 +83,8 @@ export const configSchema = z.object({
         'noem minstens één externe instantie of verdere procedure (reglement art. 5): de klager moet weten waar hij verder kan',
     }),
   satisfaction: z.object({ validDays: z.number().int().positive().default(14) }).prefault({}),
+  /** The complainant's own page: how long a personal link works, counted from the mail that carried it. */
+  myComplaint: z.object({ linkValidDays: z.number().int().positive().default(90) }).prefault({}),
   report: z.object({ threshold: z.number().int().min(1).default(5) }).prefault({}),
   /**
    * Photos and documents with a complaint (docs/attachments.md): at most this many per post and per

@@ -24,7 +24,9 @@ describe('the klachten command', () => {
       expect(`${answer.stdout}${answer.stderr}`, answer.name).toMatch(new RegExp(`klachten (-- )?${answer.name}\\b`));
       expect(answer.stderr, answer.name).not.toMatch(/Cannot find|ERR_MODULE|is not a function/);
     }
-  });
+    // Seventeen Node processes at once: on two shared cores under a full test run that takes
+    // longer than Vitest's default 5 s (it timed out there twice), never for a reason of its own.
+  }, 60_000);
 
   it('refuses a name that is not a command, also one that every object has', async () => {
     for (const name of ['onbekend', 'toString', '../klachten']) {

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Case } from '../cases/case.ts';
+import { revokeLinks } from '../cases/complainant-token.ts';
 import { makeQueueSetupFromEnv, type QueueSetup } from '../cases/queue/setup-from-env.ts';
 import config from '../klachten.config.ts';
 import { addInformation } from '../site/server/my-complaint-actions.ts';
@@ -88,6 +89,21 @@ describe(`one public request, with ${issueCount.toLocaleString('en')} issues`, (
     expect(build).toBe(issueCount / 100);
     expect(counts).toEqual({ known: 1, 'known, two pages': 2, unknown: 0, malformed: 0 });
   }, 120_000);
+
+  it('costs two calls for a new personal link: the lookup, and the new link generation written on top of it', async () => {
+    const store = instance().store;
+    const calls = await callsOf(async () => {
+      const record = await store.getCase(known.reference);
+      if (record === undefined) throw new Error('the known case is not found');
+      const renewed = await store.updateCase(known.reference, revokeLinks, 'nieuwe persoonlijke link', {
+        current: record,
+        quiet: true,
+      });
+      expect(renewed.linkGeneration).toBe(1);
+    });
+    console.log(`a new personal link costs ${calls} GitHub calls (look the case up, write the new generation)`);
+    expect(calls).toBe(2);
+  }, 60_000);
 
   it('says what an addition through the complainant’s page costs, whatever the number of issues', async () => {
     const store = instance().store;

@@ -296,7 +296,9 @@ describe('what a complainant cannot do with the form', () => {
     const hrefs = [...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1]);
     // Since #15 the receipt holds one link of ours: the personal link to the complainant's page.
     expect(hrefs).toEqual([
-      expect.stringMatching(/^https:\/\/klachten\.livable\.nl\/mijn-klacht\/\?t=K-\d{4}-[0-9A-Z-]+\.\d+\.[\w-]{43}$/),
+      expect.stringMatching(
+        /^https:\/\/klachten\.livable\.nl\/mijn-klacht\/\?t=K-\d{4}-[0-9A-Z-]+\.\d+\.\d+\.[\w-]{43}$/,
+      ),
     ]);
     expect(html).toContain('hxxps[:]//livable-login[.]example[.]com/reset of www[.]livable-login[.]nl');
     expect(html).toContain('&lt;a href=&quot;hxxps[:]//evil[.]example[.]com&quot;&gt;klik&lt;/a&gt;');

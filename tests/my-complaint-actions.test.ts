@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
+import { linkStanding } from '../cases/complainant-token.ts';
 import { dueMessages } from '../cases/mail/due-messages.ts';
 import { makeGitFolderStore } from '../cases/stores/git-folder.ts';
 import { makeGitHubStore } from '../cases/stores/github/store.ts';
@@ -99,5 +100,22 @@ describe('on GitHub', () => {
     expect(fenced).not.toContain('\u202E');
     expect(fenced.trimEnd().endsWith('````')).toBe(true);
     expect((await store.getCase(record.reference))?.additions?.[0]?.text).toBe(hostile);
+  });
+});
+
+describe('withdrawing', () => {
+  let dir = '';
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+
+  it('revokes every personal link sent for the case, and keeps the new generation in the Git folder', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'klachten-withdraw-'));
+    const store = makeGitFolderStore(dir);
+    const record = aCase({ status: 'bevestigd', handler: 'jan', linkGeneration: 2 });
+    await store.fileCase(record);
+    expect(linkStanding({ generation: 2 }, await store.getCase(record.reference), now)).toBe('open');
+    await withdraw(store, config, record.reference, now);
+    const stored = await store.getCase(record.reference);
+    expect(stored?.linkGeneration).toBe(3);
+    expect(linkStanding({ generation: 2 }, stored, now)).toBe('revoked');
   });
 });

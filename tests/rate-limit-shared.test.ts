@@ -1,13 +1,13 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Redis } from 'ioredis';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeFsQueue, makeQueueFromEnv, redisPrefix } from '../cases/queue/from-env.ts';
+import { makeFsQueue } from '../cases/queue/from-env.ts';
 import type { IntakeQueue } from '../cases/queue/port.ts';
 import { makeQueueRateLimiter, rateLimitKey, type QueueRateLimiterOptions } from '../cases/queue/rate-limiter.ts';
 import type { LogFields } from '../cases/log.ts';
 import { clientKey } from '../cases/rate-limit.ts';
+import { fsQueueStore, redisQueueStore, type QueueStore } from './support/queue-stores.ts';
 import { startRedis } from './support/redis.ts';
 import { useServer } from './support/use-server.ts';
 
@@ -16,15 +16,9 @@ const secret = 'the-token-secret-every-instance-shares-0123456789';
 const address = '203.0.113.7';
 const at = (minutes: number) => new Date(Date.UTC(2026, 11, 1, 9, 0, 0) + minutes * 60 * 1000);
 
-/** One store, opened by as many instances as a test asks for; and everything it holds, as text. */
-interface Bed {
-  open(): IntakeQueue;
-  dump(): Promise<string[]>;
-}
-
-function describeSharedLimiter(name: string, setUp: () => Promise<Bed & { close(): Promise<void> }>) {
+function describeSharedLimiter(name: string, setUp: () => Promise<QueueStore>) {
   describe(`the shared limit on complaints per client, on ${name}`, () => {
-    let bed: Bed & { close(): Promise<void> };
+    let bed: QueueStore;
     const opened: IntakeQueue[] = [];
     const instance = (options: Partial<QueueRateLimiterOptions> = {}) => {
       const queue = bed.open();
@@ -117,48 +111,11 @@ function describeSharedLimiter(name: string, setUp: () => Promise<Bed & { close(
   });
 }
 
-async function listFiles(dir: string): Promise<string[]> {
-  const found: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile()) continue;
-    const path = join(entry.parentPath, entry.name);
-    found.push(
-      `${path
-        .slice(dir.length + 1)
-        .split('/')
-        .join(':')} ${await readFile(path, 'utf8')}`,
-    );
-  }
-  return found;
-}
-
-describeSharedLimiter('the fs queue', async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'klachten-rate-'));
-  return {
-    open: () => makeFsQueue(dir),
-    dump: () => listFiles(dir),
-    close: () => rm(dir, { recursive: true, force: true }),
-  };
-});
+describeSharedLimiter('the fs queue', () => fsQueueStore('klachten-rate-'));
 
 const redis = useServer(startRedis);
 
-describeSharedLimiter('a real Redis server', async () => {
-  const url = `${redis().url}/3`;
-  const admin = new Redis(url);
-  await admin.flushdb();
-  return {
-    open: () => makeQueueFromEnv({ KLACHTEN_QUEUE: url }, '/'),
-    async dump() {
-      const keys = (await admin.keys('*')).sort();
-      return Promise.all(keys.map(async (key) => `${key.slice(redisPrefix.length)} ${await admin.get(key)}`));
-    },
-    close: async () => {
-      await admin.flushdb();
-      admin.disconnect();
-    },
-  };
-});
+describeSharedLimiter('a real Redis server', () => redisQueueStore(`${redis().url}/3`));
 
 describe('the shared limit when its store fails', () => {
   const broken = (overrides: Partial<IntakeQueue>): IntakeQueue => ({ ...makeFsQueue('/nonexistent'), ...overrides });

@@ -6,6 +6,7 @@ import type { CaseStore } from '../store.ts';
 import { deliverDueMessages, type DeliveryContext } from './deliver.ts';
 import type { OutgoingMail } from './compose-message.ts';
 import { inFlightTimeoutMs } from './due-messages.ts';
+import { makeMemoryMailBudget, type MailBudget } from './mail-budget.ts';
 import { defaultTemplatesDir, loadTemplates } from './template-files.ts';
 import type { Mailer } from './transport.ts';
 
@@ -212,5 +213,110 @@ describe('the cap on receipts to one address', () => {
     await store.fileCase(nextDay);
     const report = await atIntake(store, mailer, nextDay, new Date('2026-10-27T09:05:00Z'), []);
     expect(report.outcomes[0]?.result).toBe('sent');
+  });
+});
+
+describe('the mail budget on what the public can trigger', () => {
+  const moment = new Date('2026-10-26T08:00:00Z');
+  const sentReceipt = { kind: 'receipt', attempts: 1, sentAt: '2026-10-26T00:31:00+01:00', toHash: 'sha256:x' };
+  const withBudget = (budget: MailBudget, logged: string[] = []) => ({
+    ...contextAt(moment, logged),
+    mailBudget: budget,
+  });
+
+  it('sends at most three receipts to one mailbox however its address is spelt, and says why on the others', async () => {
+    const records = Array.from({ length: 8 }, (_, n) =>
+      aCase({ email: n === 0 ? 'Zoe@Example.nl' : `zoe+${n}@example.nl` }),
+    );
+    const store = memoryStore(records);
+    const mailer = recordingMailer();
+    const logged: string[] = [];
+    const report = await deliverDueMessages(store, mailer, withBudget(makeMemoryMailBudget(), logged));
+    expect(report.outcomes.map((outcome) => outcome.result)).toEqual([
+      'sent',
+      'sent',
+      'sent',
+      'withheld',
+      'withheld',
+      'withheld',
+      'withheld',
+      'withheld',
+    ]);
+    expect(mailer.sent).toHaveLength(3);
+    const withheld = (await store.listCases()).filter((record) =>
+      record.messages.some((message) => message.withheld === 'mail-budget'),
+    );
+    expect(withheld).toHaveLength(5);
+    // Logged by reference only: nothing of the address, nor of how it was spelt.
+    const lines = logged.filter((line) => line.includes('mail.withheld'));
+    expect(lines).toHaveLength(5);
+    expect(lines[0]).toBe(
+      JSON.stringify({ event: 'mail.withheld', reference: withheld[0]?.reference, kind: 'receipt', reason: 'address' }),
+    );
+    expect(logged.join('\n')).not.toMatch(/zoe/i);
+  });
+
+  it('counts a withdrawal’s confirmation with the receipts of that mailbox', async () => {
+    const receipts = Array.from({ length: 3 }, (_, n) => aCase({ email: `zoe+${n}@example.nl` }));
+    const withdrawn = aCase({
+      email: 'zoe@example.nl',
+      status: 'afgesloten',
+      outcome: 'ingetrokken',
+      events: [
+        { at: '2026-10-26T00:30:00+01:00', status: 'ontvangen', by: 'website' },
+        { at: '2026-10-26T08:30:00+01:00', status: 'afgesloten', outcome: 'ingetrokken', by: 'klager' },
+      ],
+      messages: [sentReceipt],
+    });
+    const store = memoryStore([...receipts, withdrawn]);
+    const report = await deliverDueMessages(store, recordingMailer(), withBudget(makeMemoryMailBudget()));
+    expect(report.outcomes.find((outcome) => outcome.reference === withdrawn.reference)).toMatchObject({
+      kind: 'withdrawn',
+      result: 'withheld',
+    });
+  });
+
+  it('leaves the messages of the procedure alone: a confirmation goes out whatever the budget says', async () => {
+    const confirmed = aCase({
+      email: 'zoe@example.nl',
+      status: 'bevestigd',
+      handler: 'jan-de-vries',
+      events: [
+        { at: '2026-10-26T00:30:00+01:00', status: 'ontvangen', by: 'website' },
+        { at: '2026-10-26T08:30:00+01:00', status: 'bevestigd', handler: 'jan-de-vries' },
+      ],
+      messages: [sentReceipt],
+    });
+    const spent: MailBudget = { take: async () => ({ ok: false, reason: 'address' }) };
+    const mailer = recordingMailer();
+    const report = await deliverDueMessages(memoryStore([confirmed]), mailer, withBudget(spent));
+    expect(report.outcomes).toMatchObject([{ kind: 'confirmation', result: 'sent' }]);
+  });
+
+  it('asks the budget once per message: a receipt whose first attempt failed goes out on its retry', async () => {
+    const record = aCase({ email: 'zoe@example.nl' });
+    const store = memoryStore([record]);
+    let takes = 0;
+    const counting: MailBudget = {
+      async take() {
+        takes += 1;
+        return takes === 1 ? { ok: true, giveBack: async () => {} } : { ok: false, reason: 'address' };
+      },
+    };
+    let failures = 1;
+    const mailer: Mailer & { sent: OutgoingMail[] } = {
+      ...recordingMailer(),
+      async send(mail) {
+        if (failures-- > 0) throw Object.assign(new Error('refused'), { responseCode: 451 });
+        this.sent.push(mail);
+      },
+    };
+    expect((await deliverDueMessages(store, mailer, withBudget(counting))).outcomes[0]?.result).toBe('failed');
+    const retry = await deliverDueMessages(store, mailer, {
+      ...withBudget(counting),
+      now: () => new Date(moment.getTime() + 60 * 60 * 1000),
+    });
+    expect(retry.outcomes[0]?.result).toBe('sent');
+    expect(takes).toBe(1);
   });
 });

@@ -28,6 +28,7 @@ import { dueMessages } from './due-messages.ts';
 import { messageNames, type MessageKind } from './message-kinds.ts';
 import { makeKeyedQueue } from '../keyed-queue.ts';
 import { addressHash, type MessageRecord } from './message-record.ts';
+import { isPublicMailKind, mailBudget, type MailBudget } from './mail-budget.ts';
 import { makeCaseReceiptLedger, receiptCap, type ReceiptLedger } from './receipt-cap.ts';
 import { mailErrorCode, type Mailer } from './transport.ts';
 
@@ -45,13 +46,19 @@ export interface DeliveryContext {
    * default: the store's own cases.
    */
   receiptLedger?: ReceiptLedger;
+  /**
+   * The budget of mails the public can trigger (receipt, withdrawal; `mail-budget.ts`), asked once
+   * per message, before its first attempt: a retry keeps the place its first attempt took. Without
+   * it only the receipt cap applies (the commands' runs, which send what an earlier run began).
+   */
+  mailBudget?: MailBudget;
 }
 
 /** What happened to one message in one run. */
 export interface DeliveryOutcome {
   reference: string;
   kind: MessageKind;
-  /** `withheld`: not sent on purpose (too many receipts to one address), recorded on the case. */
+  /** `withheld`: not sent on purpose (receipt cap, mail budget), recorded on the case. */
   result: 'sent' | 'failed' | 'skipped' | 'withheld';
   /** The code recorded on the case, when it failed. */
   error?: string;
@@ -110,16 +117,22 @@ export async function deliverDueMessages(
   const ledger = context.receiptLedger ?? makeCaseReceiptLedger(store);
   for (const record of cases) {
     for (const due of dueMessages(record, context.now())) {
+      const send = async () => {
+        const refused = await refusedByMailBudget(context, record, due.kind);
+        return refused === undefined
+          ? deliverOne(store, mailer, context, record.reference, due.kind)
+          : withhold(store, context, record.reference, due.kind, 'mail-budget', refused);
+      };
       const outcome =
         due.kind === 'receipt'
           ? // Counting and sending one after the other per address: two receipts to one address
             // delivered at once would otherwise both count the same two and send a fourth.
             await receiptsInTurn([addressHash(record.email)], async () =>
               (await overReceiptCap(ledger, record, context.now()))
-                ? withholdReceipt(store, context, record.reference)
-                : deliverOne(store, mailer, context, record.reference, due.kind),
+                ? withhold(store, context, record.reference, 'receipt', 'receipt-cap', 'receipt-cap')
+                : send(),
             )
-          : await deliverOne(store, mailer, context, record.reference, due.kind);
+          : await send();
       outcomes.push(outcome);
       if (outcome.result === 'failed') break;
     }
@@ -140,33 +153,62 @@ async function overReceiptCap(ledger: ReceiptLedger, record: Case, now: Date): P
   return (await ledger.countSentSince(addressHash(record.email), since, record.reference)) >= receiptCap.max;
 }
 
-/** Records on the case that its receipt is not sent, in a comment the coordinators see. */
-async function withholdReceipt(
+/**
+ * Why the mail budget refuses this message, if it does: only a message the public can trigger,
+ * only before its first attempt (a retry keeps the place the first one took), only with a budget.
+ */
+async function refusedByMailBudget(
+  context: DeliveryContext,
+  record: Case,
+  kind: MessageKind,
+): Promise<'address' | 'case' | undefined> {
+  if (context.mailBudget === undefined || !isPublicMailKind(kind)) return undefined;
+  const unsent = record.messages.find((message) => message.kind === kind && message.sentAt === undefined);
+  if ((unsent?.attempts ?? 0) > 0) return undefined;
+  const place = await context.mailBudget.take({ to: record.email, reference: record.reference, kind }, context.now());
+  return place.ok ? undefined : place.reason;
+}
+
+/** Why a message is withheld, as the coordinators read it on the case (Dutch, then English). */
+const withheldComments: Record<'receipt-cap' | 'mail-budget', (name: string) => string> = {
+  'receipt-cap': () =>
+    `Ontvangstbevestiging **niet verstuurd**: dit e-mailadres kreeg al ${receiptCap.max} ontvangstbevestigingen ` +
+    'in 24 uur (bescherming tegen misbruik van het formulier). De klacht is gewoon ontvangen; de bevestiging ' +
+    'met de behandelaar gaat wel naar de klager. / Receipt withheld: this address already had ' +
+    `${receiptCap.max} receipts within 24 hours.`,
+  'mail-budget': (name) =>
+    `Bericht "${name}" **niet verstuurd**: dit e-mailadres (ook in een andere schrijfwijze, zoals met +) kreeg ` +
+    `al ${mailBudget.perAddress} berichten in 24 uur die iemand via de website kan laten versturen (bescherming ` +
+    'tegen misbruik). De klacht zelf loopt gewoon door; berichten van de behandeling gaan wel naar de klager. / ' +
+    `Message withheld: this mailbox already had ${mailBudget.perAddress} mails the public can trigger within 24 hours.`,
+};
+
+/** Records on the case that a message is not sent, and why, in a comment the coordinators see. */
+async function withhold(
   store: CaseStore,
   context: DeliveryContext,
   reference: string,
+  kind: MessageKind,
+  reason: 'receipt-cap' | 'mail-budget',
+  /** What the log says: the cap, or which count of the budget was full. */
+  logged: 'receipt-cap' | 'address' | 'case',
 ): Promise<DeliveryOutcome> {
   const withheldAt = receivedAtIso(context.now(), context.config.terms.timeZone);
   try {
     await store.updateCase(
       reference,
-      (current) => withMessage(current, 'receipt', (message) => ({ ...message, withheld: 'receipt-cap', withheldAt })),
-      'ontvangstbevestiging niet verstuurd',
-      {
-        comment:
-          `Ontvangstbevestiging **niet verstuurd**: dit e-mailadres kreeg al ${receiptCap.max} ontvangstbevestigingen ` +
-          'in 24 uur (bescherming tegen misbruik van het formulier). De klacht is gewoon ontvangen; de bevestiging ' +
-          'met de behandelaar gaat wel naar de klager. / Receipt withheld: this address already had ' +
-          `${receiptCap.max} receipts within 24 hours.`,
-      },
+      (current) => withMessage(current, kind, (message) => ({ ...message, withheld: reason, withheldAt })),
+      `bericht "${messageNames[kind]}" niet verstuurd`,
+      { comment: withheldComments[reason](messageNames[kind]) },
     );
   } catch (error) {
     const code = `store: ${mailErrorCode(error)}`;
     context.log('mail.withhold-failed', { reference, error: code });
-    return { reference, kind: 'receipt', result: 'failed', error: code };
+    return { reference, kind, result: 'failed', error: code };
   }
-  context.log('mail.receipt-withheld', { reference, reason: 'receipt-cap' });
-  return { reference, kind: 'receipt', result: 'withheld' };
+  // Logged by reference only: nothing of the address, nor which spelling of it.
+  context.log('mail.withheld', { reference, kind, reason: logged });
+  return { reference, kind, result: 'withheld' };
 }
 
 async function casesToLookAt(store: CaseStore, options: DeliveryOptions): Promise<Case[]> {

@@ -14,7 +14,7 @@ import { taggedError } from '../errors.ts';
 import { formatDate } from '../format-date.ts';
 import type { Locale } from '../locale.ts';
 import { findPerson } from '../people.ts';
-import { makeComplainantToken } from '../complainant-token.ts';
+import { linkGenerationOf, makeComplainantToken } from '../complainant-token.ts';
 import { makeSatisfactionToken, satisfactionExpiry } from '../satisfaction-token.ts';
 import { receiptDate } from '../terms.ts';
 import { currentAnswerBy, lastEvent } from './case-history.ts';
@@ -96,14 +96,17 @@ function earlierReferenceOf(record: Case): string {
 }
 
 /**
- * The complainant's personal link to their page (`/mijn-klacht/?t=…`). Without a token secret
+ * The complainant's personal link to their page (`/mijn-klacht/?t=…`), in the case's current link
+ * generation and valid for `myComplaint.linkValidDays` from this mail. Without a token secret
  * (the GitHub store before `KLACHTEN_TOKEN_SECRET` is set) the plain page, where a new link can
  * be asked for: a message never fails for want of the link.
  */
 function myComplaintUrl(record: Case, context: ValuesContext, locale: Locale): string {
   const url = new URL(locale === 'nl' ? 'mijn-klacht/' : 'en/my-complaint/', context.config.site.url);
   if (context.tokenSecret !== undefined) {
-    url.searchParams.set('t', makeComplainantToken(record.reference, context.tokenSecret, context.now));
+    const link = { reference: record.reference, generation: linkGenerationOf(record) };
+    const days = context.config.myComplaint.linkValidDays;
+    url.searchParams.set('t', makeComplainantToken(link, context.tokenSecret, context.now, days));
   }
   return url.href;
 }
@@ -126,7 +129,9 @@ export function valuesFor(
   const date = (iso: string) => formatDate(iso, locale);
   const values: Record<string, TemplateValue> = {
     reference: text(record.reference),
-    name: { kind: 'user', text: record.name },
+    // Anyone who knows a reference and its address can have the link mail sent: it must not carry
+    // what was typed into the case (a name such as "Uw rekening is geblokkeerd, bel 0900-…").
+    ...(kind === 'link' ? {} : { name: { kind: 'user', text: record.name } }),
     organisation: text(config.organisation.name),
     coordinatorName: text(config.coordinators.name),
     coordinatorEmail: text(config.coordinators.email),
@@ -134,7 +139,7 @@ export function valuesFor(
     receivedDate: text(date(record.terms.received)),
     confirmBy: text(date(record.terms.confirmBy)),
     answerBy: text(date(currentAnswerBy(record))),
-    complaintCopy: complaintCopy(record, config, locale),
+    ...(kind === 'link' ? {} : { complaintCopy: complaintCopy(record, config, locale) }),
     externalBodies: {
       kind: 'links',
       items: config.externalBodies.map((body) => ({

@@ -1,12 +1,15 @@
 /**
- * Exclusive keys on the file system: a lease is a file created with `O_EXCL` (`wx`), which the
- * kernel lets exactly one creator make. An expired lease is taken over by renaming it away first:
- * of two drainers that both see it expired, one rename succeeds and the other finds the file gone,
- * so only one of them gets to create the new one.
+ * Exclusive keys on the file system: a lease is a file that appears whole or not at all — its
+ * holder is written to a file of its own first, then hard-linked into place, and `link` fails when
+ * the name exists, so the kernel lets exactly one creator make it. (Creating the lease itself with
+ * `O_EXCL` and writing into it after would show others an empty file for a moment, which they would
+ * take for an expired lease: two holders.) An expired lease is taken over by renaming it away
+ * first: of two drainers that both see it expired, one rename succeeds and the other finds the file
+ * gone, so only one of them gets to create the new one.
  */
 import { randomUUID } from 'node:crypto';
-import { open, readFile, rename, rm, unlink } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { link, open, readFile, rename, rm, unlink } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { ensurePrivateDir, privateFileMode } from '../private-files.ts';
 import { keyPath } from './fs-driver.ts';
 import type { ExclusiveKeys } from './port.ts';
@@ -22,23 +25,28 @@ async function readHolder(path: string): Promise<Holder | undefined> {
   try {
     return JSON.parse(text) as Holder;
   } catch {
-    // Half-written by a process that died between create and write: as good as expired.
+    // Not a holder (a file from before leases were linked into place, or a damaged disk): as good as expired.
     return { owner: '', until: 0 };
   }
 }
 
 async function create(path: string, holder: Holder): Promise<boolean> {
+  // Named like the driver's own temporary files, which no listing of keys shows.
+  const whole = join(dirname(path), `.tmp-${randomUUID()}`);
+  const file = await open(whole, 'wx', privateFileMode);
   try {
-    const file = await open(path, 'wx', privateFileMode);
-    try {
-      await file.writeFile(JSON.stringify(holder));
-    } finally {
-      await file.close();
-    }
+    await file.writeFile(JSON.stringify(holder));
+  } finally {
+    await file.close();
+  }
+  try {
+    await link(whole, path);
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
     throw error;
+  } finally {
+    await unlink(whole).catch(() => undefined);
   }
 }
 

@@ -112,6 +112,8 @@ export function makeQueueRateLimiter(queue: IntakeQueue, options: QueueRateLimit
   const leaseMs = options.leaseMs ?? 5000;
   const waitMs = options.waitMs ?? 10_000;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  // Which count a log line is about, when it is not the complaints' (the lost-link form, the mail budget).
+  const about = options.counts === undefined ? {} : { counts: options.counts };
 
   // The note's lease, tried again while another instance holds it; undefined when it stays held.
   async function lease(hash: string): Promise<Lease | undefined> {
@@ -154,12 +156,12 @@ export function makeQueueRateLimiter(queue: IntakeQueue, options: QueueRateLimit
         if (outcome === 'busy') {
           // Only the same address posting many times at once keeps a note held this long: a flood,
           // which the limit is there to stop, so it is refused rather than let through unseen.
-          log('intake.limit-busy', {});
+          log('intake.limit-busy', about);
           return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };
         }
         if (outcome !== undefined) return outcome;
       } catch (error) {
-        log('intake.limit-unavailable', { code: errorCode(error) });
+        log('intake.limit-unavailable', { code: errorCode(error), ...about });
         return unlimited;
       }
       return {
@@ -172,7 +174,7 @@ export function makeQueueRateLimiter(queue: IntakeQueue, options: QueueRateLimit
             });
           } catch (error) {
             // The place stays taken until the window passes: one complaint fewer for this client.
-            log('intake.limit-unavailable', { code: errorCode(error) });
+            log('intake.limit-unavailable', { code: errorCode(error), ...about });
           }
         },
       };

@@ -145,8 +145,9 @@ export function makeUnstorageQueue(storage: Storage, options: UnstorageQueueOpti
         await storage.removeItem(key);
         removed += 1;
       }
-      // The shared rate limit's notes (`rate-limiter.ts`) say when their last place expires.
-      for (const key of await storage.getKeys('meta:rate')) {
+      // The shared rate limit's notes (`rate-limiter.ts`, also the mail budget's) and the
+      // honeypot's (site/server/honeypot-memory.ts) say when they expire.
+      for (const key of [...(await storage.getKeys('meta:rate')), ...(await storage.getKeys('meta:honeypot'))]) {
         const note = (await storage.getItem(key)) as { expiresAt?: unknown } | null;
         if (note && typeof note === 'object' && typeof note.expiresAt === 'number' && note.expiresAt > at.getTime())
           continue;

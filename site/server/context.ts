@@ -3,6 +3,8 @@ import { makeCalendar } from '../../cases/calendar.ts';
 import { makeMemoryRateLimiter, type RateLimiter } from '../../cases/rate-limit.ts';
 import { parseSettings, refuseFolderStoreOnServerless, type Settings } from '../../cases/settings.ts';
 import type { CaseStore } from '../../cases/store.ts';
+import { makeMemoryMailBudget, type MailBudget } from '../../cases/mail/mail-budget.ts';
+import { makeQueueMailBudget } from '../../cases/queue/mail-budget-ledger.ts';
 import { makeQueueRateLimiter } from '../../cases/queue/rate-limiter.ts';
 import { makeQueueSetupFromEnv, type QueueSetup } from '../../cases/queue/setup-from-env.ts';
 import { minimumSecretLength } from '../../cases/signed-token.ts';
@@ -106,6 +108,29 @@ export function getRateLimiter(form: LimitedForm = 'complaint'): RateLimiter {
   }
   limiters.set(form, limiter);
   return limiter;
+}
+
+let mailBudget: MailBudget | undefined;
+
+/**
+ * The budget of mails the public can trigger (cases/mail/mail-budget.ts), made once per server
+ * process: with the queue counted in its storage, shared by every instance (under a key derived
+ * from `KLACHTEN_TOKEN_SECRET`, as the limit per client address); otherwise in this process's memory.
+ *
+ * @example
+ * const place = await getMailBudget().take({ to: record.email, reference, kind: 'link' }, new Date());
+ */
+export function getMailBudget(): MailBudget {
+  if (mailBudget !== undefined) return mailBudget;
+  const queue = getQueueSetup()?.queue;
+  const secret = process.env['KLACHTEN_TOKEN_SECRET'] ?? '';
+  if (queue !== undefined && secret.length >= minimumSecretLength) {
+    mailBudget = makeQueueMailBudget(queue, { secret, log });
+  } else {
+    if (queue !== undefined) log('mail.budget-not-shared', {});
+    mailBudget = makeMemoryMailBudget();
+  }
+  return mailBudget;
 }
 
 /** The working-day calendar from the configuration. */

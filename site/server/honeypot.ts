@@ -1,11 +1,22 @@
 // The honeypot: a field on the complaint form that people never see or hear (ComplaintForm.astro
 // hides it from eyes and screen readers and keeps it out of the tab order), so only a program
-// that fills in every field fills it. Such a post is answered exactly like a person's, from a
-// store that keeps nothing, so the program learns nothing to adapt to.
+// that fills in every field fills it. Such a post is answered exactly like a person's, so the
+// program learns nothing to adapt to: the same status, headers and page, the limit per client
+// address before it, the same reference for the same form sent again (honeypot-memory.ts), and
+// about the same time (timing-mirror.ts). Nothing is filed and nothing is mailed.
 import type { IncomingFile, PreparedFile } from '../../cases/attachments/pipeline.ts';
 import { inertFileName, sha256Hex } from '../../cases/attachments/pipeline.ts';
 import { sniffKind } from '../../cases/attachments/sniff.ts';
+import type { WorkingDayCalendar } from '../../cases/calendar.ts';
+import type { Case } from '../../cases/case.ts';
+import type { Config } from '../../cases/config.ts';
+import { makeKeyedQueue } from '../../cases/keyed-queue.ts';
 import type { CaseStore } from '../../cases/store.ts';
+import { computeTerms } from '../../cases/terms.ts';
+import config from '../../klachten.config.ts';
+import { calendar, getQueueSetup } from './context.ts';
+import { makeMemoryHoneypotMemory, makeQueueHoneypotMemory, type HoneypotMemory } from './honeypot-memory.ts';
+import { makeTimingMirror } from './timing-mirror.ts';
 
 /**
  * The honeypot's field name: one a form-filling program takes for a real field, and that no
@@ -28,21 +39,75 @@ export function filledHoneypot(raw: Record<string, unknown>): boolean {
 }
 
 /**
+ * The case as the real store would give it back for a form sent again: the reference and receipt
+ * moment of the first time, and the terms counted from that moment.
+ */
+function asFiledBefore(
+  record: Case,
+  reference: string,
+  receivedAt: string,
+  days: WorkingDayCalendar,
+  settings: Config,
+): Case {
+  return {
+    ...record,
+    reference,
+    receivedAt,
+    terms: computeTerms(receivedAt, days, settings.terms),
+    events: [{ at: receivedAt, status: 'ontvangen', by: 'website' }],
+  };
+}
+
+/**
  * A store that confirms every case and keeps none: filing into it gives the bot the very receipt
- * a person gets, with a fresh reference, while nothing is written and so nothing is mailed.
+ * a person gets — a fresh reference, or for the same form within a day the reference it got the
+ * first time — while nothing is written and so nothing is mailed.
  *
  * @example
- * await fileComplaint(raw, { ...context, store: discardingStore });
+ * await fileComplaint(raw, { ...context, store: makeHoneypotStore(makeMemoryHoneypotMemory(), calendar, config) });
  */
-export const discardingStore: CaseStore = {
-  description: 'nergens (honeypot)',
-  fileCase: async (record) => ({ case: record, created: true }),
-  getCase: async () => undefined,
-  listCases: async () => [],
-  updateCase: async (reference) => {
-    throw new Error(`${reference} is nergens opgeslagen`);
-  },
-};
+export function makeHoneypotStore(memory: HoneypotMemory, days: WorkingDayCalendar, settings: Config): CaseStore {
+  // The same form twice at once is one after the other, as in the real stores.
+  const serialised = makeKeyedQueue();
+  return {
+    description: 'nergens (honeypot)',
+    fileCase: (record) =>
+      serialised([record.fingerprint], async () => {
+        const earlier = await memory.recall(record.fingerprint, record.receivedAt);
+        if (earlier !== undefined) {
+          return { case: asFiledBefore(record, earlier.reference, earlier.receivedAt, days, settings), created: false };
+        }
+        await memory.remember(record.fingerprint, { reference: record.reference, receivedAt: record.receivedAt });
+        return { case: record, created: true };
+      }),
+    getCase: async () => undefined,
+    listCases: async () => [],
+    updateCase: async (reference) => {
+      throw new Error(`${reference} is nergens opgeslagen`);
+    },
+  };
+}
+
+let store: CaseStore | undefined;
+
+/**
+ * The honeypot's store of this server process: its memory in the queue when there is one.
+ *
+ * @example
+ * await fileComplaint(raw, { ...context, store: getHoneypotStore(), log: silentLog });
+ */
+export function getHoneypotStore(): CaseStore {
+  const queue = getQueueSetup()?.queue;
+  store ??= makeHoneypotStore(
+    queue === undefined ? makeMemoryHoneypotMemory() : makeQueueHoneypotMemory(queue),
+    calendar,
+    config,
+  );
+  return store;
+}
+
+/** How long the real path's filings take, for the honeypot to take as long. */
+export const filingTimes = makeTimingMirror();
 
 /**
  * The files of a honeypot post as the receipt lists them, without the work of cleaning: kind from

@@ -7,7 +7,7 @@ import config from '../../klachten.config.ts';
 import { afterResponse } from './after-response.ts';
 import { clientAddress } from './client-address.ts';
 import { calendar, getRateLimiter, getSettings, getStore, log } from './context.ts';
-import { discardingStore, filledHoneypot, honeypotFiles } from './honeypot.ts';
+import { filingTimes, filledHoneypot, getHoneypotStore, honeypotFiles } from './honeypot.ts';
 import { kickDrain } from './drain.ts';
 import { deliverInBackground } from './mail.ts';
 import { fileLimits, getStagedFiles, prepareUploads, type KeptFile } from './files.ts';
@@ -110,8 +110,9 @@ function respond(result: IntakeResult): IntakeResponse {
 /**
  * Handles a POST of the complaint form. Origin checking (CSRF) happens before this, in Astro.
  * Input problems answer 4xx with the form and everything typed; a store failure answers 503 with
- * the same; nothing here throws for input. A post that filled the honeypot gets the answer a
- * person would get, and nothing is filed or mailed. Past the limit per client (settings), 429.
+ * the same; nothing here throws for input. Past the limit per client (settings), 429. A post that
+ * filled the honeypot gets the answer a person would get — after the same limit, with the same
+ * reference for the same form sent again, in about the same time — and nothing is filed or mailed.
  *
  * @example
  * const { status, result } = await handleIntake(Astro.request, Astro.clientAddress, Astro.locals);
@@ -121,6 +122,8 @@ export async function handleIntake(
   connection: string | undefined,
   locals: unknown = undefined,
 ): Promise<IntakeResponse> {
+  // Timed from the start, reading the body included: the honeypot mirrors the whole answer's time.
+  const started = performance.now();
   const posted = await readPosted(request);
   if ('status' in posted) {
     if (posted.status === 413) {
@@ -139,14 +142,8 @@ export async function handleIntake(
     log,
   };
 
-  if (filledHoneypot(raw)) {
-    // Filed into a store that keeps nothing, so the answer is a real one in every detail.
-    const files = { prepared: await honeypotFiles(posted.files, fileLimits().maxFilesPerPost), refused: [] };
-    const result = await fileComplaint(raw, { ...context, store: discardingStore, log: silentLog }, files);
-    log('intake.honeypot', result.kind === 'filed' ? { reference: result.case.reference } : {});
-    return respond(result);
-  }
-
+  // The limit comes first for everyone, a program that filled the honeypot too: it must meet the
+  // same 429 a person meets, or it could tell the two paths apart.
   const client = clientAddress(request, connection, getSettings().clientAddressHeader);
   const place = await getRateLimiter().take(client, context.now);
   if (!place.ok) {
@@ -156,6 +153,16 @@ export async function handleIntake(
       result: { kind: 'limited', values: keepValues(raw), retryAfterSeconds: place.retryAfterSeconds },
     };
   }
+  if (filledHoneypot(raw)) {
+    // Filed into a store that keeps nothing, so the answer is a real one in every detail.
+    const files = { prepared: await honeypotFiles(posted.files, fileLimits().maxFilesPerPost), refused: [] };
+    const result = await fileComplaint(raw, { ...context, store: getHoneypotStore(), log: silentLog }, files);
+    const took = performance.now() - started;
+    if (result.kind !== 'filed' || !result.created) await place.giveBack();
+    log('intake.honeypot', result.kind === 'filed' ? { reference: result.case.reference } : {});
+    if (result.kind === 'filed') await filingTimes.waitLikeReal(result.created ? 'created' : 'repeated', took);
+    return respond(result);
+  }
   // The files after the limit, so a flood of posts costs no cleaning of photos.
   const uploads = await prepareUploads(posted.files, posted.stagedIds, context.now);
   if (!uploads.ok) {
@@ -163,16 +170,20 @@ export async function handleIntake(
     return { status: 503, result: { kind: 'failed', values: keepValues(raw), reason: 'scanner' } };
   }
   const result = await fileComplaint(raw, context, uploads);
+  const took = performance.now() - started;
   // Only accepted complaints count: a refused, failed or repeated one gives its place back.
   if (result.kind !== 'filed' || !result.created) await place.giveBack();
-  if (result.kind === 'filed') await getStagedFiles().remove(posted.stagedIds);
   if (result.kind === 'invalid') {
     return { status: 422, result: { ...result, filesSent: posted.files.length, keptFiles: uploads.kept } };
   }
-  // The receipt goes in the background: a mail failure never makes a filed complaint fail. Then
-  // the drainer takes the queue to GitHub (a no-op with the Git folder), the receipt's record
-  // already on the case, so it travels in the one create call.
-  // On a serverless platform the function is asked to stay until that work is done (after-response.ts).
-  if (result.kind === 'filed') afterResponse(locals, deliverInBackground(result.case.reference).then(kickDrain));
+  if (result.kind === 'filed') {
+    await getStagedFiles().remove(posted.stagedIds);
+    filingTimes.record(result.created ? 'created' : 'repeated', took);
+    // The receipt goes in the background: a mail failure never makes a filed complaint fail. Then
+    // the drainer takes the queue to GitHub (a no-op with the Git folder), the receipt's record
+    // already on the case, so it travels in the one create call. On a serverless platform
+    // the function is asked to stay until that work is done (after-response.ts).
+    afterResponse(locals, deliverInBackground(result.case.reference).then(kickDrain));
+  }
   return respond(result);
 }

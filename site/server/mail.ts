@@ -7,7 +7,7 @@ import { loadTokenSecret } from '../../cases/mail/secret.ts';
 import { defaultTemplatesDir, loadTemplates } from '../../cases/mail/template-files.ts';
 import { makeMailerFromEnv, type Mailer } from '../../cases/mail/transport.ts';
 import config from '../../klachten.config.ts';
-import { getQueueSetup, getStore, log } from './context.ts';
+import { getMailBudget, getQueueSetup, getStore, log } from './context.ts';
 
 let mailer: Mailer | undefined;
 let secret: Promise<string | undefined> | undefined;
@@ -48,6 +48,11 @@ function queueLedger(): { receiptLedger?: ReceiptLedger } {
   return setup ? { receiptLedger: setup.receiptLedger } : {};
 }
 
+/**
+ * Sends what is due for one case and waits: for the intake's receipt (through
+ * {@link deliverInBackground}) and a withdrawal's confirmation, both within the mail budget.
+ */
+
 async function deliver(reference: string): Promise<void> {
   mailer ??= makeMailerFromEnv(process.env, process.cwd());
   await deliverDueMessages(
@@ -61,6 +66,8 @@ async function deliver(reference: string): Promise<void> {
       log,
       // Queued cases: the receipt cap counts from the queue, not from a GitHub listing per receipt.
       ...queueLedger(),
+      // The receipt and the withdrawal's confirmation are the public's to trigger: budgeted.
+      mailBudget: getMailBudget(),
     },
     { references: [reference] },
   );

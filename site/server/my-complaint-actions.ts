@@ -5,6 +5,7 @@
 // commit's body. A repeat complaint that was not taken up stays so: only a coordinator reopens it.
 import { limits } from '../../cases/complaint.ts';
 import type { Case } from '../../cases/case.ts';
+import { revokeLinks } from '../../cases/complainant-token.ts';
 import type { Config } from '../../cases/config.ts';
 import { receivedAtIso } from '../../cases/intake.ts';
 import { applyMove } from '../../cases/lifecycle.ts';
@@ -106,7 +107,8 @@ export async function addInformation(
 
 /**
  * Closes the case as withdrawn (`ingetrokken`) at the complainant's request, telling the people
- * working it. Refused (undefined) when the case can no longer be withdrawn.
+ * working it, and revokes every personal link sent for it. Refused (undefined) when the case can
+ * no longer be withdrawn.
  *
  * @example
  * await withdraw(store, config, 'K-2026-7QF3M9', new Date()) // the closed case, or undefined
@@ -135,7 +137,8 @@ export async function withdraw(
     reference,
     (record) => {
       const result = applyMove(record, move, context);
-      if (result.ok) return result.case;
+      // A withdrawal revokes every personal link sent so far (cases/complainant-token.ts).
+      if (result.ok) return revokeLinks(result.case);
       refused = true;
       return record;
     },

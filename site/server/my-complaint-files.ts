@@ -6,11 +6,12 @@
 // the page's own (session.ts), used here as it is.
 import { nameFiles } from '../../cases/attachments/names.ts';
 import type { FileRefusal } from '../../cases/attachments/pipeline.ts';
-import { pageStillOpen } from '../../cases/complainant-token.ts';
+import { linkStanding } from '../../cases/complainant-token.ts';
 import type { Locale } from '../../cases/locale.ts';
 import { isOpen } from '../../cases/lifecycle.ts';
 import { receivedAtIso } from '../../cases/intake.ts';
 import config from '../../klachten.config.ts';
+import { basePath } from '../i18n/ui.ts';
 import { getStore, log } from './context.ts';
 import { fileLimits, getStagedFiles, prepareUploads } from './files.ts';
 import { tokenSecret } from './mail.ts';
@@ -50,7 +51,7 @@ export async function handleAddFiles(request: Request, _locale: Locale): Promise
   });
   if (!read.ok) return { status: read.status, view: { kind: 'forbidden' } };
   const field = (name: string) => read.form.fields.get(name)?.[0] ?? '';
-  const session = sessionFromRequest(request, secret, now);
+  const session = sessionFromRequest(request, secret, now, basePath);
   if (session === undefined || !csrfMatches(session, field('csrf')) || field('reference') !== session.reference) {
     log('my-complaint.forbidden', {});
     return { status: 403, view: { kind: 'forbidden' } };
@@ -58,8 +59,9 @@ export async function handleAddFiles(request: Request, _locale: Locale): Promise
   const reference = session.reference;
   try {
     const record = await getStore().getCase(reference);
-    if (record === undefined || !pageStillOpen(record, now) || !isOpen(record))
-      return { status: 409, view: { kind: 'closed' } };
+    // A session opened with a link that a newer link, a withdrawal or an erasure revoked adds nothing.
+    if (linkStanding(session, record, now) === 'revoked') return { status: 403, view: { kind: 'forbidden' } };
+    if (record === undefined || !isOpen(record)) return { status: 409, view: { kind: 'closed' } };
     const stagedIds = read.form.fields.get('bijlage') ?? [];
     const uploads = await prepareUploads(read.form.files, stagedIds, now, reference);
     if (!uploads.ok) return { status: 503, view: { kind: 'unavailable', reason: 'scanner' } };

@@ -1,86 +1,49 @@
 // The complainant's own page (/mijn-klacht/, /en/my-complaint/), on demand.
 //
-// GET ?t=<token>  the personal link from a mail: checked, then a session cookie and a 303 to the
-//                 plain address, so no token stays in the address bar (or in history, or a Referer).
+// GET ?t=<token>  the personal link from a mail: a page with one button, nothing set or cleared
+//                 (my-complaint-link.ts); its POST action=open starts the session.
 // GET             with a session: the case; without one: the form that asks for a new link.
 // GET ?agenda     with a session: the answer date as a calendar file.
 // POST            action=add | withdraw-ask | withdraw (with the session and its CSRF value and the
-//                 reference the session is for), or action=link (the lost-link form, no session).
+//                 reference the session is for), action=open (a link's button) or action=link
+//                 (the lost-link form), both without a session.
 // Cross-origin posts are refused (403) by Astro's checkOrigin before this runs; bodies are read
 // counting bytes; every response carries the security headers (site/middleware.ts) plus the
-// ones below.
-import { randomBytes } from 'node:crypto';
+// ones in my-complaint-response.ts.
 import type { Case } from '../../cases/case.ts';
-import { pageStillOpen, verifyComplainantToken } from '../../cases/complainant-token.ts';
+import { linkGenerationOf, linkStanding } from '../../cases/complainant-token.ts';
 import { makeAnswerDateIcs } from '../../cases/ics.ts';
 import type { Locale } from '../../cases/locale.ts';
 import { makeSatisfactionToken, satisfactionExpiry } from '../../cases/satisfaction-token.ts';
 import config from '../../klachten.config.ts';
-import { paths } from '../i18n/ui.ts';
-import { clientAddress } from './client-address.ts';
-import { getRateLimiter, getSettings, getStore, log } from './context.ts';
+import { basePath, paths } from '../i18n/ui.ts';
+import { getStore, log } from './context.ts';
 import { deliverInBackground, tokenSecret } from './mail.ts';
-import { addInformation, parseAddition, withdraw, type AdditionError } from './my-complaint-actions.ts';
+import { addInformation, parseAddition, withdraw } from './my-complaint-actions.ts';
+import { openLink, requestLink, showLink } from './my-complaint-link.ts';
 import { sendPageMessage } from './my-complaint-mail.ts';
-import { caseView, type CaseView } from './my-complaint-view.ts';
+import {
+  askLink,
+  pageHeaders,
+  refused,
+  type MyComplaintResponse,
+  type MyComplaintView,
+} from './my-complaint-response.ts';
+import { caseView } from './my-complaint-view.ts';
 import { readForm } from './read-form.ts';
-import { csrfMatches, endedSessionCookie, makeSessionValue, sessionCookie, sessionFromRequest } from './session.ts';
+import {
+  csrfMatches,
+  endedSessionCookie,
+  makeSessionValue,
+  sessionCookie,
+  sessionFromRequest,
+  type Session,
+} from './session.ts';
+
+export type { MyComplaintResponse, MyComplaintView };
 
 /** The page's forms hold at most an addition of 5,000 characters: far below this. */
 export const maxBodyBytes = 64 * 1024;
-
-/** What the page shows. */
-export type MyComplaintView =
-  | {
-      kind: 'case';
-      view: CaseView;
-      csrf: string;
-      addition: { value: string; error?: AdditionError | undefined };
-      notice?: 'added' | 'withdrawn' | 'not-withdrawn' | undefined;
-      satisfactionUrl?: string | undefined;
-      calendarUrl?: string | undefined;
-    }
-  | { kind: 'confirm-withdraw'; reference: string; csrf: string }
-  | {
-      kind: 'ask-link';
-      values: { reference: string; email: string };
-      errors: { reference?: boolean; email?: boolean };
-      sent: boolean;
-      retryAfterSeconds?: number;
-    }
-  | { kind: 'refused'; problem: 'invalid' | 'expired' | 'unavailable' };
-
-/** The view, or a ready response (a redirect, a calendar file), with its status and extra headers. */
-export interface MyComplaintResponse {
-  status: number;
-  view?: MyComplaintView;
-  response?: Response;
-  headers: Record<string, string>;
-}
-
-// No Referer from any response of these pages. The HTML itself asks for `same-origin`
-// (layouts/Base.astro): with `no-referrer` a browser posts the page's forms with "Origin: null",
-// which the CSRF check refuses. The plain address is all a same-origin referrer can carry.
-const pageHeaders = { 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' };
-
-function refused(problem: 'invalid' | 'expired' | 'unavailable', status: number, url: URL): MyComplaintResponse {
-  return {
-    status,
-    view: { kind: 'refused', problem },
-    headers: { ...pageHeaders, 'Set-Cookie': endedSessionCookie(url) },
-  };
-}
-
-function askLink(
-  status = 200,
-  extra: Partial<Extract<MyComplaintView, { kind: 'ask-link' }>> = {},
-): MyComplaintResponse {
-  return {
-    status,
-    view: { kind: 'ask-link', values: { reference: '', email: '' }, errors: {}, sent: false, ...extra },
-    headers: pageHeaders,
-  };
-}
 
 function casePage(
   record: Case,
@@ -102,7 +65,7 @@ function casePage(
   return {
     status,
     view: { kind: 'case', view, csrf, addition: { value: '' }, satisfactionUrl, calendarUrl, ...extra },
-    headers: pageHeaders,
+    headers: { ...pageHeaders },
   };
 }
 
@@ -128,10 +91,10 @@ function calendarFile(record: Case, locale: Locale, now: Date): Response {
   });
 }
 
-/** The case of a session, when the page may still show it. */
-async function sessionCase(reference: string, now: Date): Promise<Case | undefined> {
-  const record = await getStore().getCase(reference);
-  return record !== undefined && pageStillOpen(record, now) ? record : undefined;
+/** The case of a session, when the page may still show it and no newer link revoked the session's. */
+async function sessionCase(session: Session, now: Date): Promise<Case | undefined> {
+  const record = await getStore().getCase(session.reference);
+  return linkStanding(session, record, now) === 'open' ? record : undefined;
 }
 
 /**
@@ -151,7 +114,7 @@ export async function handleMyComplaint(
   const secret = await tokenSecret().catch(() => undefined);
   if (secret === undefined) {
     log('my-complaint.no-secret', {});
-    return refused('unavailable', 503, url);
+    return refused('unavailable');
   }
   try {
     return request.method === 'POST'
@@ -159,32 +122,15 @@ export async function handleMyComplaint(
       : await handleGet(request, locale, url, secret, now);
   } catch (error) {
     log('my-complaint.failed', { error: error instanceof Error ? error.name : 'unknown' });
-    return refused('unavailable', 503, url);
+    return refused('unavailable');
   }
 }
 
 async function handleGet(request: Request, locale: Locale, url: URL, secret: string, now: Date) {
   const token = url.searchParams.get('t');
-  if (token !== null) {
-    const check = verifyComplainantToken(token, secret, now);
-    if (!check.ok)
-      return refused(check.problem === 'expired' ? 'expired' : 'invalid', check.problem === 'expired' ? 410 : 400, url);
-    const record = await getStore().getCase(check.reference);
-    if (record === undefined) return refused('invalid', 400, url);
-    if (!pageStillOpen(record, now)) return refused('expired', 410, url);
-    const value = makeSessionValue(record.reference, secret, now, randomBytes(16));
-    log('my-complaint.opened', { reference: record.reference });
-    return {
-      status: 303,
-      response: new Response(null, {
-        status: 303,
-        headers: { ...pageHeaders, Location: paths[locale].myComplaint, 'Set-Cookie': sessionCookie(value, url) },
-      }),
-      headers: {},
-    };
-  }
-  const session = sessionFromRequest(request, secret, now);
-  const record = session === undefined ? undefined : await sessionCase(session.reference, now);
+  if (token !== null) return showLink(token, secret, now);
+  const session = sessionFromRequest(request, secret, now, basePath);
+  const record = session === undefined ? undefined : await sessionCase(session, now);
   if (session === undefined || record === undefined) return askLink();
   if (url.searchParams.has('agenda')) {
     const view = caseView(record, config);
@@ -203,22 +149,29 @@ async function handlePost(
   now: Date,
 ): Promise<MyComplaintResponse> {
   const read = await readForm(request, maxBodyBytes);
-  if (!read.ok) return { status: read.status, view: { kind: 'refused', problem: 'invalid' }, headers: pageHeaders };
+  if (!read.ok) return refused('invalid', undefined, read.status);
   const field = (name: string) => {
     const value = read.form.get(name);
     return typeof value === 'string' ? value : '';
   };
   const action = field('action');
+  if (action === 'open') return openLink(field('t'), url, locale, secret, now);
   if (action === 'link') return requestLink(request, connection, field('reference'), field('email'), secret, now);
 
-  const session = sessionFromRequest(request, secret, now);
+  const session = sessionFromRequest(request, secret, now, basePath);
   // A form of another session, another case or another site: refused, with nothing of any case.
   if (session === undefined || !csrfMatches(session, field('csrf')) || field('reference') !== session.reference) {
     log('my-complaint.forbidden', {});
-    return { status: 403, view: { kind: 'refused', problem: 'invalid' }, headers: pageHeaders };
+    return refused('invalid', undefined, 403);
   }
-  const record = await sessionCase(session.reference, now);
-  if (record === undefined) return refused('expired', 410, url);
+  const record = await getStore().getCase(session.reference);
+  const standing = linkStanding(session, record, now);
+  if (standing !== 'open' || record === undefined) {
+    // This session's own case can no longer be shown (closed too long ago, or a newer link
+    // revoked the one it was opened with): the session ends with it.
+    const ended = refused(standing === 'closed' ? 'closed' : 'revoked', session.reference);
+    return { ...ended, headers: { ...ended.headers, 'Set-Cookie': endedSessionCookie(url, basePath) } };
+  }
   const view = caseView(record, config);
 
   switch (action) {
@@ -247,7 +200,7 @@ async function handlePost(
       return {
         status: 200,
         view: { kind: 'confirm-withdraw', reference: record.reference, csrf: session.csrf },
-        headers: pageHeaders,
+        headers: { ...pageHeaders },
       };
     case 'withdraw': {
       const closed = await withdraw(getStore(), config, record.reference, now);
@@ -255,49 +208,18 @@ async function handlePost(
         return casePage(record, session.csrf, locale, secret, now, { notice: 'not-withdrawn' }, 409);
       log('my-complaint.withdrawn', { reference: record.reference });
       deliverInBackground(record.reference);
-      return casePage(closed, session.csrf, locale, secret, now, { notice: 'withdrawn' });
+      // The withdrawal revoked every link, and so every other session; this one goes on, with
+      // the new generation and the same CSRF value.
+      const renewed = makeSessionValue(
+        { reference: closed.reference, generation: linkGenerationOf(closed) },
+        secret,
+        now,
+        Buffer.from(session.csrf, 'base64url'),
+      );
+      const page = casePage(closed, session.csrf, locale, secret, now, { notice: 'withdrawn' });
+      return { ...page, headers: { ...page.headers, 'Set-Cookie': sessionCookie(renewed, url, basePath) } };
     }
     default:
       return casePage(record, session.csrf, locale, secret, now, {}, 400);
   }
-}
-
-/**
- * The lost-link form: the same answer, status and (about) time whether or not the reference and
- * the address belong together; the link goes only to the address the case holds.
- */
-async function requestLink(
-  request: Request,
-  connection: string | undefined,
-  referenceText: string,
-  emailText: string,
-  secret: string,
-  now: Date,
-): Promise<MyComplaintResponse> {
-  const reference = referenceText.trim().toUpperCase();
-  const email = emailText.trim();
-  const errors = { ...(reference === '' ? { reference: true } : {}), ...(email === '' ? { email: true } : {}) };
-  if (errors.reference || errors.email)
-    return askLink(422, { values: { reference: referenceText, email: emailText }, errors });
-  const client = clientAddress(request, connection, getSettings().clientAddressHeader);
-  const place = await getRateLimiter('link').take(client, now);
-  if (!place.ok) {
-    log('my-complaint.link-limited', {});
-    return askLink(429, {
-      values: { reference: referenceText, email: emailText },
-      retryAfterSeconds: place.retryAfterSeconds,
-    });
-  }
-  const record = await getStore()
-    .getCase(reference)
-    .catch(() => undefined);
-  const matches =
-    record !== undefined &&
-    record.email.trim() !== '' &&
-    record.email.trim().toLowerCase() === email.toLowerCase() &&
-    pageStillOpen(record, now);
-  // Logged without saying whether it matched: the log must not answer what the page does not.
-  log('my-complaint.link-asked', {});
-  if (matches) sendPageMessage('link', record, secret, now);
-  return askLink(200, { sent: true });
 }

@@ -9,8 +9,9 @@ import { PDFDocument } from 'pdf-lib';
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { makeComplainantToken } from '../../cases/complainant-token.ts';
+import { linkGenerationOf, makeComplainantToken } from '../../cases/complainant-token.ts';
 import { loadTokenSecret } from '../../cases/mail/secret.ts';
+import { myComplaintWords } from '../../site/components/my-complaint/words.ts';
 import { paths, ui } from '../../site/i18n/ui.ts';
 import {
   htmlPage,
@@ -168,8 +169,12 @@ async function withScript(page: Page): Promise<Page> {
 /** The complainant's page of a case, opened with a personal link as the receipt mail gives it. */
 async function openOwnPage(page: Page, reference: string): Promise<void> {
   const secret = await loadTokenSecret({ KLACHTEN_DATA_DIR: inject('dataDir') }, process.cwd());
-  const token = makeComplainantToken(reference, secret ?? '', new Date());
+  const stored = await siteStore().getCase(reference);
+  const link = { reference, generation: stored === undefined ? 0 : linkGenerationOf(stored) };
+  const token = makeComplainantToken(link, secret ?? '', new Date());
+  // The link opens a page with one button; only that button starts the session.
   await page.goto(`${baseUrl()}${paths.nl.myComplaint}?t=${encodeURIComponent(token)}`);
+  await page.getByRole('button', { name: myComplaintWords.nl.openButton }).click();
 }
 
 for (const javaScriptEnabled of [false, true]) {

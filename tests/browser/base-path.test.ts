@@ -17,6 +17,8 @@ const outDir = '.out/base-path-test';
 
 let site: Site;
 let browser: Browser;
+/** The receipt mail of the complaint filed under the path (quoted-printable soft breaks undone). */
+let receiptMail = '';
 beforeAll(async () => {
   await rm(outDir, { recursive: true, force: true });
   await buildSite({ KLACHTEN_SITE_URL: siteUrl, KLACHTEN_OUT_DIR: outDir });
@@ -121,5 +123,27 @@ describe('a site under /klachten/', () => {
     const mail = (await readFile(join(outbox, receipt ?? ''), 'utf8')).replace(/=\r?\n/g, '');
     expect(mail).toContain('https://klachten.example.nl/klachten/mijn-klacht/');
     expect(mail).not.toMatch(/https:\/\/klachten\.example\.nl\/(?!klachten\/)/);
+    receiptMail = mail;
+  });
+
+  it('opens the receipt’s link with its button under the path, and the session cookie goes to that path only', async () => {
+    // Quoted-printable writes the link's '=' as '=3D'.
+    const text = receiptMail.replaceAll('=3D', '=');
+    const token = /https:\/\/klachten\.example\.nl\/klachten\/mijn-klacht\/\?t=([^\s"<>)]+)/.exec(text)?.[1] ?? '';
+    const shown = await fetch(`${site.baseUrl}/klachten/mijn-klacht/?t=${encodeURIComponent(token)}`);
+    expect(shown.status).toBe(200);
+    expect(shown.headers.get('set-cookie')).toBeNull();
+    expect(await shown.text()).toContain('action="/klachten/mijn-klacht/"');
+    const opened = await fetch(`${site.baseUrl}/klachten/mijn-klacht/`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { origin: site.baseUrl, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ action: 'open', t: token }),
+    });
+    expect(opened.status).toBe(303);
+    expect(opened.headers.get('location')).toBe('/klachten/mijn-klacht/');
+    expect(opened.headers.get('set-cookie')).toMatch(
+      /^klachten-sessie=[^;]+; Max-Age=1800; Path=\/klachten\/; HttpOnly; SameSite=Strict$/,
+    );
   });
 });

@@ -107,6 +107,50 @@ describe('a program that fills in the hidden field', () => {
     await expect(readdir(join(site.dataDir, 'cases', 'bijlagen', referenceIn(html)))).rejects.toThrow();
   });
 
+  it('gets the same answer as a person for the same form sent again: 200 and the reference it got the first time', async () => {
+    const person = complete({ complaint: `Twee keer, zoals een mens ${Date.now()}` });
+    const bot = { ...complete({ complaint: `Twee keer, zoals een programma ${Date.now()}` }), website: 'x' };
+    const answers = [];
+    for (const [from, fields] of [
+      ['203.0.113.20', person],
+      ['203.0.113.21', bot],
+    ] as const) {
+      const first = await postFrom(from, fields);
+      const again = await postFrom(from, fields);
+      const [firstHtml, againHtml] = [await first.text(), await again.text()];
+      answers.push({ statuses: [first.status, again.status], headers: [...again.headers.keys()].sort() });
+      expect(referenceIn(againHtml)).toBe(referenceIn(firstHtml));
+      expect(againHtml).toContain(ui.nl.receipt.duplicate);
+    }
+    expect(answers[1]).toEqual(answers[0]);
+    expect(answers[0]?.statuses).toEqual([201, 200]);
+  });
+
+  it('meets the limit per address before anything else, as a person does: the same 429 and the same page', async () => {
+    const sixth = complete({ complaint: `De zesde, van een mens of een programma` });
+    const pages = [];
+    for (const [from, extra] of [
+      ['198.51.100.60', {}],
+      ['198.51.100.61', { website: 'https://goedkope-pillen.example' }],
+    ] as const) {
+      for (let index = 1; index <= 5; index += 1) {
+        const response = await postFrom(from, {
+          ...complete({ complaint: `Nummer ${index} ${from} ${Date.now()}` }),
+          ...extra,
+        });
+        expect(response.status, `${from}: complaint ${index}`).toBe(201);
+      }
+      const refused = await postFrom(from, { ...sixth, ...extra });
+      expect(refused.status).toBe(429);
+      pages.push({
+        retryAfter: refused.headers.has('retry-after'),
+        headers: [...refused.headers.keys()].sort(),
+        html: await refused.text(),
+      });
+    }
+    expect(pages[1]).toEqual(pages[0]);
+  });
+
   it('gets the form back like anyone else when the rest is wrong (422), and nothing is filed', async () => {
     const before = (await store.listCases()).length;
     const response = await postFrom('203.0.113.12', { locale: 'nl', name: '', website: 'x' });
@@ -282,6 +326,51 @@ describe('eight genuine-looking complaints to one address', () => {
       record?.messages.some((m) => m.kind === 'receipt' && m.withheld === 'receipt-cap'),
     );
     expect(withheld).toHaveLength(5);
+  });
+});
+
+describe('eight complaints to zoe+1@ … zoe+8@, one mailbox', () => {
+  it('are all filed, the box gets at most three receipts, and every answer is the same apart from the reference', async () => {
+    const box = (n: number) => `zoe+${n}@voorbeeld.nl`;
+    const references: string[] = [];
+    const pages: string[] = [];
+    for (let n = 1; n <= 8; n += 1) {
+      const response = await postFrom(
+        `198.51.100.${120 + n}`,
+        complete({ email: box(n), complaint: 'Uw pakket wacht, bel 0900-1234' }),
+      );
+      expect(response.status).toBe(201);
+      const html = await response.text();
+      const reference = referenceIn(html);
+      references.push(reference);
+      // Apart from its reference (and the calendar file that names it) and the address as typed.
+      pages.push(
+        html
+          .replaceAll(reference, 'KENMERK')
+          .replace(/href="data:text\/calendar[^"]*"/, '')
+          .replaceAll(box(n), 'ADRES'),
+      );
+    }
+    const records = () => Promise.all(references.map((reference) => store.getCase(reference)));
+    await waitFor(
+      async () =>
+        (await records()).every((record) =>
+          record?.messages.some((m) => m.kind === 'receipt' && (m.sentAt ?? m.withheld) !== undefined),
+        ),
+      'every receipt sent or withheld',
+    );
+    const receipts = (await outbox()).filter(
+      (name) => name.endsWith('-receipt.eml') && references.some((reference) => name.includes(reference)),
+    );
+    expect(receipts).toHaveLength(3);
+    const withheld = (await records()).filter((record) =>
+      record?.messages.some((m) => m.kind === 'receipt' && m.withheld === 'mail-budget'),
+    );
+    expect(withheld).toHaveLength(5);
+    expect(new Set(pages).size).toBe(1);
+    const log = await serverLog();
+    expect(log).toContain('"event":"mail.withheld"');
+    expect(log).not.toContain('voorbeeld.nl');
   });
 });
 

@@ -331,7 +331,11 @@ export function makeGitHubStore(
       return wrapRead('klacht lezen', async () => {
         const deadline = clock() + readBudgetMs;
         const issue = await issues.find(reference, deadline);
-        return issue ? issues.read(issue, deadline) : undefined;
+        if (!issue) return undefined;
+        const record = await issues.read(issue, deadline);
+        // As after a listing: an update given this case as `current` writes on top, no lookup.
+        listed.set(record.reference, issue);
+        return record;
       });
     },
 

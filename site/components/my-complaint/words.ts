@@ -112,14 +112,25 @@ export const myComplaintWords = {
     refusedTitle: {
       invalid: 'Deze link werkt niet',
       expired: 'Deze link werkt niet meer',
+      revoked: 'Deze link werkt niet meer',
+      closed: 'Deze pagina is niet meer te openen',
       unavailable: 'Deze pagina werkt nu niet',
     },
     refused: {
       invalid:
         'Deze link is niet goed. Gebruik de link uit de laatste e-mail over uw klacht, of vraag hieronder een nieuwe link aan.',
-      expired: 'Deze link is verlopen. Vraag een nieuwe link aan op de pagina Mijn klacht.',
+      expired: 'Deze link is verlopen. Vraag hieronder een nieuwe link aan.',
+      revoked:
+        'Er is een nieuwere link naar deze klacht gestuurd, of de klacht is ingetrokken of verwijderd. Daarom werkt deze link niet meer. Gebruik de link uit de laatste e-mail over uw klacht, of vraag hieronder een nieuwe link aan.',
+      closed: 'Deze klacht is langer dan 60 dagen geleden afgesloten. Daarom is de pagina niet meer te openen.',
       unavailable: 'Er ging iets mis aan onze kant. Probeer het later nog eens.',
     },
+    linkLife: (days: number) => `Een persoonlijke link werkt ${days} dagen na de e-mail waarin hij stond.`,
+    openTitle: 'Uw persoonlijke link',
+    openText: (ref: string) => `Met de knop hieronder opent u de pagina van uw klacht ${ref}.`,
+    openWhy:
+      'Waarom een knop? Zo opent alleen u zelf uw klacht, en niet een programma dat de links in uw e-mail controleert.',
+    openButton: 'Open mijn klacht',
     askNew: 'Vraag een nieuwe link aan',
     mailUs: 'Vragen? Mail de klachtencoördinator:',
     fields: {
@@ -224,13 +235,24 @@ export const myComplaintWords = {
     refusedTitle: {
       invalid: 'This link does not work',
       expired: 'This link no longer works',
+      revoked: 'This link no longer works',
+      closed: 'This page can no longer be opened',
       unavailable: 'This page does not work right now',
     },
     refused: {
-      invalid: 'This link is not right. Use the link in the latest e-mail about your complaint, or ask for a new link.',
-      expired: 'This link has expired. Ask for a new link on the My complaint page.',
+      invalid:
+        'This link is not right. Use the link in the latest e-mail about your complaint, or ask for a new link below.',
+      expired: 'This link has expired. Ask for a new link below.',
+      revoked:
+        'A newer link to this complaint was sent, or the complaint was withdrawn or removed. That is why this link no longer works. Use the link in the latest e-mail about your complaint, or ask for a new link below.',
+      closed: 'This complaint was closed more than 60 days ago. That is why its page can no longer be opened.',
       unavailable: 'Something went wrong on our side. Please try again later.',
     },
+    linkLife: (days: number) => `A personal link works for ${days} days after the e-mail it came in.`,
+    openTitle: 'Your personal link',
+    openText: (ref: string) => `Use the button below to open the page of your complaint ${ref}.`,
+    openWhy: 'Why a button? So that only you open your complaint, not a program that checks the links in your e-mail.',
+    openButton: 'Open my complaint',
     askNew: 'Ask for a new link',
     mailUs: 'Questions? Mail the complaints coordinator:',
     fields: {
