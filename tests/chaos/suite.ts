@@ -13,6 +13,7 @@ import { faultRounds } from './faults.ts';
 import { makeLoad, type Complaint } from './load.ts';
 import { startRig, type Rig } from './rig.ts';
 import { faultTable, tallyRound, totalOf, type FiledIssue, type TallyRow } from './tally.ts';
+import { seededRandom } from '../support/seeded-random.ts';
 
 /** How to run. */
 export interface ChaosOptions {
@@ -58,18 +59,6 @@ const drainerQueues: { name: string; title: string; queue: DrainerQueue }[] = [
     queue: 'netlify-blobs',
   },
 ];
-
-/** A small seeded random source (mulberry32), so a failing run can be repeated. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function issuesAt(rig: Rig): FiledIssue[] {
   return rig.standIn.state.repo('livable/klachten').issues.map((issue) => {
@@ -130,7 +119,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
   const progress = (line: string) => say(`${line} (${Math.round((Date.now() - started) / 1000)} s)`);
   const rounds = options.rounds ?? (options.short ? 1 : 3);
   const seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
-  const random = seeded(seed);
+  const random = seededRandom(seed);
   progress(`chaos: ${options.short ? 'short' : 'full'} run, ${rounds} round(s) per fault, seed ${seed}`);
   // The short run keeps what a crash leaves held for 20 s, not 2 minutes, to stay within npm test.
   const rig = await startRig(options.short ? { leaseMs: 20_000 } : {});
