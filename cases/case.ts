@@ -79,6 +79,14 @@ export const messageSchema = z.object({
   withheld: z.enum(['receipt-cap', 'mail-budget']).optional(),
   /** Set while an attempt is under way (see cases/mail/deliver.ts): another run leaves it alone. */
   attemptStartedAt: isoInstant.optional(),
+  /**
+   * Who makes that attempt: a random name of the process (no personal data), and until when its
+   * lease held when the attempt began. Past that, the attempt runs only while that process still
+   * renews its lease (`cases/mail/attempt-owners.ts`); an attempt without an owner waits the old
+   * in-flight time-out.
+   */
+  attemptOwner: z.string().optional(),
+  attemptUntil: isoInstant.optional(),
 });
 
 /** The complainant's answer to "was your complaint resolved to your satisfaction?". */

@@ -32,4 +32,18 @@ describe('errorCode', () => {
     expect(errorCode(new TypeError('zoe@example.nl'))).toBe('TypeError');
     expect(errorCode('zoe@example.nl')).toBe('unknown');
   });
+
+  it('never says only "Error": a plain error without a code is unexplained, a wrapped one says what it wraps', () => {
+    expect(errorCode(new Error('SMTP_URL ontbreekt'))).toBe('unexplained');
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:6379'), { code: 'ECONNREFUSED' });
+    expect(errorCode(new TypeError('fetch failed', { cause: refused }))).toBe('ECONNREFUSED');
+    expect(errorCode(new Error('x', { cause: new Error('y') }))).toBe('unexplained');
+    // A code that is not a code (it could be anything a library copied in) is not repeated.
+    expect(errorCode(Object.assign(new Error('x'), { code: 'zoe@example.nl is onbekend' }))).toBe('unexplained');
+  });
+
+  it('puts the area in front of a tag that needs it to be understood', () => {
+    expect(errorCode(taggedError('unauthorized', 'GitHub: 401', { area: 'github' }))).toBe('github-unauthorized');
+    expect(errorCode(taggedError('smtp-refused', 'De mailserver weigerde.', { area: 'smtp' }))).toBe('smtp-refused');
+  });
 });

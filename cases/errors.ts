@@ -36,16 +36,44 @@ export function errorTag(error: unknown): string | undefined {
 }
 
 /**
- * What a log line says of a failure: its tag, else Node's or the library's `code`, else the
- * error's name — never its message, which may quote a complaint.
+ * The part of the system an error came from, when the code alone would not say: a tag such as
+ * `unauthorized` means one thing from GitHub and another from a mail server, so the error carries
+ * its `area` and the log line says `github-unauthorized`.
+ */
+export type ErrorArea = 'github' | 'queue' | 'smtp';
+
+/** What `errorCode` says when nothing better is known: never the bare name `Error`. */
+export const unexplained = 'unexplained';
+
+const shortCode = /^[\w.-]{1,48}$/;
+
+/**
+ * What a log line says of a failure: a short code for its cause — the tag (with its `area` in
+ * front: `github-unauthorized`), else Node's or the library's `code`, else the code of the error
+ * it wraps (`cause`, as `fetch failed` wraps `ECONNREFUSED`), else a specific error name
+ * (`TypeError`, `ZodError`), else `unexplained` — never the bare name `Error`, and never its
+ * message, which may quote a complaint.
  *
  * @example
  * errorCode(taggedError('budget', 'De opslag antwoordde niet op tijd.')) // 'budget'
+ * errorCode(taggedError('unauthorized', 'GitHub: 401', { area: 'github' })) // 'github-unauthorized'
  * errorCode(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:6379'), { code: 'ECONNREFUSED' })) // 'ECONNREFUSED'
+ * errorCode(new TypeError('fetch failed', { cause: Object.assign(new Error(), { code: 'ECONNRESET' }) })) // 'ECONNRESET'
+ * errorCode(new Error('zoe@example.nl')) // 'unexplained'
  * errorCode('a string') // 'unknown'
  */
 export function errorCode(error: unknown): string {
   if (!(error instanceof Error)) return 'unknown';
+  const tag = errorTag(error);
+  if (tag !== undefined) {
+    const area = (error as { area?: unknown }).area;
+    return typeof area === 'string' && !tag.startsWith(`${area}-`) ? `${area}-${tag}` : tag;
+  }
   const code = (error as { code?: unknown }).code;
-  return errorTag(error) ?? (typeof code === 'string' || typeof code === 'number' ? String(code) : error.name);
+  if (typeof code === 'number' || (typeof code === 'string' && shortCode.test(code))) return String(code);
+  if (error.cause instanceof Error) {
+    const inner = errorCode(error.cause);
+    if (inner !== unexplained) return inner;
+  }
+  return error.name !== 'Error' && shortCode.test(error.name) ? error.name : unexplained;
 }

@@ -13,6 +13,7 @@ import { isSynced, makeResilientStore, syncFallback } from '../cases/stores/with
 import { startGitHubStandIn, type Fault, type FaultKind, type GitHubStandIn } from './github-standin/index.ts';
 import { aCase } from './support/case-fixture.ts';
 import { standInOctokit } from './support/standin-octokit.ts';
+import { seededRandom } from './support/seeded-random.ts';
 
 // 200 complaints filed while GitHub misbehaves in every way the stand-in knows, on 30% of the
 // calls; the server's Git folder, itself failing now and then, holds what GitHub does not take.
@@ -35,18 +36,6 @@ const kinds: FaultKind[] = [
   'not-found',
 ];
 
-/** A small seeded generator, so a failure can be replayed. */
-function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 type Outcome = { submitted: Case } & (
   { kind: 'filed' | 'held'; reference: string } | { kind: 'refused'; error: unknown }
 );
@@ -67,7 +56,7 @@ beforeAll(async () => {
       (...args: unknown[]) => void consoleLines.push(args.map(String).join(' ')),
     );
   }
-  const rng = random(20_261_126);
+  const rng = seededRandom(20_261_126);
   // GitHub's clock runs a minute per millisecond: a day of filings takes 1.4 s, so the look-up
   // for the same submission lists a short stretch of recent issues, as in production.
   const start = Date.now();

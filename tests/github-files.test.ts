@@ -38,7 +38,7 @@ const filesOnRef = (reference: string) => {
 
 async function filedWithThree(): Promise<string> {
   const prepared = await preparedTrio();
-  const result = await bed.intake(aForm(1), undefined, { prepared, refused: [] });
+  const result = await bed.intake(aForm(1), undefined, { files: { prepared, refused: [] } });
   if (result.kind !== 'filed') throw new Error(`not filed: ${result.kind}`);
   await bed.settle();
   return result.case.reference;

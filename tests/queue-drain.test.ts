@@ -188,7 +188,7 @@ describe('the drainer at GitHub’s limits', () => {
     expect(bed.setup.pacer.delay()).toBeGreaterThan(50_000);
     // Refused for a rate limit: nothing was created, so the next attempt goes straight to the create.
     expect(await bed.setup.queue.get(records[3]!.reference)).toMatchObject({
-      entry: { state: 'queued', attempts: 0, lastError: 'rate-limited' },
+      entry: { state: 'queued', attempts: 0, lastError: 'github-rate-limited' },
     });
     expect(issuesByReference().size).toBe(3);
   });

@@ -12,8 +12,8 @@ import type { Mailer } from './transport.ts';
 
 const templates = await loadTemplates(defaultTemplatesDir(process.cwd()));
 
-/** A store in memory whose writes can be made to fail from the n-th on. */
-function memoryStore(records: Case[], options: { failWritesFrom?: number } = {}) {
+/** A store in memory whose writes can be made to fail from the n-th on (up to the `failUntil`-th). */
+function memoryStore(records: Case[], options: { failWritesFrom?: number; failUntil?: number } = {}) {
   const cases = new Map(records.map((record) => [record.reference, record]));
   let writes = 0;
   const store: CaseStore = {
@@ -33,7 +33,11 @@ function memoryStore(records: Case[], options: { failWritesFrom?: number } = {})
       if (!current) throw new Error('Geen klacht');
       const next = parseCase(change(current));
       writes += 1;
-      if (options.failWritesFrom !== undefined && writes >= options.failWritesFrom) {
+      if (
+        options.failWritesFrom !== undefined &&
+        writes >= options.failWritesFrom &&
+        writes <= (options.failUntil ?? Infinity)
+      ) {
         throw Object.assign(new Error('store down'), { code: 'ECONNRESET' });
       }
       cases.set(reference, next);
@@ -100,6 +104,20 @@ describe('delivering due messages', () => {
     );
     expect(report).toMatchObject({ sent: 0, failed: 1, outcomes: [{ result: 'failed', error: 'store: ECONNRESET' }] });
     expect(mailer.sent).toEqual([]);
+  });
+
+  it('records a sent message once the store answers again, so no one sends it a second time', async () => {
+    const record = aCase();
+    // The claim is write 1; the record of the send fails twice (writes 2 and 3), then lands.
+    const store = memoryStore([record], { failWritesFrom: 2, failUntil: 3 });
+    const mailer = recordingMailer();
+    const report = await deliverDueMessages(store, mailer, contextAt(new Date('2026-10-26T08:00:00Z')));
+    expect(report).toMatchObject({ sent: 1, failed: 0 });
+    expect((await store.getCase(record.reference))?.messages).toMatchObject([
+      { kind: 'receipt', sentAt: expect.any(String) },
+    ]);
+    expect((await deliverDueMessages(store, mailer, contextAt(new Date('2026-10-27T08:00:00Z')))).sent).toBe(0);
+    expect(mailer.sent).toHaveLength(1);
   });
 
   it('records a message that cannot be made (no handler configured) as failed, and sends nothing', async () => {

@@ -11,23 +11,27 @@
  *   2. compose and send it;
  *   3. record the end: `sentAt` and the address hash, or `lastError` (a code, no personal data).
  *
- * If a process dies between 2 and 3 the claim stays behind. Once it is older than
- * `inFlightTimeoutMs` the next run sends again (the mail server may or may not have taken the
- * first one): at most once per run, with the attempts visible on the case, and with the same
- * Message-ID so a receiving server can drop the copy. We prefer that to a message that silently
- * never goes out. See docs/mail.md.
+ * If a process dies between 2 and 3 the claim stays behind. The claim names its owner (`owners`,
+ * `attempts.ts`): once the owner's lease ran out — by default 2 minutes after the attempt began,
+ * unless the owner renews it because the send is still going — the next run sends again at once
+ * (the mail server may or may not have taken the first one): at most once per run, with the
+ * attempts visible on the case, and with the same Message-ID so a receiving server can drop the
+ * copy. We prefer a rare duplicate to a message that silently never goes out. Without `owners`
+ * (the Git folder) a claim is given up after `inFlightTimeoutMs`. See docs/mail.md.
  */
 import type { Case } from '../case.ts';
 import type { Config } from '../config.ts';
-import { errorTag } from '../errors.ts';
+import { errorCode, errorTag } from '../errors.ts';
 import { receivedAtIso } from '../intake.ts';
+import { attemptsToAsk, attemptsUnderWay, type AttemptOwners } from './attempts.ts';
+import { claimMessage, recordSent, stillRunning, withMessage, withoutAttempt } from './claim.ts';
 import type { Log } from '../log.ts';
 import type { CaseStore } from '../store.ts';
-import { composeMessage, type TemplateSet } from './compose-message.ts';
+import { composeMessage, type OutgoingMail, type TemplateSet } from './compose-message.ts';
 import { dueMessages } from './due-messages.ts';
 import { messageNames, type MessageKind } from './message-kinds.ts';
 import { makeKeyedQueue } from '../keyed-queue.ts';
-import { addressHash, type MessageRecord } from './message-record.ts';
+import { addressHash } from './message-record.ts';
 import { isPublicMailKind, mailBudget, type MailBudget } from './mail-budget.ts';
 import { makeCaseReceiptLedger, receiptCap, type ReceiptLedger } from './receipt-cap.ts';
 import { mailErrorCode, type Mailer } from './transport.ts';
@@ -52,7 +56,14 @@ export interface DeliveryContext {
    * it only the receipt cap applies (the commands' runs, which send what an earlier run began).
    */
   mailBudget?: MailBudget;
+  /**
+   * The leases under which this process sends, and which tell whether another's attempt still
+   * runs (`cases/queue/owner-leases.ts`); without them, an attempt waits the old time-out.
+   */
+  owners?: AttemptOwners;
 }
+
+export { withMessage } from './claim.ts';
 
 /** What happened to one message in one run. */
 export interface DeliveryOutcome {
@@ -71,30 +82,13 @@ export interface DeliveryReport {
   outcomes: DeliveryOutcome[];
   sent: number;
   failed: number;
+  /** Messages left alone because another process's attempt on them is under way. */
+  underWay: number;
 }
 
 /** Which cases to look at: all, or only these (the one just filed or moved). */
 export interface DeliveryOptions {
   references?: readonly string[];
-}
-
-/**
- * The case with the unsent record of `kind` changed by `change` (made when there is none yet).
- *
- * @example
- * withMessage(record, 'receipt', (m) => ({ ...m, attempts: m.attempts + 1 }))
- */
-export function withMessage(record: Case, kind: MessageKind, change: (message: MessageRecord) => MessageRecord): Case {
-  const index = record.messages.findIndex((message) => message.kind === kind && message.sentAt === undefined);
-  const messages = [...record.messages];
-  if (index === -1) messages.push(change({ kind, attempts: 0 }));
-  else messages[index] = change(messages[index] as MessageRecord);
-  return { ...record, messages };
-}
-
-function withoutAttempt(message: MessageRecord): MessageRecord {
-  const { attemptStartedAt: _started, lastError: _error, ...rest } = message;
-  return rest;
 }
 
 /**
@@ -115,8 +109,12 @@ export async function deliverDueMessages(
   const outcomes: DeliveryOutcome[] = [];
   const cases = await casesToLookAt(store, options);
   const ledger = context.receiptLedger ?? makeCaseReceiptLedger(store);
+  let underWay = 0;
   for (const record of cases) {
-    for (const due of dueMessages(record, context.now())) {
+    const now = context.now();
+    const running = await stillRunning(context, attemptsToAsk(record));
+    underWay += attemptsUnderWay(record, now, running).length;
+    for (const due of dueMessages(record, now, running)) {
       const send = async () => {
         const refused = await refusedByMailBudget(context, record, due.kind);
         return refused === undefined
@@ -141,6 +139,7 @@ export async function deliverDueMessages(
     outcomes,
     sent: outcomes.filter((outcome) => outcome.result === 'sent').length,
     failed: outcomes.filter((outcome) => outcome.result === 'failed').length,
+    underWay,
   };
 }
 
@@ -202,7 +201,7 @@ async function withhold(
       { comment: withheldComments[reason](messageNames[kind]) },
     );
   } catch (error) {
-    const code = `store: ${mailErrorCode(error)}`;
+    const code = `store: ${errorCode(error)}`;
     context.log('mail.withhold-failed', { reference, error: code });
     return { reference, kind, result: 'failed', error: code };
   }
@@ -224,62 +223,76 @@ async function deliverOne(
   reference: string,
   kind: MessageKind,
 ): Promise<DeliveryOutcome> {
+  const { log } = context;
+  // This process's lease covers the attempt from the claim until its end is recorded.
+  const lease = context.owners?.begin(reference, kind);
+  try {
+    const claim = await claimMessage(store, context, reference, kind, lease);
+    if (claim.kind === 'skipped') return { reference, kind, result: 'skipped' };
+    if (claim.kind === 'failed') {
+      log('mail.claim-failed', { reference, kind, error: claim.error });
+      return { reference, kind, result: 'failed', error: claim.error };
+    }
+    return await sendClaimed(store, mailer, context, claim.record, kind, claim.ambiguous, lease);
+  } finally {
+    lease?.end();
+  }
+}
+
+/** Steps 2 and 3: compose and send the claimed message, then record how it ended. */
+async function sendClaimed(
+  store: CaseStore,
+  mailer: Mailer,
+  context: DeliveryContext,
+  claimed: Case,
+  kind: MessageKind,
+  ambiguous: boolean,
+  lease: { remainingMs(): number } | undefined,
+): Promise<DeliveryOutcome> {
   const { config, log } = context;
+  const reference = claimed.reference;
   const iso = (moment: Date) => receivedAtIso(moment, config.terms.timeZone);
   const name = messageNames[kind];
-  const notDue = new Error('not due');
-  let ambiguous = false;
-  let claimed: Case;
-  try {
-    const at = context.now();
-    claimed = await store.updateCase(
-      reference,
-      (current) => {
-        const still = dueMessages(current, at).find((message) => message.kind === kind);
-        if (still === undefined) throw notDue;
-        ambiguous = still.ambiguous;
-        return withMessage(current, kind, (message) => ({
-          ...message,
-          attempts: message.attempts + 1,
-          attemptStartedAt: iso(at),
-        }));
-      },
-      `bericht "${name}" wordt verstuurd`,
-      // Only the outcome ("verstuurd" or "niet verstuurd") is worth a comment on the issue.
-      { quiet: true },
-    );
-  } catch (error) {
-    if (error === notDue) return { reference, kind, result: 'skipped' };
-    const code = `store: ${mailErrorCode(error)}`;
-    log('mail.claim-failed', { reference, kind, error: code });
-    return { reference, kind, result: 'failed', error: code };
-  }
   if (ambiguous) log('mail.resending-unfinished', { reference, kind });
 
   let failure: string | undefined;
+  let detail: string | undefined;
   let to = '';
+  let composed: OutgoingMail | undefined;
   try {
-    const mail = composeMessage(kind, claimed, {
+    composed = composeMessage(kind, claimed, {
       config,
       templates: context.templates,
       now: context.now(),
       tokenSecret: context.tokenSecret,
     });
-    to = mail.to;
-    await mailer.send(mail);
   } catch (error) {
-    // A message that could not be composed says why in its tag; a failed send in the mailer's code.
-    failure = errorTag(error) ?? mailErrorCode(error);
+    // A message that could not be made says why in its tag (`unknown-handler` …); a template
+    // mistake says `compose-failed`.
+    failure = errorTag(error) ?? 'compose-failed';
+  }
+  if (composed !== undefined) {
+    try {
+      to = composed.to;
+      await mailer.send(composed);
+    } catch (error) {
+      // A failed send names its cause (`smtp-refused` …), with the mail server's own code as the detail.
+      failure = errorTag(error) ?? mailErrorCode(error);
+      const given = (error as { detail?: unknown }).detail;
+      if (typeof given === 'string') detail = given;
+    }
   }
 
   try {
     if (failure === undefined) {
       const sentAt = iso(context.now());
-      await store.updateCase(
-        reference,
-        (current) =>
-          withMessage(current, kind, (message) => ({ ...withoutAttempt(message), sentAt, toHash: addressHash(to) })),
-        `bericht "${name}" verstuurd`,
+      await recordSent(lease, () =>
+        store.updateCase(
+          reference,
+          (current) =>
+            withMessage(current, kind, (message) => ({ ...withoutAttempt(message), sentAt, toHash: addressHash(to) })),
+          `bericht "${name}" verstuurd`,
+        ),
       );
       log('mail.sent', {
         reference,
@@ -292,13 +305,14 @@ async function deliverOne(
     await store.updateCase(
       reference,
       (current) => withMessage(current, kind, (message) => ({ ...withoutAttempt(message), lastError })),
-      `bericht "${name}" niet verstuurd (${lastError}); volgende poging bij de dagelijkse run`,
+      `bericht "${name}" niet verstuurd (${lastError}); het wordt later opnieuw geprobeerd`,
     );
   } catch (error) {
-    // The send is done but not recorded: the claim stays and times out; see the top of this file.
-    log('mail.record-failed', { reference, kind, sent: failure === undefined, error: mailErrorCode(error) });
+    // The send is done but not recorded: the claim stays until its owner's lease runs out; see the
+    // top of this file.
+    log('mail.record-failed', { reference, kind, sent: failure === undefined, error: errorCode(error) });
     if (failure === undefined) return { reference, kind, result: 'sent', ...(ambiguous ? { ambiguous } : {}) };
   }
-  log('mail.failed', { reference, kind, error: failure ?? 'unknown' });
+  log('mail.failed', { reference, kind, error: failure ?? 'unknown', ...(detail === undefined ? {} : { detail }) });
   return { reference, kind, result: 'failed', error: failure ?? 'unknown' };
 }

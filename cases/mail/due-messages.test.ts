@@ -8,7 +8,8 @@ import { dueMessages, inFlightTimeoutMs, retryWindowDays } from './due-messages.
 const now = new Date('2026-11-02T09:00:00Z');
 const confirmed = confirmedCase;
 const answered = answeredCase;
-const kinds = (record: Case, at = now) => dueMessages(record, at).map((message) => message.kind);
+const kinds = (record: Case, at = now, running?: ReadonlySet<string>) =>
+  dueMessages(record, at, running).map((message) => message.kind);
 
 describe('which messages are due', () => {
   it('is the receipt for a case just filed', () => {
@@ -110,5 +111,35 @@ describe('which messages are due', () => {
     expect(dueMessages(record, new Date(started + inFlightTimeoutMs))).toMatchObject([
       { kind: 'receipt', ambiguous: true },
     ]);
+  });
+});
+
+describe('an attempt whose process is named (with the queue)', () => {
+  const startedAt = '2026-11-02T09:50:00+01:00';
+  const until = '2026-11-02T09:52:00+01:00';
+  const owned = () =>
+    aCase({
+      messages: [
+        { kind: 'receipt', attempts: 1, attemptStartedAt: startedAt, attemptOwner: 'p-1', attemptUntil: until },
+      ],
+    });
+  const key = (record: Case) => `p-1 ${record.reference} receipt`;
+
+  it('is left alone until the lease it recorded runs out', () => {
+    expect(kinds(owned(), new Date(Date.parse(until) - 1000))).toEqual([]);
+  });
+
+  it('is due again the moment that lease ran out and its owner no longer names it: no 15 minutes of waiting', () => {
+    const record = owned();
+    expect(dueMessages(record, new Date(until))).toMatchObject([{ kind: 'receipt', ambiguous: true }]);
+    expect(Date.parse(until) - Date.parse(startedAt)).toBeLessThan(inFlightTimeoutMs);
+  });
+
+  it('is left alone past its lease while its owner still renews the lease and names it', () => {
+    const record = owned();
+    const later = new Date(Date.parse(until) + 10 * 60_000);
+    expect(dueMessages(record, later, new Set([key(record)]))).toEqual([]);
+    // Another process's word about another attempt does not count.
+    expect(kinds(record, later, new Set([`p-2 ${record.reference} receipt`]))).toEqual(['receipt']);
   });
 });

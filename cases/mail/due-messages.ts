@@ -10,6 +10,7 @@
  */
 import type { Case } from '../case.ts';
 import { awaitsAnswer } from '../lifecycle.ts';
+import { attemptUnderWay } from './attempts.ts';
 import { lastEvent } from './case-history.ts';
 import { audienceOf, messageKinds, type MessageKind } from './message-kinds.ts';
 import { messageRecord } from './message-record.ts';
@@ -24,14 +25,9 @@ import { messageRecord } from './message-record.ts';
  */
 export const retryWindowDays = 30;
 
-/**
- * An attempt that started longer ago than this and never finished is taken to have died with its
- * process. Sending takes at most about two minutes (the SMTP time-outs in `transport.ts`).
- *
- * @example
- * now.getTime() - Date.parse(message.attemptStartedAt) >= inFlightTimeoutMs // the attempt died: send again
- */
-export const inFlightTimeoutMs = 15 * 60 * 1000;
+// Where an attempt counts as under way lives beside the owners' leases; the time-out for attempts
+// without an owner is read from here by older callers.
+export { inFlightTimeoutMs } from './attempts.ts';
 
 /** A message that should go out now. */
 export interface DueMessage {
@@ -42,9 +38,9 @@ export interface DueMessage {
   /** An earlier attempt failed. */
   retry: boolean;
   /**
-   * An earlier attempt started and never recorded its end: the process died, perhaps after the
-   * mail server had accepted the message. Sending again may send it twice; not sending may never
-   * send it. We send again, at most once per run, and the case shows the attempts.
+   * An earlier attempt started and never recorded its end: its process died (or lost its lease),
+   * perhaps after the mail server had accepted the message. Sending again may send it twice; not
+   * sending may never send it. We send again, at most once per run, and the case shows the attempts.
    */
   ambiguous: boolean;
 }
@@ -85,13 +81,15 @@ function triggerOf(record: Case, kind: MessageKind): string | undefined {
 
 /**
  * The messages this case should get now, in the order they must go: the ones its state calls
- * for, minus those sent, minus those another process is sending right now. A message waits for
+ * for, minus those sent, minus those another process is sending right now (`attempts.ts`: within
+ * the lease its attempt recorded, or vouched for in `running` by its owner). A message waits for
  * the ones before it, so the satisfaction question never overtakes the answer.
  *
  * @example
  * dueMessages(confirmedCase, new Date()) // [{ kind: 'confirmation', audience: 'complainant', retry: false, … }]
+ * dueMessages(record, now, await owners.stillRunning(attemptsToAsk(record)))
  */
-export function dueMessages(record: Case, now: Date): DueMessage[] {
+export function dueMessages(record: Case, now: Date, running?: ReadonlySet<string>): DueMessage[] {
   const due: DueMessage[] = [];
   for (const kind of messageKinds) {
     const since = triggerOf(record, kind);
@@ -101,9 +99,9 @@ export function dueMessages(record: Case, now: Date): DueMessage[] {
     const sent = messageRecord(record, kind);
     if (sent?.sentAt !== undefined || sent?.withheld !== undefined) continue;
     if (now.getTime() - Date.parse(since) > retryWindowDays * 24 * 60 * 60 * 1000) continue;
-    const started = sent?.attemptStartedAt === undefined ? undefined : Date.parse(sent.attemptStartedAt);
-    if (started !== undefined && now.getTime() - started < inFlightTimeoutMs) continue;
-    due.push({ kind, audience, since, retry: sent?.lastError !== undefined, ambiguous: started !== undefined });
+    if (sent !== undefined && attemptUnderWay(record, sent, now, running)) continue;
+    const ambiguous = sent?.attemptStartedAt !== undefined;
+    due.push({ kind, audience, since, retry: sent?.lastError !== undefined, ambiguous });
   }
   return due;
 }

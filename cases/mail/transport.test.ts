@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeMailFromEnv, describeSmtpUrl, mailErrorCode, makeMailerFromEnv } from './transport.ts';
+import { describeMailFromEnv, describeSmtpUrl, mailErrorCode, makeMailerFromEnv, smtpCause } from './transport.ts';
 
 describe('the mailer from the environment', () => {
   it('names the SMTP server without its user name or password', () => {
@@ -30,6 +30,9 @@ describe('the mailer from the environment', () => {
 
   it('refuses to pretend with the GitHub store: without SMTP_URL there is no mailer', () => {
     expect(() => makeMailerFromEnv({ KLACHTEN_STORE: 'github' }, '/app')).toThrow(/SMTP_URL ontbreekt/);
+    expect(() => makeMailerFromEnv({ KLACHTEN_STORE: 'github' }, '/app')).toThrow(
+      expect.objectContaining({ tag: 'smtp-missing' }),
+    );
     expect(describeMailFromEnv({ KLACHTEN_STORE: 'github' }, '/app')).toMatch(/^geen: SMTP_URL ontbreekt/);
   });
 });
@@ -41,7 +44,25 @@ describe('what a failed send records', () => {
       responseCode: 550,
     });
     expect(mailErrorCode(error)).toBe('EENVELOPE 550');
-    expect(mailErrorCode(Object.assign(new Error('x'), { code: 'zoe@example.nl' }))).toBe('Error');
+    expect(mailErrorCode(Object.assign(new Error('x'), { code: 'zoe@example.nl' }))).toBe('unexplained');
     expect(mailErrorCode('a string')).toBe('unknown');
+  });
+});
+
+describe('why a send failed, as the case and the log name it', () => {
+  const failure = (fields: Record<string, unknown>) => Object.assign(new Error('text with zoe@example.nl'), fields);
+  it('tells a server that refuses for now from one that rejects the message for good', () => {
+    expect(smtpCause(failure({ code: 'EMESSAGE', responseCode: 451 }))).toBe('smtp-refused');
+    expect(smtpCause(failure({ code: 'EPROTOCOL', responseCode: 421 }))).toBe('smtp-refused');
+    expect(smtpCause(failure({ code: 'EENVELOPE', responseCode: 550 }))).toBe('smtp-rejected');
+  });
+
+  it('names a closed port, a server that does not answer, one that cannot be found, a refused login', () => {
+    // nodemailer's socket errors carry the system's error number (-111 is ECONNREFUSED on Linux).
+    expect(smtpCause(failure({ code: 'ESOCKET', errno: -111 }))).toBe('smtp-refused');
+    expect(smtpCause(failure({ code: 'ETIMEDOUT' }))).toBe('smtp-timeout');
+    expect(smtpCause(failure({ code: 'EDNS' }))).toBe('smtp-unreachable');
+    expect(smtpCause(failure({ code: 'EAUTH', responseCode: undefined }))).toBe('smtp-auth');
+    expect(smtpCause(failure({}))).toBe('smtp-failed');
   });
 });

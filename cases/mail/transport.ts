@@ -9,7 +9,9 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { getSystemErrorName } from 'node:util';
 import nodemailer from 'nodemailer';
+import { errorCode, taggedError } from '../errors.ts';
 import { parseSettings } from '../settings.ts';
 import type { OutgoingMail } from './compose-message.ts';
 
@@ -99,12 +101,48 @@ export function makeSmtpMailer(smtpUrl: string): Mailer {
   return {
     description,
     async send(mail) {
-      await transport.sendMail(nodemailerMessage(mail));
+      try {
+        await transport.sendMail(nodemailerMessage(mail));
+      } catch (error) {
+        // What went wrong as a cause code for the case and the log (`smtp-refused`, `smtp-timeout`
+        // …), with nodemailer's own code beside it; its message may quote the address.
+        throw taggedError(smtpCause(error), 'De mailserver nam het bericht niet aan.', {
+          detail: mailErrorCode(error),
+          cause: error,
+        });
+      }
     },
     close() {
       transport.close();
     },
   };
+}
+
+/** Why a message did not reach the mail server, as the case and the log name it. */
+export type SmtpCause =
+  'smtp-refused' | 'smtp-rejected' | 'smtp-timeout' | 'smtp-unreachable' | 'smtp-auth' | 'smtp-tls' | 'smtp-failed';
+
+/**
+ * The cause of a failed send, from nodemailer's error: the server refused for now (a 4xx answer,
+ * or no one listening on the port), rejected the message for good (5xx), did not answer in time,
+ * could not be found or reached, refused the login or the TLS.
+ *
+ * @example
+ * smtpCause(Object.assign(new Error('Message failed: 451 Try again'), { code: 'EMESSAGE', responseCode: 451 })) // 'smtp-refused'
+ * smtpCause(Object.assign(new Error('Greeting never received'), { code: 'ETIMEDOUT' })) // 'smtp-timeout'
+ */
+export function smtpCause(error: unknown): SmtpCause {
+  const { code, responseCode, errno } = (error ?? {}) as { code?: unknown; responseCode?: unknown; errno?: unknown };
+  if (typeof responseCode === 'number') return responseCode >= 500 ? 'smtp-rejected' : 'smtp-refused';
+  // A socket error carries the system's error number: ECONNREFUSED, EHOSTUNREACH …
+  const system = typeof errno === 'number' && errno < 0 ? getSystemErrorName(errno) : undefined;
+  const found = system ?? (typeof code === 'string' ? code : '');
+  if (found === 'ECONNREFUSED' || found === 'ECONNRESET') return 'smtp-refused';
+  if (found === 'ETIMEDOUT' || found === 'ETIMEOUT') return 'smtp-timeout';
+  if (found === 'EAUTH' || found === 'ENOAUTH') return 'smtp-auth';
+  if (found === 'ETLS') return 'smtp-tls';
+  if (['EDNS', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH'].includes(found)) return 'smtp-unreachable';
+  return 'smtp-failed';
 }
 
 /**
@@ -150,7 +188,8 @@ export function makeMailerFromEnv(env: Record<string, string | undefined>, cwd: 
   if (smtpUrl !== undefined && smtpUrl !== '') return makeSmtpMailer(smtpUrl);
   const settings = parseSettings(env, cwd);
   if (settings.store !== 'git') {
-    throw new Error(
+    throw taggedError(
+      'smtp-missing',
       'SMTP_URL ontbreekt: met KLACHTEN_STORE=github gaat mail alleen via een SMTP-server (zie docs/mail.md).',
     );
   }
@@ -185,7 +224,7 @@ function outboxDescription(dir: string): string {
 export function mailErrorCode(error: unknown): string {
   if (!(error instanceof Error)) return 'unknown';
   const { code, responseCode } = error as Error & { code?: unknown; responseCode?: unknown };
-  const parts = [typeof code === 'string' && /^[\w-]{1,40}$/.test(code) ? code : error.name];
+  const parts = [typeof code === 'string' && /^[\w-]{1,40}$/.test(code) ? code : errorCode(error)];
   if (typeof responseCode === 'number') parts.push(String(responseCode));
   return parts.join(' ');
 }

@@ -95,6 +95,21 @@ export function describeQueueContract(name: string, makeSubject: () => Promise<Q
       expect(taken.filter((lease) => lease !== undefined)).toHaveLength(1);
     });
 
+    it('lets a claim take over an unexpired lease only when its holder is known to be gone', async () => {
+      const entry = entryOf();
+      await queue.put(entry);
+      const other = await reopen();
+      const killed = await queue.claim(entry.reference, 60_000, { holder: 's-seat-1' });
+      expect(killed?.owner).toMatch(/^s-seat-1\//);
+      expect(await other.claim(entry.reference, 60_000, { holder: 's-seat-2', gone: () => false })).toBeUndefined();
+      const gone = (owner: string) => owner.startsWith('s-seat-1/');
+      const restarted = await other.claim(entry.reference, 60_000, { holder: 's-seat-2', gone });
+      expect(restarted?.owner).toMatch(/^s-seat-2\//);
+      // Taken over, it holds: the killed holder's release frees nothing, no third gets it.
+      await queue.release(killed!);
+      expect(await queue.claim(entry.reference, 60_000, { gone })).toBeUndefined();
+    });
+
     it('marks an entry filed: the record leaves the queue, the note of where it went stays', async () => {
       const entry = entryOf();
       await queue.put(entry);
@@ -175,6 +190,23 @@ export function describeQueueContract(name: string, makeSubject: () => Promise<Q
       const removed = await queue.prune(new Date(Date.now() + 25 * 60 * 60 * 1000));
       expect(removed).toBe(2);
       expect((await queue.list()).entries.map((entry) => entry.reference)).toEqual([waiting.reference]);
+    });
+
+    it('keeps a filed note whose mail is pending while that mail may still go, and a live sender’s lease note', async () => {
+      const pending = entryOf();
+      await queue.markFiled(pending, pending.reference, { mailPending: true });
+      expect(await queue.get(pending.reference)).toMatchObject({ entry: { state: 'filed', mailPending: true } });
+      const now = Date.now();
+      await queue.setMeta('owner:p-gone', { until: now - 1000, attempts: [] });
+      await queue.setMeta('owner:p-live', { until: now + 60_000, attempts: ['p-live K-2026-AAAAAA receipt'] });
+      expect(await queue.prune(new Date(now))).toBe(1);
+      expect(await queue.getMeta('owner:p-gone')).toBeUndefined();
+      expect(await queue.getMeta('owner:p-live')).toMatchObject({ until: now + 60_000 });
+      // A day on: the live note ran out too; the pending mail's note stays.
+      expect(await queue.prune(new Date(now + 25 * 60 * 60 * 1000))).toBe(1);
+      expect((await queue.list()).entries.map((entry) => entry.reference)).toEqual([pending.reference]);
+      expect(await queue.prune(new Date(now + 31 * 24 * 60 * 60 * 1000))).toBe(1);
+      expect((await queue.list()).entries).toEqual([]);
     });
   });
 }

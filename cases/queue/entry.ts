@@ -2,7 +2,8 @@
  * What one queue entry holds, as a zod schema validated on every read: a complaint waiting for
  * GitHub (`queued`: the whole case record, with its mail delivery state, and the drainer's
  * attempts), or the short note left once it is filed (`filed`: references and moments only, kept
- * for a day so a resubmission and a late reader still find where the case went).
+ * for a day so a resubmission and a late reader still find where the case went, and while its
+ * mail is pending).
  */
 import { z } from 'zod';
 import { caseSchema, referenceSchema } from '../case.ts';
@@ -34,6 +35,11 @@ export const filedEntrySchema = z.object({
   filedAt: instant,
   /** The reference GitHub holds it under: another one when it was a resubmission filed before. */
   filedAs: referenceSchema,
+  /**
+   * Filed while its mail was not done (the mail server was down, or an attempt outlived the
+   * drainer's grace): the drainer sends what is due at GitHub and then drops this (`drain-mail.ts`).
+   */
+  mailPending: z.literal(true).optional(),
 });
 
 /** Any queue entry. */

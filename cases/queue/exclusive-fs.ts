@@ -3,8 +3,8 @@
  * holder is written to a file of its own first, then hard-linked into place, and `link` fails when
  * the name exists, so the kernel lets exactly one creator make it. (Creating the lease itself with
  * `O_EXCL` and writing into it after would show others an empty file for a moment, which they would
- * take for an expired lease: two holders.) An expired lease is taken over by renaming it away
- * first: of two drainers that both see it expired, one rename succeeds and the other finds the file
+ * take for an expired lease: two holders.) An expired lease (or one whose holder is gone) is taken
+ * over by renaming it away first: of two drainers that both see it expired, one rename succeeds and the other finds the file
  * gone, so only one of them gets to create the new one.
  */
 import { randomUUID } from 'node:crypto';
@@ -59,12 +59,12 @@ async function create(path: string, holder: Holder): Promise<boolean> {
  */
 export function makeFsExclusiveKeys(base: string): ExclusiveKeys {
   return {
-    async acquire(key, owner, until, now) {
+    async acquire(key, owner, until, now, gone) {
       const path = keyPath(base, key);
       await ensurePrivateDir(dirname(path));
       if (await create(path, { owner, until })) return true;
       const holder = await readHolder(path);
-      if (holder !== undefined && holder.until > now) return false;
+      if (holder !== undefined && holder.until > now && gone?.(holder.owner) !== true) return false;
       const away = `${path}.expired-${randomUUID()}`;
       try {
         await rename(path, away);

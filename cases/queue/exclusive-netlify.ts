@@ -2,6 +2,14 @@
  * Exclusive keys on Netlify Blobs, on the `Store` underneath unstorage's netlify-blobs driver:
  * Netlify's conditional writes (`onlyIfNew`, and `onlyIfMatch` with the blob's ETag to take over an
  * expired lease) let one writer win; unstorage's `setItem` has no condition.
+ *
+ * A release must free only the releaser's own lease. Netlify has no conditional delete, and a
+ * delete after a check frees whatever holds the key by then: a drainer whose lease ran out while
+ * it worked would free the lease another drainer took meanwhile, and a third could take it while
+ * the second still files. So a release overwrites its own holder, on condition of that holder's
+ * ETag, with an expired one (`released`): if someone else took the key since, the ETag differs and
+ * nothing changes. The next taker takes the expired holder over like any other; the queue's prune
+ * removes what is left of filed cases (`unstorage-queue.ts`).
  */
 import type { Store } from '@netlify/blobs';
 import type { ExclusiveKeys } from './port.ts';
@@ -10,6 +18,9 @@ interface Holder {
   owner: string;
   until: number;
 }
+
+/** What a released lease holds: no one, expired since the epoch. */
+const released: Holder = { owner: '', until: 0 };
 
 const isHolder = (value: unknown): value is Holder =>
   typeof value === 'object' &&
@@ -49,18 +60,22 @@ export function makeNetlifyExclusiveKeys(store: Store): ExclusiveKeys {
   const holds = async (key: string, owner: string) => (await holderOf(key))?.owner === owner;
 
   return {
-    async acquire(key, owner, until, now) {
+    async acquire(key, owner, until, now, gone) {
       const holder = JSON.stringify({ owner, until } satisfies Holder);
       const fresh = await store.set(path(key), holder, { onlyIfNew: true });
       if (fresh.modified) return holds(path(key), owner);
       const current = await tagged(path(key));
-      // A holder that does not parse holds nothing: taken over like an expired one.
-      if (current === undefined || (current.holder !== undefined && current.holder.until > now)) return false;
+      // A holder that does not parse holds nothing: taken over like an expired one, or a gone one.
+      const held = current?.holder;
+      if (current === undefined || (held !== undefined && held.until > now && gone?.(held.owner) !== true))
+        return false;
       const taken = await store.set(path(key), holder, { onlyIfMatch: current.etag });
       return taken.modified && holds(path(key), owner);
     },
     async release(key, owner) {
-      if (await holds(path(key), owner)) await store.delete(path(key));
+      const current = await tagged(path(key));
+      if (current?.holder?.owner !== owner) return;
+      await store.set(path(key), JSON.stringify(released), { onlyIfMatch: current.etag });
     },
   };
 }

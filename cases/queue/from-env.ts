@@ -14,6 +14,7 @@ import { makeRedisExclusiveKeys } from './exclusive-redis.ts';
 import { privateFsDriver } from './fs-driver.ts';
 import { netlifyBlobsAccess } from './netlify-blobs-access.ts';
 import type { IntakeQueue } from './port.ts';
+import { withQueueCauses } from './queue-failures.ts';
 import { makeUnstorageQueue } from './unstorage-queue.ts';
 
 /** The prefix of every queue key in a Redis database, which may hold other things too. */
@@ -51,9 +52,9 @@ function lazyQueue(description: string, make: () => Promise<IntakeQueue>): Intak
     put: async (entry) => (await ready()).put(entry),
     get: async (reference) => (await ready()).get(reference),
     list: async () => (await ready()).list(),
-    claim: async (reference, leaseMs) => (await ready()).claim(reference, leaseMs),
+    claim: async (reference, leaseMs, as) => (await ready()).claim(reference, leaseMs, as),
     release: async (lease) => (await ready()).release(lease),
-    markFiled: async (entry, filedAs) => (await ready()).markFiled(entry, filedAs),
+    markFiled: async (entry, filedAs, marks) => (await ready()).markFiled(entry, filedAs, marks),
     setAside: async (reference) => (await ready()).setAside(reference),
     listAside: async () => (await ready()).listAside(),
     remove: async (reference) => (await ready()).remove(reference),
@@ -87,6 +88,10 @@ async function makeRedisQueue(url: URL, description: string): Promise<IntakeQueu
   });
   const client = driver.getInstance?.();
   if (!client) throw new Error('KLACHTEN_QUEUE: de Redis-driver gaf geen verbinding.');
+  // Without a listener ioredis prints every failed reconnection as "Unhandled error event: Error…"
+  // on stderr. Each command that fails meanwhile is logged by its caller, with its cause code
+  // (`queue-unreachable`), which is what a person reading the log needs.
+  client.on('error', () => {});
   return makeUnstorageQueue(createStorage({ driver }), {
     exclusive: makeRedisExclusiveKeys(client, redisPrefix),
     description,
@@ -106,6 +111,7 @@ async function makeNetlifyQueue(env: Record<string, string | undefined>, descrip
 
 /**
  * Makes the queue the environment names (drivers other than the file system load on first use).
+ * Its failures name their cause (`queue-unreachable`, `queue-read-only`: `queue-failures.ts`).
  *
  * @example
  * const queue = makeQueueFromEnv(process.env, process.cwd());
@@ -115,11 +121,11 @@ export function makeQueueFromEnv(env: Record<string, string | undefined>, cwd: s
   if (kind === 'redis') {
     const url = new URL((env['KLACHTEN_QUEUE'] ?? '').trim());
     const description = `Redis op ${url.hostname}:${url.port || '6379'}`;
-    return lazyQueue(description, () => makeRedisQueue(url, description));
+    return withQueueCauses(lazyQueue(description, () => makeRedisQueue(url, description)));
   }
   if (kind === 'netlify-blobs') {
     const description = 'Netlify Blobs (klachten-queue)';
-    return lazyQueue(description, () => makeNetlifyQueue(env, description));
+    return withQueueCauses(lazyQueue(description, () => makeNetlifyQueue(env, description)));
   }
   return makeFsQueue(join(parseSettings(env, cwd).dataDir, 'queue'));
 }
@@ -131,8 +137,9 @@ export function makeQueueFromEnv(env: Record<string, string | undefined>, cwd: s
  * const queue = makeFsQueue('/srv/klachten/.data/queue');
  */
 export function makeFsQueue(base: string): IntakeQueue {
-  return makeUnstorageQueue(createStorage({ driver: privateFsDriver({ base }) }), {
+  const queue = makeUnstorageQueue(createStorage({ driver: privateFsDriver({ base }) }), {
     exclusive: makeFsExclusiveKeys(base),
     description: `map ${base}`,
   });
+  return withQueueCauses(queue);
 }

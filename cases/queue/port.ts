@@ -26,12 +26,26 @@ export interface QueueListing {
 export type EntryRead = { kind: 'entry'; entry: QueueEntry } | { kind: 'missing' } | { kind: 'corrupt' };
 
 /**
+ * Who claims, for a process that knows more than the clock: its name goes into the lease's owner
+ * (`<holder>/<random>`), and `gone` says of another lease's owner that its process is certainly
+ * over (a Node server started again on its seat knows this of its killed predecessor,
+ * `owner-leases.ts`), so its unexpired lease may be taken over at once.
+ */
+export interface ClaimOptions {
+  holder?: string;
+  gone?: (owner: string) => boolean;
+}
+
+/**
  * Keys that one caller at a time can hold, with an expiry: what unstorage's portable interface
  * cannot express (it has no set-if-absent), so each driver brings its own (`exclusive-*.ts`).
  */
 export interface ExclusiveKeys {
-  /** Sets `key` to `owner` until `until`, only when no unexpired holder has it; true when this call got it. */
-  acquire(key: string, owner: string, until: number, now: number): Promise<boolean>;
+  /**
+   * Sets `key` to `owner` until `until`, only when no holder has it that is unexpired and not
+   * `gone`; true when this call got it.
+   */
+  acquire(key: string, owner: string, until: number, now: number, gone?: (owner: string) => boolean): Promise<boolean>;
   /** Frees `key` when `owner` still holds it. */
   release(key: string, owner: string): Promise<void>;
 }
@@ -46,10 +60,13 @@ export interface IntakeQueue {
   /** Every entry, oldest first by the moment the queue took it. */
   list(): Promise<QueueListing>;
   /** Claims an entry for `leaseMs`; undefined when someone else holds it. */
-  claim(reference: string, leaseMs: number): Promise<Lease | undefined>;
+  claim(reference: string, leaseMs: number, options?: ClaimOptions): Promise<Lease | undefined>;
   release(lease: Lease): Promise<void>;
-  /** Replaces a queued entry by the note that it is filed (the record leaves the queue). */
-  markFiled(entry: QueuedEntry, filedAs: string): Promise<void>;
+  /**
+   * Replaces a queued entry by the note that it is filed (the record leaves the queue);
+   * `mailPending` when its mail was not done (see `FiledEntry`).
+   */
+  markFiled(entry: QueuedEntry, filedAs: string, options?: { mailPending?: boolean }): Promise<void>;
   /** Moves an entry that does not validate out of the way, text unchanged, under `aside:`. */
   setAside(reference: string): Promise<void>;
   /** References of the entries set aside. */

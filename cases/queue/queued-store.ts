@@ -14,12 +14,13 @@
  * as they are there, until the drainer has them on the case's ref and in its issue.
  */
 import { parseCase, type Case } from '../case.ts';
+import { taggedError } from '../errors.ts';
 import { isOpen } from '../lifecycle.ts';
 import type { Log } from '../log.ts';
 import { referenceTaken, type CaseStore } from '../store.ts';
 import { makeKeyedQueue } from '../keyed-queue.ts';
 import { newEntry, type QueuedEntry } from './entry.ts';
-import type { IntakeQueue, Lease } from './port.ts';
+import type { ClaimOptions, IntakeQueue, Lease } from './port.ts';
 import { noteNewReceipts } from './receipt-ledger.ts';
 import { laterFiles, putQueuedFiles, setLaterFiles } from './queue-files.ts';
 
@@ -34,6 +35,8 @@ export interface QueuedStoreOptions {
   lockWaitMs?: number;
   /** How long a change holds the entry; default 30 s, far longer than a read and a write of one entry take. */
   leaseMs?: number;
+  /** How this process claims entries (`owner-leases.ts`). */
+  claims?: ClaimOptions;
 }
 
 /**
@@ -70,9 +73,10 @@ export function makeQueuedStore(options: QueuedStoreOptions): CaseStore {
   async function lease(reference: string): Promise<Lease> {
     const until = Date.now() + lockWaitMs;
     for (let pause = 20; ; pause = Math.min(pause * 2, 500)) {
-      const got = await queue.claim(reference, changeLeaseMs);
+      const got = await queue.claim(reference, changeLeaseMs, options.claims);
       if (got) return got;
-      if (Date.now() >= until) throw new Error(`De klacht ${reference} is bezet; probeer het zo opnieuw.`);
+      if (Date.now() >= until)
+        throw taggedError('queue-busy', `De klacht ${reference} is bezet; probeer het zo opnieuw.`);
       await new Promise((resolve) => setTimeout(resolve, pause));
     }
   }
@@ -98,8 +102,11 @@ export function makeQueuedStore(options: QueuedStoreOptions): CaseStore {
         }
         // The bytes first: an entry is never there without the files it lists.
         await putQueuedFiles(queue, record.reference, files);
-        await queue.put(newEntry(record, now()));
+        // The resubmission key first: a process killed between the two writes then leaves a key
+        // without an entry (a resubmission is taken for new), never an entry without its key
+        // (the person, who saw no reference, sends again, and the complaint would be queued twice).
         await queue.rememberFingerprint(record.fingerprint, record.reference, record.receivedAt);
+        await queue.put(newEntry(record, now()));
         log('queue.queued', { reference: record.reference });
         return { case: record, created: true };
       });

@@ -2,9 +2,10 @@
  * The queue set-up `KLACHTEN_STORE=github` runs on, from the environment: the queue
  * (`KLACHTEN_QUEUE`), the GitHub stores, one pacer that sees every request the GitHub client makes
  * (and GitHub's limit headers on every answer), the queued store the site and the commands file
- * into, and the drainer wired to all of them.
+ * into, this process's mail-sender lease (`owner-leases.ts`), and the drainer wired to all of them.
  */
 import type { Config } from '../config.ts';
+import { errorCode } from '../errors.ts';
 import type { Log } from '../log.ts';
 import type { ReceiptLedger } from '../mail/receipt-cap.ts';
 import type { CaseStore, UnreadableCase } from '../store.ts';
@@ -12,6 +13,7 @@ import type { IndexRefresh } from '../stores/github/issue-index.ts';
 import { makeGitHubStoresFromEnv, type GitHubStores } from '../stores/github/from-env.ts';
 import { drainQueue, type DrainContext, type DrainReport } from './drain.ts';
 import { makeQueueFromEnv } from './from-env.ts';
+import { makeOwnerLeases, type OwnerLeases } from './owner-leases.ts';
 import { makePacer, type Pacer } from './pacer.ts';
 import type { IntakeQueue } from './port.ts';
 import { makeQueuedStore } from './queued-store.ts';
@@ -34,8 +36,12 @@ export interface QueueSetup {
    * since (at most every `minIntervalMs`): `klachten sync` and the server's timer run it.
    */
   refreshIndex(options?: { minIntervalMs?: number }): Promise<IndexRefresh | undefined>;
-  /** One drainer run. */
-  drain(options?: Partial<Pick<DrainContext, 'maxPaceWaitMs' | 'maxFilings' | 'receiptGraceMs'>>): Promise<DrainReport>;
+  /** This process's lease as a mail sender, and what the others' say: for every delivery on this queue. */
+  owners: OwnerLeases;
+  /** One drainer run; with `mail`, it also sends what is due for the entries it touches. */
+  drain(
+    options?: Partial<Pick<DrainContext, 'maxPaceWaitMs' | 'maxFilings' | 'receiptGraceMs' | 'mail'>>,
+  ): Promise<DrainReport>;
 }
 
 /** What a test or the benchmark may replace. */
@@ -48,6 +54,8 @@ export interface QueueSetupOptions {
   queue?: IntakeQueue;
   /** Told of each case a listing leaves out because it cannot be read (`UnreadableCase`). */
   onUnreadable?: (unreadable: UnreadableCase) => void;
+  /** Where this process serves alone (the Node server: machine and data folder); see `owner-leases.ts`. */
+  seat?: string;
 }
 
 interface RequestOptions {
@@ -103,12 +111,19 @@ export function makeQueueSetupFromEnv(
     pacer.observe(failed.status ?? 0, failed.response?.headers ?? {});
     throw error;
   });
+  const owners = makeOwnerLeases(queue, {
+    leaseMs: settings.leaseMs,
+    clock,
+    ...(options.seat === undefined ? {} : { seat: options.seat }),
+    onRenewFailed: (error) => log('mail.lease-renew-failed', { error: errorCode(error) }),
+  });
   const store = makeQueuedStore({
     queue,
     filed: github.store,
     now: () => new Date(clock()),
     log,
     leaseMs: Math.min(30_000, settings.leaseMs),
+    claims: owners.claims,
   });
   return {
     queue,
@@ -118,6 +133,7 @@ export function makeQueueSetupFromEnv(
     store,
     receiptLedger: makeQueueReceiptLedger(queue),
     refreshIndex: (refreshOptions) => github.github.refreshIndex(clock(), refreshOptions),
+    owners,
     drain: (runOptions = {}) =>
       drainQueue({
         queue,
@@ -136,6 +152,8 @@ export function makeQueueSetupFromEnv(
               `${added.length === 1 ? 'bijlage' : 'bijlagen'} toegevoegd: ${added.map((file) => file.name).join(', ')}`,
             ),
         },
+        owners,
+        claims: owners.claims,
         ...runOptions,
       }),
   };

@@ -9,6 +9,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Storage } from 'unstorage';
 import { makeBinaryStore } from '../attachments/binary-store.ts';
+import { retryWindowDays } from '../mail/due-messages.ts';
+import { referencePattern } from '../reference.ts';
 import { resubmissionWindowMs } from '../store.ts';
 import { parseEntry, type QueueEntry } from './entry.ts';
 import type { EntryRead, ExclusiveKeys, IntakeQueue, Lease, QueueListing } from './port.ts';
@@ -73,16 +75,17 @@ export function makeUnstorageQueue(storage: Storage, options: UnstorageQueueOpti
 
     list,
 
-    async claim(reference, leaseMs) {
-      const lease: Lease = { reference, owner: randomUUID(), until: now() + leaseMs };
-      return (await options.exclusive.acquire(`lease:${reference}`, lease.owner, lease.until, now()))
+    async claim(reference, leaseMs, as = {}) {
+      const owner = as.holder === undefined ? randomUUID() : `${as.holder}/${randomUUID()}`;
+      const lease: Lease = { reference, owner, until: now() + leaseMs };
+      return (await options.exclusive.acquire(`lease:${reference}`, lease.owner, lease.until, now(), as.gone))
         ? lease
         : undefined;
     },
 
     release: (lease) => options.exclusive.release(`lease:${lease.reference}`, lease.owner),
 
-    markFiled: (entry, filedAs) =>
+    markFiled: (entry, filedAs, marks = {}) =>
       write(`entry:${entry.reference}`, {
         v: 1,
         state: 'filed',
@@ -90,6 +93,7 @@ export function makeUnstorageQueue(storage: Storage, options: UnstorageQueueOpti
         queuedAt: entry.queuedAt,
         filedAt: new Date(now()).toISOString(),
         filedAs,
+        ...(marks.mailPending === true ? { mailPending: true } : {}),
       } satisfies QueueEntry),
 
     async setAside(reference) {
@@ -154,9 +158,33 @@ export function makeUnstorageQueue(storage: Storage, options: UnstorageQueueOpti
         await storage.removeItem(key);
         removed += 1;
       }
+      // The mail senders' lease notes (`owner-leases.ts`), once their lease ran out.
+      for (const key of await storage.getKeys('meta:owner')) {
+        const note = (await storage.getItem(key)) as { until?: unknown } | null;
+        if (note && typeof note === 'object' && typeof note.until === 'number' && note.until > at.getTime()) continue;
+        await storage.removeItem(key);
+        removed += 1;
+      }
+      // Expired leases of cases no longer queued (Netlify Blobs keeps a released lease as an
+      // expired holder; the file system and Redis remove theirs). Only case leases: a rate
+      // limit's lease (`rate-…`) is not a case, and stays as its driver leaves it.
+      for (const key of await storage.getKeys('lease')) {
+        const reference = referenceOf(key);
+        if (!referencePattern.test(reference)) continue;
+        const holder = (await storage.getItem(key)) as { until?: unknown } | null;
+        if (!holder || typeof holder !== 'object' || typeof holder.until !== 'number' || holder.until > at.getTime())
+          continue;
+        const found = await read(`entry:${reference}`);
+        if (found.kind === 'entry' && found.entry.state === 'queued') continue;
+        await storage.removeItem(key);
+        removed += 1;
+      }
       const { entries } = await list();
+      // A filed note whose mail is pending stays while that mail is still sent (30 days).
+      const oldestPending = at.getTime() - retryWindowDays * 24 * 60 * 60_000;
       for (const entry of entries) {
         if (entry.state !== 'filed' || Date.parse(entry.filedAt) >= oldest) continue;
+        if (entry.mailPending === true && Date.parse(entry.filedAt) >= oldestPending) continue;
         await storage.removeItem(`entry:${entry.reference}`);
         removed += 1;
       }

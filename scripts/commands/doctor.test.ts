@@ -9,6 +9,7 @@ import { startRedis, type RedisServer } from '../../tests/support/redis.ts';
 import { runCommand } from '../../tests/support/run-command.ts';
 import { standInGitHubEnv } from '../../tests/support/standin-octokit.ts';
 import { run as setup } from './setup.ts';
+import { makeQueueFromEnv } from '../../cases/queue/from-env.ts';
 import { run } from './doctor.ts';
 
 const problems = (stdout: string) => stdout.split('\n').filter((line) => line.startsWith('✗'));
@@ -88,6 +89,17 @@ describe('klachten doctor on GitHub, SMTP and a Redis queue', () => {
     expect(result.stdout).toContain(`✓ Mail: de SMTP-server 127.0.0.1:${smtp.port} antwoordt`);
     expect(result.stdout).toContain('✓ Wachtrij: Redis op 127.0.0.1');
     expect(problems(result.stdout)).toEqual([]);
+    expect(result.code).toBe(0);
+  });
+
+  it('shows the last failure any process noted in the queue, by its cause code, as history rather than a problem', async () => {
+    const queue = makeQueueFromEnv({ KLACHTEN_QUEUE: redis.url }, dataDir);
+    await queue.setMeta('last-failure', { event: 'mail.failed', code: 'smtp-refused', at: '2026-11-24T08:12:03.120Z' });
+    await queue.close();
+    const result = await runCommand(run, { env: env() });
+    expect(result.stdout).toContain(
+      '✓ Laatste fout: smtp-refused (mail.failed) om 2026-11-24T08:12:03.120Z. / Last failure: smtp-refused.',
+    );
     expect(result.code).toBe(0);
   });
 

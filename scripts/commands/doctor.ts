@@ -1,7 +1,9 @@
 import { access, constants, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import nodemailer from 'nodemailer';
+import { errorCode } from '../../cases/errors.ts';
 import { silentLog } from '../../cases/log.ts';
+import { failureText, lastFailure } from '../../cases/queue/last-failure.ts';
 import { parseSettings, type Settings } from '../../cases/settings.ts';
 import { minimumSecretLength } from '../../cases/signed-token.ts';
 import { caseLabel } from '../../cases/stores/github/labels.ts';
@@ -237,33 +239,46 @@ async function checkSmtp(ctx: CliContext, settings: Settings): Promise<Finding> 
   }
 }
 
-async function checkQueue(ctx: CliContext): Promise<Finding | undefined> {
+/**
+ * The queue (with the GitHub store, or wherever `KLACHTEN_QUEUE` is set): does it keep and give
+ * back; and the last failure any process noted in it (`cases/queue/last-failure.ts`), a line of
+ * its own that is history, not a problem now.
+ */
+async function checkQueue(ctx: CliContext, settings: Settings): Promise<Finding[]> {
   const wanted = ctx.env['KLACHTEN_QUEUE'];
-  if (wanted === undefined || wanted === '') return undefined;
+  if ((wanted === undefined || wanted === '') && settings.store !== 'github') return [];
   let queue;
   try {
     // Loaded only when asked for: Redis and Netlify Blobs bring their own clients.
     const { makeQueueFromEnv } = await import('../../cases/queue/from-env.ts');
     queue = makeQueueFromEnv(ctx.env, ctx.cwd);
   } catch (error) {
-    return bad(`Wachtrij: ${messageOf(error)}`, 'Queue: KLACHTEN_QUEUE is wrong.');
+    return [bad(`Wachtrij: ${messageOf(error)}`, 'Queue: KLACHTEN_QUEUE is wrong.')];
   }
   try {
     const value = { checkedAt: ctx.now().toISOString() };
     await withTimeout(queue.setMeta('doctor', value), 'Wachtrij');
     const read = await withTimeout(queue.getMeta('doctor'), 'Wachtrij');
     if (JSON.stringify(read) !== JSON.stringify(value)) {
-      return bad(
-        `Wachtrij: ${queue.description} gaf iets anders terug dan er net in gezet is.`,
-        'Queue: read back something else.',
-      );
+      return [
+        bad(
+          `Wachtrij: ${queue.description} gaf iets anders terug dan er net in gezet is.`,
+          'Queue: read back something else.',
+        ),
+      ];
     }
-    return good(`Wachtrij: ${queue.description} bewaart en geeft terug.`, 'Queue: write and read work.');
+    const failure = await withTimeout(lastFailure(queue), 'Wachtrij');
+    return [
+      good(`Wachtrij: ${queue.description} bewaart en geeft terug.`, 'Queue: write and read work.'),
+      good(`Laatste fout: ${failureText(failure)}.`, `Last failure: ${failure?.code ?? 'none noted'}.`),
+    ];
   } catch (error) {
-    return bad(
-      `Wachtrij: ${queue.description} is niet bereikbaar of weigert (${messageOf(error)}).`,
-      'Queue: unreachable or refusing.',
-    );
+    return [
+      bad(
+        `Wachtrij: ${queue.description} is niet bereikbaar of weigert (${errorCode(error)}: ${messageOf(error)}).`,
+        'Queue: unreachable or refusing.',
+      ),
+    ];
   } finally {
     await queue.close().catch(() => undefined);
   }
@@ -308,8 +323,7 @@ export async function run(ctx: CliContext): Promise<number> {
   if (settings !== undefined) {
     findings.push(settings.store === 'git' ? await checkFolderStore(ctx, settings) : await checkGitHubStore(ctx));
     findings.push(await checkSmtp(ctx, settings));
-    const queue = await checkQueue(ctx);
-    if (queue !== undefined) findings.push(queue);
+    findings.push(...(await checkQueue(ctx, settings)));
     findings.push(await checkTokenSecret(ctx, settings));
   }
   for (const { ok, nl, en } of findings) ctx.stdout(`${ok ? '✓' : '✗'} ${nl} / ${en}\n`);

@@ -85,14 +85,14 @@ describe('klachten mail', () => {
     const failed = await klachtenMail([]);
     expect(failed.code).toBe(1);
     expect(failed.stdout).toContain(
-      `${filed.reference}  ${'ontvangstbevestiging'.padEnd(46)}mislukt (EMESSAGE 451): de volgende run probeert het opnieuw`,
+      `${filed.reference}  ${'ontvangstbevestiging'.padEnd(46)}mislukt (smtp-refused): de volgende run probeert het opnieuw`,
     );
     const status = await klachtenMail(['status']);
     expect(status.stdout).toBe(
-      `${filed.reference}  ${'ontvangstbevestiging'.padEnd(46)}mislukt, gaat mee met de volgende run (1 poging, laatste fout: EMESSAGE 451)\n`,
+      `${filed.reference}  ${'ontvangstbevestiging'.padEnd(46)}mislukt, gaat mee met de volgende run (1 poging, laatste fout: smtp-refused)\n`,
     );
     expect(JSON.parse((await klachtenMail(['status', '--json'])).stdout)).toEqual([
-      { reference: filed.reference, kind: 'receipt', state: 'mislukt', attempts: 1, lastError: 'EMESSAGE 451' },
+      { reference: filed.reference, kind: 'receipt', state: 'mislukt', attempts: 1, lastError: 'smtp-refused' },
     ]);
 
     now = new Date('2026-10-27T06:17:00Z');
@@ -216,7 +216,7 @@ describe('a move on the command line', () => {
     smtp.refuseNext(1);
     const result = await move(['confirm', filed.reference, '--handler', 'jan-de-vries']);
     expect(result.code).toBe(0);
-    expect(result.stderr).toContain('niet verstuurd (EMESSAGE 451); de volgende run probeert het opnieuw.');
+    expect(result.stderr).toContain('niet verstuurd (smtp-refused); de volgende run probeert het opnieuw.');
     expect((await store.getCase(filed.reference))?.status).toBe('bevestigd');
   });
 

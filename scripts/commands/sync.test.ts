@@ -109,7 +109,9 @@ describe('klachten sync', () => {
     const synced = await sync();
     expect(synced.code).toBe(0);
     expect(synced.stdout).toContain(`  ${records[0]?.reference}: in GitHub gezet\n`);
-    expect(synced.stdout).toContain('Wachtrij: 2 in GitHub gezet, 0 stond er al, 0 mislukt, 0 volgende keer.');
+    expect(synced.stdout).toContain(
+      'Wachtrij: 2 in GitHub gezet, 0 stond er al, 0 mislukt, 0 volgende keer; 0 bericht(en) verstuurd.',
+    );
     expect(issuesByReference()).toEqual(new Map(records.map((record) => [record.reference, 1])));
 
     const after = await sync({}, ['--status']);
@@ -132,7 +134,10 @@ describe('klachten sync', () => {
     expect(failed.stderr).toContain('1 klacht(en) wachten langer dan 30 minuten op GitHub');
     expect(mailer.sent.map((mail) => mail.subject)).toEqual(['Klachtenloket: 1 klacht(en) wachten op GitHub']);
     expect(mailer.sent[0]?.text).toContain(record.reference);
-    expect((await sync({}, ['--status'], services)).code).toBe(1);
+    const status = await sync({}, ['--status'], services);
+    expect(status.code).toBe(1);
+    // The cause of the last failure, as a code: where a person looks first.
+    expect(status.stdout).toMatch(/ {2}laatste fout: github-unauthorized \(github\.[a-z-]+-failed\b/);
     expect((await sync({}, [], services)).code).toBe(1);
     expect(mailer.sent).toHaveLength(1);
 

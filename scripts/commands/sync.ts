@@ -1,8 +1,19 @@
 import { errorCode } from '../../cases/errors.ts';
 import type { Log } from '../../cases/log.ts';
 import { silentLog } from '../../cases/log.ts';
+import { deliverDueMessages } from '../../cases/mail/deliver.ts';
+import type { Mailer } from '../../cases/mail/transport.ts';
 import { alertIfOverdue, overdue } from '../../cases/queue/alert.ts';
+import type { DrainMail } from '../../cases/queue/drain-mail.ts';
 import type { DrainReport } from '../../cases/queue/drain.ts';
+import {
+  failureText,
+  lastFailure,
+  makeFailureRecorder,
+  noteFailures,
+  type FailureNote,
+  type FailureRecorder,
+} from '../../cases/queue/last-failure.ts';
 import { makeQueueSetupFromEnv, type QueueSetup } from '../../cases/queue/setup-from-env.ts';
 import { queueStatus, type QueueStatus } from '../../cases/queue/status.ts';
 import { parseSettings } from '../../cases/settings.ts';
@@ -17,7 +28,8 @@ const usage = `Gebruik:
   klachten sync [--status] [--verbose]
 
   Zet de wachtrij in GitHub: elke klacht die de site in de wachtrij zette (KLACHTEN_QUEUE) wordt,
-  oudste eerst, precies één keer een issue, in het tempo dat GitHub toestaat. Houdt de index van
+  oudste eerst, precies één keer een issue, in het tempo dat GitHub toestaat; berichten die voor
+  die klachten klaarstaan (de ontvangstbevestiging) gaan meteen mee de deur uit. Houdt de index van
   kenmerk naar issue bij (in de wachtrij), en bouwt hem op als hij ontbreekt: zo kost een vraag op
   de site GitHub hooguit twee verzoeken. Zet daarna klachten die tijdens een storing in de oude
   noodopslag ($KLACHTEN_DATA_DIR/cases) terechtkwamen alsnog in GitHub, en geeft klachten die met
@@ -27,13 +39,14 @@ const usage = `Gebruik:
   in de noodopslag blijven: zo valt een geplande run op.
 
   --status    toon alleen hoe de wachtrij ervoor staat: hoeveel er wachten, de oudste, wat apart
-              is gezet en hoeveel GitHub nog toestaat (code 1 als er iets te lang wacht)
+              is gezet, hoeveel GitHub nog toestaat en de laatste fout (code 1 als er iets te
+              lang wacht)
   --verbose   toon ook wat de GitHub-koppeling logt (zonder persoonsgegevens)
 `;
 
 const minutes = (ms: number) => `${Math.floor(ms / 60_000)} min`;
 
-function statusText(status: QueueStatus, description: string): string {
+function statusText(status: QueueStatus, description: string, failure: FailureNote | undefined): string {
   const lines = [`Wachtrij (${description}):`];
   lines.push(
     `  wachtend: ${status.depth}${status.oldest ? ` (oudste ${status.oldest.reference}, ${minutes(status.oldest.ageMs)} oud)` : ''}`,
@@ -49,6 +62,7 @@ function statusText(status: QueueStatus, description: string): string {
         ? ''
         : `; GitHub vroeg te wachten tot ${new Date(pace.pausedUntil).toISOString()}`),
   );
+  lines.push(`  laatste fout: ${failureText(failure)}`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -59,36 +73,77 @@ function drainText(report: DrainReport): string {
   for (const reference of report.failed) lines.push(`  ${reference}: nog niet gelukt, blijft in de wachtrij`);
   for (const reference of report.setAside) lines.push(`  ${reference}: beschadigd, apart gezet`);
   const counted = report.filed.length + report.alreadyThere.length + report.failed.length + report.later.length;
-  if (counted > 0 || report.setAside.length > 0) {
+  if (counted > 0 || report.setAside.length > 0 || report.mailed > 0) {
     lines.push(
-      `Wachtrij: ${report.filed.length} in GitHub gezet, ${report.alreadyThere.length} stond er al, ${report.failed.length} mislukt, ${report.later.length} volgende keer${report.paced ? ' (GitHub-limiet)' : ''}.`,
+      `Wachtrij: ${report.filed.length} in GitHub gezet, ${report.alreadyThere.length} stond er al, ${report.failed.length} mislukt, ${report.later.length} volgende keer${report.paced ? ' (GitHub-limiet)' : ''}; ${report.mailed} bericht(en) verstuurd.`,
     );
   }
   return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 }
 
-/** The queue half of `sync`: drain, alert, and whether anything waits too long. */
-async function syncQueue(ctx: CliContext, setup: QueueSetup, log: Log): Promise<boolean> {
-  const report = await setup.drain();
-  ctx.stdout(drainText(report) || `Wachtrij (${setup.queue.description}): niets te doen.\n`);
-  await syncIndex(ctx, setup);
-  const found = await overdue(setup.queue, ctx.now());
-  if (found.stale.length === 0 && found.aside.length === 0) return true;
-  ctx.stderr(
-    `${found.stale.length} klacht(en) wachten langer dan 30 minuten op GitHub; ${found.aside.length} apart gezet.\n`,
-  );
+/**
+ * The drainer's mail for this run: what is due for the entries it touches goes out through the
+ * queued store, under this process's lease. Without a mail server (no `SMTP_URL`) every delivery
+ * rejects with that cause, and the drainer files without waiting for mail.
+ */
+async function drainMailOf(
+  ctx: CliContext,
+  setup: QueueSetup,
+  log: Log,
+): Promise<{ mail: DrainMail; mailer?: Mailer; missing: unknown }> {
+  const services = servicesOf(ctx);
+  let mailer: Mailer | undefined;
+  let missing: unknown;
   try {
-    const mailer = servicesOf(ctx).makeMailer(ctx);
+    mailer = services.makeMailer(ctx);
+  } catch (error) {
+    missing = error;
+  }
+  const templates = await services.loadTemplates(ctx);
+  const tokenSecret = await services.loadTokenSecret(ctx).catch(() => undefined);
+  const deliver = (reference: string) =>
+    mailer === undefined
+      ? Promise.reject(missing)
+      : deliverDueMessages(
+          setup.store,
+          mailer,
+          {
+            config: ctx.config,
+            templates,
+            tokenSecret,
+            now: ctx.now,
+            log,
+            receiptLedger: setup.receiptLedger,
+            owners: setup.owners,
+          },
+          { references: [reference] },
+        );
+  return { mail: { deliver }, missing, ...(mailer === undefined ? {} : { mailer }) };
+}
+
+/** The queue half of `sync`: drain (with the mail due), alert, and whether anything waits too long. */
+async function syncQueue(ctx: CliContext, setup: QueueSetup, log: Log): Promise<boolean> {
+  const { mail, mailer, missing } = await drainMailOf(ctx, setup, log);
+  try {
+    const report = await setup.drain({ mail });
+    ctx.stdout(drainText(report) || `Wachtrij (${setup.queue.description}): niets te doen.\n`);
+    await syncIndex(ctx, setup);
+    const found = await overdue(setup.queue, ctx.now());
+    if (found.stale.length === 0 && found.aside.length === 0) return true;
+    ctx.stderr(
+      `${found.stale.length} klacht(en) wachten langer dan 30 minuten op GitHub; ${found.aside.length} apart gezet.\n`,
+    );
     try {
+      if (mailer === undefined) throw missing;
       const alert = await alertIfOverdue({ queue: setup.queue, mailer, config: ctx.config, now: ctx.now(), log });
       if (alert.sent) ctx.stdout('De coördinatoren kregen een mail over wat wacht.\n');
-    } finally {
-      mailer.close();
+    } catch (error) {
+      ctx.stderr(`De coördinatoren konden niet worden gemaild (${errorCode(error)}).\n`);
     }
-  } catch (error) {
-    ctx.stderr(`De coördinatoren konden niet worden gemaild (${error instanceof Error ? error.name : 'fout'}).\n`);
+    return false;
+  } finally {
+    mailer?.close();
   }
-  return false;
 }
 
 /**
@@ -126,22 +181,27 @@ export async function run(ctx: CliContext): Promise<number> {
     ctx.stdout('KLACHTEN_STORE is niet "github": er is geen noodopslag of wachtrij om over te zetten.\n');
     return 0;
   }
-  const log = parsed.values.verbose ? stderrLog(ctx) : silentLog;
+  // Failures of this run are kept in the queue too, where `--status` and `doctor` show the last.
+  const failures: { recorder?: FailureRecorder } = {};
+  const log = noteFailures(parsed.values.verbose ? stderrLog(ctx) : silentLog, () => failures.recorder, ctx.now);
   const stores: GitHubStores = servicesOf(ctx).makeGitHub(ctx, log);
   const setup = makeQueueSetupFromEnv(ctx.env, ctx.config, ctx.cwd, log, {
     github: stores,
     clock: () => ctx.now().getTime(),
   });
+  const recorder = makeFailureRecorder(setup.queue);
+  failures.recorder = recorder;
   try {
     if (parsed.values.status) {
       const status = await queueStatus(setup.queue, setup.pacer, ctx.now());
-      ctx.stdout(statusText(status, setup.queue.description));
+      ctx.stdout(statusText(status, setup.queue.description, await lastFailure(setup.queue)));
       return status.stale > 0 || status.aside.length > 0 || status.corrupt.length > 0 ? 1 : 0;
     }
     const queueFine = await syncQueue(ctx, setup, log);
     const fallbackFine = await syncOldFallback(ctx, stores, log);
     return queueFine && fallbackFine ? 0 : 1;
   } finally {
+    await recorder.settled();
     await setup.queue.close();
   }
 }

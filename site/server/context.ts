@@ -1,10 +1,13 @@
 import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { makeCalendar } from '../../cases/calendar.ts';
 import { makeMemoryRateLimiter, type RateLimiter } from '../../cases/rate-limit.ts';
 import { parseSettings, refuseFolderStoreOnServerless, type Settings } from '../../cases/settings.ts';
 import type { CaseStore } from '../../cases/store.ts';
 import { makeMemoryMailBudget, type MailBudget } from '../../cases/mail/mail-budget.ts';
 import { makeQueueMailBudget } from '../../cases/queue/mail-budget-ledger.ts';
+import type { Log } from '../../cases/log.ts';
+import { makeFailureRecorder, noteFailures, type FailureRecorder } from '../../cases/queue/last-failure.ts';
 import { makeQueueRateLimiter } from '../../cases/queue/rate-limiter.ts';
 import { makeQueueSetupFromEnv, type QueueSetup } from '../../cases/queue/setup-from-env.ts';
 import { minimumSecretLength } from '../../cases/signed-token.ts';
@@ -21,9 +24,7 @@ let store: CaseStore | undefined;
  * await getStore().fileCase(record);
  */
 export function getStore(): CaseStore {
-  // KLACHTEN_ADAPTER is the build's target, written into the bundle (site/build/integration.ts).
-  if (store === undefined)
-    refuseFolderStoreOnServerless(getSettings(), import.meta.env['KLACHTEN_ADAPTER'], process.env);
+  if (store === undefined) refuseFolderStoreOnServerless(getSettings(), buildTarget(), process.env);
   store ??= getQueueSetup()?.store ?? makeStoreFromEnv(process.env, config, process.cwd(), log);
   return store;
 }
@@ -39,8 +40,27 @@ let queueSetup: QueueSetup | undefined;
  */
 export function getQueueSetup(): QueueSetup | undefined {
   if (getSettings().store !== 'github') return undefined;
-  queueSetup ??= makeQueueSetupFromEnv(process.env, config, process.cwd(), log);
+  queueSetup ??= makeQueueSetupFromEnv(process.env, config, process.cwd(), log, seatOfThisServer());
   return queueSetup;
+}
+
+/**
+ * The Node server serves alone on its machine, port and data folder (README, "Deploying"): that is
+ * its seat, so a server started again knows its killed predecessor's mail attempts are over
+ * (`cases/queue/owner-leases.ts`). A function on a platform has no such place.
+ */
+function seatOfThisServer(): { seat?: string } {
+  const where = `${hostname()}:${process.env['PORT'] ?? '4321'}:${getSettings().dataDir}`;
+  return (buildTarget() ?? 'node') === 'node' ? { seat: where } : {};
+}
+
+/**
+ * The build's target, `KLACHTEN_ADAPTER`, written into the bundle (site/build/integration.ts).
+ * `scripts/start.ts` loads these files outside the bundle too (the drain timer): there is no
+ * `import.meta.env` there, and it is the Node server.
+ */
+function buildTarget(): string | undefined {
+  return (import.meta.env as Record<string, string | undefined> | undefined)?.['KLACHTEN_ADAPTER'];
 }
 
 let settings: Settings | undefined;
@@ -136,12 +156,21 @@ export function getMailBudget(): MailBudget {
 /** The working-day calendar from the configuration. */
 export const calendar = makeCalendar(config.terms);
 
+let failures: FailureRecorder | undefined;
+
 /**
- * Server log: one JSON line per event. Callers pass only non-personal fields (reference, counts, codes).
+ * Server log: one JSON line per event. Callers pass only non-personal fields (reference, counts,
+ * codes). With the queue, the last failure is also kept there, for `klachten sync --status` and
+ * `klachten doctor` (`cases/queue/last-failure.ts`).
  *
  * @example
  * log('intake.filed', { reference: 'K-2026-7QF3M9' });
  */
-export function log(event: string, fields: Record<string, string | number | boolean>): void {
-  console.log(JSON.stringify({ event, ...fields }));
-}
+export const log: Log = noteFailures(
+  (event, fields) => console.log(JSON.stringify({ event, ...fields })),
+  () => {
+    if (queueSetup === undefined) return undefined;
+    failures ??= makeFailureRecorder(queueSetup.queue);
+    return failures;
+  },
+);

@@ -1,24 +1,50 @@
 // The site's side of the intake queue: the drainer after each intake and on a timer inside the
-// Node server. One run at a time per process; a kick during a run asks for one more run after it,
-// so nothing queued during a run waits for the timer. With the Git folder there is no queue and
-// every function here does nothing.
+// Node server, sending the mail due for what it touches as it files (cases/queue/drain-mail.ts).
+// One run at a time per process; a kick during a run asks for one more run after it, so nothing
+// queued during a run waits for the timer. When a run held an entry back for a mail attempt under
+// way, the Node server runs again the moment that may be over, not a timer's tick later. With
+// the Git folder there is no queue and every function here does nothing.
 import { errorCode } from '../../cases/errors.ts';
 import { alertIfOverdue } from '../../cases/queue/alert.ts';
 import { makeMailerFromEnv, type Mailer } from '../../cases/mail/transport.ts';
 import config from '../../klachten.config.ts';
 import { getQueueSetup, log } from './context.ts';
+import { drainMail } from './mail.ts';
 
 let running: Promise<void> | undefined;
 let again = false;
 let mailer: Mailer | undefined;
+/** Set while the Node server's timer runs: only a long-lived process schedules runs of its own. */
+let scheduling = false;
+let soon: { at: number; timer: NodeJS.Timeout } | undefined;
+
+/** Runs the drainer again at `at` (ms), unless a run is due sooner anyway. */
+function runAgainAt(at: number): void {
+  if (!scheduling || (soon !== undefined && soon.at <= at)) return;
+  if (soon !== undefined) clearTimeout(soon.timer);
+  const timer = setTimeout(
+    () => {
+      soon = undefined;
+      void kickDrain();
+    },
+    Math.max(0, at - Date.now()) + 50,
+  );
+  timer.unref();
+  soon = { at, timer };
+}
 
 async function runOnce(): Promise<void> {
   const setup = getQueueSetup();
   if (!setup) return;
   // Within a request's afterlife the drainer waits little for the pace; the timer catches up.
-  await setup.drain({ maxPaceWaitMs: 5_000 });
-  mailer ??= makeMailerFromEnv(process.env, process.cwd());
-  await alertIfOverdue({ queue: setup.queue, mailer, config, now: new Date(), log });
+  const report = await setup.drain({ maxPaceWaitMs: 5_000, mail: drainMail });
+  if (report.nextAt !== undefined) runAgainAt(report.nextAt);
+  try {
+    mailer ??= makeMailerFromEnv(process.env, process.cwd());
+    await alertIfOverdue({ queue: setup.queue, mailer, config, now: new Date(), log });
+  } catch (error) {
+    log('queue.alert-failed', { error: errorCode(error) });
+  }
 }
 
 /**
@@ -39,8 +65,7 @@ export function kickDrain(): Promise<void> {
     do {
       again = false;
       await runOnce().catch((error: unknown) => {
-        const code = errorCode(error);
-        log('queue.drain-failed', { error: code });
+        log('queue.drain-failed', { error: errorCode(error) });
       });
     } while (again);
   })().finally(() => {
@@ -71,12 +96,22 @@ async function refreshIndex(setup: NonNullable<ReturnType<typeof getQueueSetup>>
 export function startDrainTimer(): () => void {
   const setup = getQueueSetup();
   if (!setup) return () => {};
+  scheduling = true;
+  // The seat first: the first run then sends what a killed predecessor had under way.
+  void setup.owners
+    .takeSeat()
+    .catch((error: unknown) => log('queue.seat-failed', { error: errorCode(error) }))
+    .then(() => kickDrain());
+  void refreshIndex(setup);
   const tick = () => {
     void kickDrain();
     void refreshIndex(setup);
   };
-  tick();
   const timer = setInterval(tick, setup.settings.drainIntervalMs);
   timer.unref();
-  return () => clearInterval(timer);
+  return () => {
+    scheduling = false;
+    clearInterval(timer);
+    if (soon !== undefined) clearTimeout(soon.timer);
+  };
 }

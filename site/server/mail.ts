@@ -1,11 +1,13 @@
 // The site's side of the mail: one mailer per server process, and delivery in the background, so
 // a slow or unreachable mail server never holds up (or fails) the page the complainant waits for.
 import { errorCode } from '../../cases/errors.ts';
-import { deliverDueMessages } from '../../cases/mail/deliver.ts';
+import type { AttemptOwners } from '../../cases/mail/attempts.ts';
+import { deliverDueMessages, type DeliveryReport } from '../../cases/mail/deliver.ts';
 import type { ReceiptLedger } from '../../cases/mail/receipt-cap.ts';
 import { loadTokenSecret } from '../../cases/mail/secret.ts';
 import { defaultTemplatesDir, loadTemplates } from '../../cases/mail/template-files.ts';
 import { makeMailerFromEnv, type Mailer } from '../../cases/mail/transport.ts';
+import type { DrainMail } from '../../cases/queue/drain-mail.ts';
 import config from '../../klachten.config.ts';
 import { getMailBudget, getQueueSetup, getStore, log } from './context.ts';
 
@@ -30,32 +32,46 @@ export function tokenSecret(): Promise<string | undefined> {
 /**
  * Sends what is due for one case (the receipt after intake, the coordinators' notice after a
  * "no"), without waiting and without ever throwing: a failure is recorded on the case and logged
- * by code, and the daily run sends it later.
+ * by code; the next drain (with the queue) or the daily run sends it later.
  *
  * @example
  * deliverInBackground(filed.case.reference);
  */
 export function deliverInBackground(reference: string): Promise<void> {
   // The promise never rejects; the intake chains the drainer's kick to it (site/server/drain.ts).
-  return deliver(reference).catch((error: unknown) => {
-    const code = errorCode(error);
-    log('mail.unavailable', { reference, error: code });
-  });
-}
-
-function queueLedger(): { receiptLedger?: ReceiptLedger } {
-  const setup = getQueueSetup();
-  return setup ? { receiptLedger: setup.receiptLedger } : {};
+  return deliver(reference).then(
+    () => undefined,
+    (error: unknown) => {
+      log('mail.unavailable', { reference, error: errorCode(error) });
+    },
+  );
 }
 
 /**
- * Sends what is due for one case and waits: for the intake's receipt (through
- * {@link deliverInBackground}) and a withdrawal's confirmation, both within the mail budget.
+ * With the queue: the receipt cap counts from the queue, not from a GitHub listing per receipt,
+ * and every attempt is made under this process's lease (`cases/queue/owner-leases.ts`).
  */
+function queueParts(): { receiptLedger?: ReceiptLedger; owners?: AttemptOwners } {
+  const setup = getQueueSetup();
+  return setup ? { receiptLedger: setup.receiptLedger, owners: setup.owners } : {};
+}
 
-async function deliver(reference: string): Promise<void> {
+/**
+ * How the drainer of this process sends what is due for the entries it touches (the receipt a
+ * killed predecessor left unsent above all); rejects when there is no mail server to send with.
+ *
+ * @example
+ * await getQueueSetup()?.drain({ mail: drainMail });
+ */
+export const drainMail: DrainMail = { deliver: (reference) => deliver(reference) };
+
+/**
+ * Sends what is due for one case and waits: for the intake's receipt (through
+ * {@link deliverInBackground}), a withdrawal's confirmation and the drainer, within the mail budget.
+ */
+async function deliver(reference: string): Promise<DeliveryReport> {
   mailer ??= makeMailerFromEnv(process.env, process.cwd());
-  await deliverDueMessages(
+  return deliverDueMessages(
     getStore(),
     mailer,
     {
@@ -64,8 +80,7 @@ async function deliver(reference: string): Promise<void> {
       tokenSecret: await tokenSecret().catch(() => undefined),
       now: () => new Date(),
       log,
-      // Queued cases: the receipt cap counts from the queue, not from a GitHub listing per receipt.
-      ...queueLedger(),
+      ...queueParts(),
       // The receipt and the withdrawal's confirmation are the public's to trigger: budgeted.
       mailBudget: getMailBudget(),
     },

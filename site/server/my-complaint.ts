@@ -12,6 +12,7 @@
 // ones in my-complaint-response.ts.
 import type { Case } from '../../cases/case.ts';
 import { linkGenerationOf, linkStanding } from '../../cases/complainant-token.ts';
+import { errorCode } from '../../cases/errors.ts';
 import { makeAnswerDateIcs } from '../../cases/ics.ts';
 import type { Locale } from '../../cases/locale.ts';
 import { makeSatisfactionToken, satisfactionExpiry } from '../../cases/satisfaction-token.ts';
@@ -121,7 +122,7 @@ export async function handleMyComplaint(
       ? await handlePost(request, locale, connection, url, secret, now)
       : await handleGet(request, locale, url, secret, now);
   } catch (error) {
-    log('my-complaint.failed', { error: error instanceof Error ? error.name : 'unknown' });
+    log('my-complaint.failed', { error: errorCode(error) });
     return refused('unavailable');
   }
 }

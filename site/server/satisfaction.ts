@@ -1,4 +1,5 @@
 import type { Locale } from '../../cases/locale.ts';
+import { errorCode } from '../../cases/errors.ts';
 import { receivedAtIso } from '../../cases/intake.ts';
 import {
   checkSatisfactionLink,
@@ -116,7 +117,7 @@ export async function handleSatisfaction(request: Request, _locale: Locale): Pro
     deliverInBackground(link.reference);
     return { status: 200, view: { kind: 'thanks', reference: link.reference, answer: input.input.answer } };
   } catch (error) {
-    log('satisfaction.failed', { reference: link.reference, error: error instanceof Error ? error.name : 'unknown' });
+    log('satisfaction.failed', { reference: link.reference, error: errorCode(error) });
     return {
       status: 503,
       view: { kind: 'question', token, reference: link.reference, values, errors: {}, failed: true },

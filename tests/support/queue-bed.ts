@@ -12,6 +12,7 @@ import type { OutgoingMail } from '../../cases/mail/compose-message.ts';
 import { deliverDueMessages } from '../../cases/mail/deliver.ts';
 import { defaultTemplatesDir, loadTemplates } from '../../cases/mail/template-files.ts';
 import type { Mailer } from '../../cases/mail/transport.ts';
+import type { DrainMail } from '../../cases/queue/drain-mail.ts';
 import { makeQueueSetupFromEnv, type QueueSetup, type QueueSetupOptions } from '../../cases/queue/setup-from-env.ts';
 import config from '../../klachten.config.ts';
 import type { GitHubStandIn } from '../github-standin/index.ts';
@@ -58,10 +59,19 @@ export interface QueueBed {
   env: Record<string, string>;
   setup: QueueSetup;
   mailer: KeepingMailer;
-  /** Files a form as the site does; the receipt goes after, as `receipts` (awaited by `settle`). */
-  intake(form: Record<string, string>, now?: Date, files?: IntakeFiles): Promise<IntakeResult>;
+  /**
+   * Files a form as the site does, with `files` when given; the receipt goes after, as `receipts`
+   * (awaited by `settle`), unless `receipt: false` (a process that died before it sent it).
+   */
+  intake(
+    form: Record<string, string>,
+    now?: Date,
+    options?: { receipt?: boolean; files?: IntakeFiles },
+  ): Promise<IntakeResult>;
   /** Waits for every receipt under way. */
   settle(): Promise<void>;
+  /** The drainer's mail through `mailer` (default the bed's), as the site gives it: `setup.drain({ mail })`. */
+  drainMail(mailer?: Mailer, setup?: QueueSetup): DrainMail;
   /** Another set-up on the same folder and stand-in: a second process. */
   another(options?: QueueSetupOptions): QueueSetup;
   close(): Promise<void>;
@@ -89,28 +99,33 @@ export async function startQueueBed(
   let sending: Promise<void> = Promise.resolve();
   const others: QueueSetup[] = [];
   const clock = options.clock ?? (() => Date.now());
+  const deliveryContext = (on: QueueSetup) => ({
+    config,
+    templates,
+    now: () => new Date(clock()),
+    log,
+    receiptLedger: on.receiptLedger,
+    owners: on.owners,
+  });
   return {
     dataDir,
     env,
     setup,
     mailer,
-    async intake(form, now = new Date(clock()), files) {
+    async intake(form, now = new Date(clock()), intakeOptions = {}) {
       const result = await fileComplaint(
         form,
         { store: setup.store, config, calendar, now, fillRandom: (bytes) => randomFillSync(bytes), log },
-        files,
+        intakeOptions.files,
       );
-      if (result.kind === 'filed') {
+      if (result.kind === 'filed' && intakeOptions.receipt !== false) {
         // One receipt after the other, as a mail queue sends them: in a storm the receipts then
         // take the time the intake leaves, instead of crowding the disk the intake writes to.
         const reference = result.case.reference;
         sending = sending.then(() =>
-          deliverDueMessages(
-            setup.store,
-            mailer,
-            { config, templates, now: () => new Date(clock()), log, receiptLedger: setup.receiptLedger },
-            { references: [reference] },
-          ).then(() => undefined),
+          deliverDueMessages(setup.store, mailer, deliveryContext(setup), { references: [reference] }).then(
+            () => undefined,
+          ),
         );
         receipts.push(sending);
       }
@@ -118,6 +133,11 @@ export async function startQueueBed(
     },
     async settle() {
       await Promise.all(receipts.splice(0));
+    },
+    drainMail(through = mailer, on = setup) {
+      return {
+        deliver: (reference) => deliverDueMessages(on.store, through, deliveryContext(on), { references: [reference] }),
+      };
     },
     another(more = {}) {
       const other = makeQueueSetupFromEnv(env, config, dataDir, log, { ...options, ...more });

@@ -47,13 +47,13 @@ export function isCallFailure(error: unknown): boolean {
 
 /**
  * The error a store call ends with: a failure kind as its tag and a status, never a response body
- * or the case.
+ * or the case. Its area is `github`, so a log line names it `github-unauthorized`, `github-budget`.
  *
  * @example
  * throw storeError('not-found', 'GitHub weigerde de klacht (404).', 404);
  */
 export function storeError(kind: FailureKind | 'budget', message: string, status?: number): Error {
-  return taggedError(kind, message, status === undefined ? {} : { status });
+  return taggedError(kind, message, { area: 'github', ...(status === undefined ? {} : { status }) });
 }
 
 /**

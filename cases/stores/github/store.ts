@@ -65,7 +65,7 @@ export interface GitHubStore extends CaseStore {
    * resubmission, so the create call goes first, with no listing; only `lookFirst` (an earlier
    * attempt may have landed) looks for the issue before. An ambiguous create is reconciled as always.
    */
-  fileQueued(record: Case, options: { lookFirst: boolean }): Promise<FiledCase>;
+  fileQueued(record: Case, options: { lookFirst: boolean; budgetMs?: number }): Promise<FiledCase>;
   /**
    * The index from reference to issue to use from now on (the intake queue's, `issue-index.ts`):
    * lookups then cost one call, and a reference that is no case none.
@@ -116,11 +116,11 @@ export function makeGitHubStore(
 
   // ---- Filing: find, create (reconciling after an ambiguous failure), complete.
 
-  async function fileCase(input: Case, lookFirst = true): Promise<FiledCase> {
+  async function fileCase(input: Case, lookFirst = true, withinMs = budgetMs): Promise<FiledCase> {
     const record = parseCase(input);
     const encoded = encodeIssue(record, options.context);
     return serialised([record.reference, record.fingerprint], async () => {
-      const deadline = clock() + budgetMs;
+      const deadline = clock() + Math.min(budgetMs, withinMs);
       const existing = lookFirst ? await find(record, deadline) : undefined;
       if (existing) return complete(existing, record, encoded, deadline);
       const number = await create(record, encoded, deadline);
@@ -194,7 +194,12 @@ export function makeGitHubStore(
     try {
       found = await issues.find(record.reference, deadline, sinceFor(record));
     } catch (lookup) {
-      log('github.reconcile-failed', { reference: record.reference, attempt, status: statusOf(lookup) });
+      log('github.reconcile-failed', {
+        reference: record.reference,
+        attempt,
+        kind: classifyFailure(lookup),
+        status: statusOf(lookup),
+      });
       throw storeError('ambiguous', 'GitHub gaf geen duidelijk antwoord; of de klacht er staat is onbekend.');
     }
     log('github.reconciled', { reference: record.reference, attempt, found: found !== undefined });
@@ -293,7 +298,8 @@ export function makeGitHubStore(
     await github
       .createComment(number, `<!-- klachtenloket:note -->\n${comment ?? note}`, deadline)
       .catch((error: unknown) => {
-        log('github.note-failed', { reference, status: statusOf(error) });
+        const kind = isCallFailure(error) ? classifyFailure(error) : errorCode(error);
+        log('github.note-failed', { reference, kind, status: statusOf(error) });
         if (comment !== undefined) throw error;
       });
   }
@@ -308,7 +314,8 @@ export function makeGitHubStore(
       if (files.length > 0) await storeFiles(record.reference, files, record.receivedAt);
       return fileCase(record);
     },
-    fileQueued: (record, queued) => fileCase(record, queued.lookFirst),
+    // The drainer's filing ends within its lease on the entry (`budgetMs`), never later.
+    fileQueued: (record, queued) => fileCase(record, queued.lookFirst, queued.budgetMs),
     useIndex: (index) => issues.useIndex(index),
 
     refreshIndex(now, refreshOptions = {}) {
