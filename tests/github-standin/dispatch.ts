@@ -9,6 +9,7 @@ import { commentHandlers } from './handlers/comments.ts';
 import { contentHandlers } from './handlers/contents.ts';
 import type { Handler, HandlerDeps, RepoOperation } from './handlers/context.ts';
 import { gitHandlers } from './handlers/git.ts';
+import { gitDataHandlers } from './handlers/git-data.ts';
 import { issueHandlers } from './handlers/issues.ts';
 import { labelHandlers } from './handlers/labels.ts';
 import { pullHandlers } from './handlers/pulls.ts';
@@ -29,6 +30,7 @@ export function makeDispatch(deps: HandlerDeps, auth: Auth): (call: Call) => Rep
     ...commentHandlers(deps),
     ...labelHandlers(deps),
     ...gitHandlers(deps),
+    ...gitDataHandlers(deps),
     ...contentHandlers(deps),
     ...pullHandlers(deps),
   };

@@ -56,6 +56,8 @@ export interface CommitState {
   message: string;
   /** File path to content (UTF-8 text). */
   files: Map<string, string>;
+  /** The SHA of its tree, when made with the Git data API; else `gitSha('tree', sha)`. */
+  tree?: string;
 }
 
 /**
@@ -95,6 +97,10 @@ export interface RepoState {
   /** Full ref name (`refs/heads/main`) to commit SHA. */
   refs: Map<string, string>;
   commits: Map<string, CommitState>;
+  /** Blobs made with the Git data API, by SHA (file contents of commits are found by theirs too). */
+  blobs: Map<string, string>;
+  /** Trees made with the Git data API, by SHA: file path to content. */
+  trees: Map<string, Map<string, string>>;
   pulls: PullState[];
 }
 
@@ -169,6 +175,8 @@ export function makeState(now: () => Date): StandInState {
         collaborators: new Map(),
         refs: new Map([[`refs/heads/${defaultBranch}`, initial.sha]]),
         commits: new Map([[initial.sha, initial]]),
+        blobs: new Map(),
+        trees: new Map(),
         pulls: [],
       };
       repos.set(fullName.toLowerCase(), repo);

@@ -3,6 +3,7 @@ import type { Urls } from '../objects.ts';
 import { failed, thrown } from '../reply.ts';
 import type { CommitState, RepoState } from '../state.ts';
 import { fields, type HandlerDeps, type Handlers } from './context.ts';
+import { isAncestor } from './git-data.ts';
 
 /**
  * The commit a branch (or full ref, or SHA) points at; throws GitHub's 404 when there is none.
@@ -54,9 +55,14 @@ export function gitHandlers({ urls }: HandlerDeps) {
 
     'git/update-ref': (ctx, repo) => {
       const ref = `refs/${ctx.params['ref'] ?? ''}`;
-      if (!repo.refs.has(ref)) return failed(422, 'Reference does not exist');
-      const sha = String(fields(ctx.body)['sha'] ?? '');
+      const current = repo.refs.get(ref);
+      if (current === undefined) return failed(422, 'Reference does not exist');
+      const input = fields(ctx.body);
+      const sha = String(input['sha'] ?? '');
       if (!repo.commits.has(sha)) return failed(422, 'Object does not exist');
+      // Without `force` a ref only moves forward: a write on top of an older state is refused.
+      if (input['force'] !== true && !isAncestor(repo, current, sha))
+        return failed(422, 'Update is not a fast forward');
       repo.refs.set(ref, sha);
       return { status: 200, body: refObject(urls(), repo, ref, sha) };
     },
