@@ -13,6 +13,7 @@ import type { Config } from './config.ts';
 import { awaitsAnswer, isOpen } from './lifecycle.ts';
 import { findPerson } from './people.ts';
 import { formatDate } from './format-date.ts';
+import { answerTermOf } from './reopen.ts';
 import { workingDaysBetween } from './terms.ts';
 
 /** Remind the coordinators this many working days (or fewer) before the confirmation term ends. */
@@ -50,13 +51,14 @@ export interface Notice {
 export type DeadlineConfig = Pick<Config, 'coordinators' | 'people'>;
 
 /**
- * The answer term that applies to a case now: the extended one once the term was extended.
+ * The answer term that applies to a case now: the extended one once the term was extended, the
+ * new one once the case was reopened (cases/reopen.ts).
  *
  * @example
- * answerTerm({ extended: true, terms }) // terms.extendedAnswerBy
+ * answerTerm({ extended: true, terms, events }) // terms.extendedAnswerBy
  */
-export function answerTerm(record: Pick<Case, 'extended' | 'terms'>): string {
-  return record.extended ? record.terms.extendedAnswerBy : record.terms.answerBy;
+export function answerTerm(record: Pick<Case, 'extended' | 'terms' | 'events'>): string {
+  return answerTermOf(record);
 }
 
 /**

@@ -56,8 +56,8 @@ describe('the stand-in with large files', () => {
       base_tree: parent.data.tree.sha,
       tree: blobs.map((blob, index) => ({
         path: `register/2026-0${index + 1}.jsonl`,
-        mode: '100644',
-        type: 'blob',
+        mode: '100644' as const,
+        type: 'blob' as const,
         sha: blob.data.sha,
       })),
     });

@@ -10,6 +10,7 @@
  */
 import { z } from 'zod';
 import type { Case } from '../case.ts';
+import { applyMove, type MoveContext } from '../lifecycle.ts';
 import { verifySatisfactionToken } from '../satisfaction-token.ts';
 import type { CaseStore } from '../store.ts';
 
@@ -95,12 +96,21 @@ export function parseSatisfactionInput(
   return { ok: false, errors };
 }
 
+/**
+ * Why a case reopened by the complainant's "nee" is open again: their own remark stays on the
+ * case (the satisfaction answer), for the handler to read there.
+ */
+export const dissatisfiedReason =
+  'De klager antwoordde "nee" op de vraag of de klacht naar tevredenheid is afgehandeld.';
+
 /** How recording an answer ended. */
 export type RecordResult = { ok: true; case: Case } | { ok: false; problem: LinkProblem };
 
 /**
  * Records the answer on the case, unless the link is no longer good or the case was answered
- * meanwhile. The note for the history says which answer, nothing the complainant wrote.
+ * meanwhile. The note for the history says which answer, nothing the complainant wrote. A "nee"
+ * reopens the case in the same write (given `reopen`, the move's context), when it may be
+ * reopened: answered or closed, and not reopened before.
  *
  * @example
  * await recordSatisfaction(token, { answer: 'nee', remark: 'Niets gebeurd.' }, { store, secret, now, at })
@@ -114,6 +124,8 @@ export async function recordSatisfaction(
     secret: string;
     now: Date;
     /** `now` as the case records it, with offset. */ at: string;
+    /** The context of the reopening a "nee" makes; without it a "nee" is only recorded. */
+    reopen?: MoveContext;
   },
 ): Promise<RecordResult> {
   const link = await checkSatisfactionLink(token, context);
@@ -124,7 +136,10 @@ export async function recordSatisfaction(
       link.reference,
       (current) => {
         if (current.satisfaction !== undefined) throw used;
-        return { ...current, satisfaction: { ...input, at: context.at } };
+        const answered: Case = { ...current, satisfaction: { ...input, at: context.at } };
+        if (input.answer !== 'nee' || context.reopen === undefined) return answered;
+        const reopened = applyMove(answered, { type: 'reopen', reason: dissatisfiedReason }, context.reopen);
+        return reopened.ok ? reopened.case : answered;
       },
       `tevredenheid ontvangen: ${input.answer}`,
     );
