@@ -33,6 +33,8 @@ export interface IssueItem {
   number: number;
   /** The GraphQL id, which `deleteIssue` takes (the REST API has no way to delete an issue). */
   node_id?: string | undefined;
+  /** The issue's page, for links to it (the workload table). */
+  html_url?: string | undefined;
   title: string;
   body?: string | null | undefined;
   state: string;
@@ -104,6 +106,11 @@ export interface GitHubHelper {
    * the retention and erase commands call it.
    */
   deleteIssue(nodeId: string): Promise<void>;
+  /**
+   * Pins an issue to the top of the repository's issue list (GraphQL `pinIssue`; the REST API
+   * cannot). No deadline: only the workload's first publication calls it.
+   */
+  pinIssue(nodeId: string): Promise<void>;
   /** The files of a folder on the default branch, with their blob sha; none when it is missing. */
   listFolder(path: string): Promise<FileItem[]>;
   /** A file on the default branch as text, with its blob sha; undefined when it is missing. */
@@ -122,6 +129,11 @@ export interface FileItem {
 /** The mutation that deletes an issue; `tests/github-standin/handlers/graphql.ts` knows this shape. */
 const deleteIssueMutation = `mutation ($issueId: ID!) {
   deleteIssue(input: { issueId: $issueId }) { clientMutationId }
+}`;
+
+/** The mutation that pins an issue; `tests/github-standin/handlers/graphql.ts` knows this shape. */
+const pinIssueMutation = `mutation ($issueId: ID!) {
+  pinIssue(input: { issueId: $issueId }) { issue { id } }
 }`;
 
 /**
@@ -254,6 +266,10 @@ export function makeGitHubHelper(
         if (type === 'NOT_FOUND') throw storeError('not-found', 'GitHub kent dit issue niet (meer).');
         throw error;
       }
+    },
+
+    async pinIssue(nodeId) {
+      await octokit.graphql(pinIssueMutation, { issueId: nodeId });
     },
 
     async listFolder(path) {

@@ -129,8 +129,16 @@ export function setupLabelDefinitions(categories: Config['categories']): LabelDe
       color: '0075ca',
       description: 'Actiepunt uit een halfjaarrapportage / action point of a report',
     },
+    {
+      name: workloadLabel,
+      color: 'bfd4f2',
+      description: 'De werkvoorraad: alle open klachten op termijn (vastgezet) / the workload',
+    },
   ];
 }
+
+/** The label of the pinned workload issue (cases/stores/github/workload-issue.ts). */
+export const workloadLabel = 'werkvoorraad';
 
 function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
