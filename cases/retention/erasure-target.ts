@@ -21,6 +21,11 @@ export interface ErasureTarget {
   readonly register: Register;
   /** The latest record of every case, brought up to date with the cases held now. */
   records(): Promise<RegisterRecord[]>;
+  /**
+   * When the last `records()` began listing, where those records are every case from then on
+   * (GitHub); a batch written from them may say so (`RegisterWriteOptions.completeAsOf`).
+   */
+  completeAsOf?(): string | undefined;
   getCase(reference: string): Promise<Case | undefined>;
   /** Records a request of the data subject about a case that is still held. */
   recordRequest(record: Case, kind: RequestKind, at: string): Promise<void>;

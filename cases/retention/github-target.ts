@@ -15,7 +15,7 @@
  */
 import type { Case } from '../case.ts';
 import { errorTag, taggedError } from '../errors.ts';
-import { currentRegister } from '../register/current.ts';
+import { currentRegisterAsOf } from '../register/current.ts';
 import { erasedRecord, registerRecordOf, withRequest, type RegisterRecord } from '../register/record.ts';
 import type { Register } from '../register/register.ts';
 import type { CaseIssues } from '../stores/github/case-issues.ts';
@@ -35,6 +35,8 @@ export interface GitHubTargetParts {
   register: Register;
   /** Monotonic milliseconds, for the deadlines of the reads; default `performance.now`. */
   clock?: () => number;
+  /** The moment now, for the stamp of a complete register (`RegisterWriteOptions.completeAsOf`). */
+  now?: () => Date;
 }
 
 /**
@@ -66,6 +68,7 @@ export function makeGitHubTarget(parts: GitHubTargetParts): ErasureTarget {
   const deadline = () => clock() + 60_000;
   const fullName = store.description.replace(/^GitHub-issues in /, '');
   const stored = async () => new Map((await register.read()).map((record) => [record.reference, record]));
+  let listedAt: string | undefined;
 
   async function getCase(reference: string): Promise<Case | undefined> {
     return (await store.getCase(reference)) ?? (await fallback.getCase(reference));
@@ -74,7 +77,12 @@ export function makeGitHubTarget(parts: GitHubTargetParts): ErasureTarget {
   return {
     description: store.description,
     register,
-    records: () => currentRegister(store, register),
+    async records() {
+      const current = await currentRegisterAsOf(store, register, parts.now);
+      listedAt = current.completeAsOf;
+      return current.records;
+    },
+    completeAsOf: () => listedAt,
     getCase,
     async recordRequest(record, kind, at) {
       const held = (await stored()).get(record.reference);

@@ -41,6 +41,7 @@ export function erasureSetup(ctx: CliContext): ErasureSetup | string {
       store: stores.github,
       fallback: stores.fallback,
       register: makeGitHubRegister(github, `${repository.owner}/${repository.repo}`),
+      now: ctx.now,
     });
     return {
       target,

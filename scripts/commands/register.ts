@@ -1,13 +1,13 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { privateFileMode } from '../../cases/private-files.ts';
-import { currentRegister } from '../../cases/register/current.ts';
 import { exportCsv, exportJson } from '../../cases/register/export-csv.ts';
 import { exportRows } from '../../cases/register/export-rows.ts';
 import { makeLocalDate } from '../../cases/report/dates.ts';
 import { dateRange, type Period } from '../../cases/report/period.ts';
 import { parseCommandArgs, usageExit, type CliContext } from '../cli-context.ts';
 import { servicesOf } from '../services.ts';
+import { readRegister } from './register-source.ts';
 
 const usage = `Gebruik:
   klachten register export --from JJJJ-MM-DD --to JJJJ-MM-DD [--format csv|json] [--out <bestand>]
@@ -60,7 +60,7 @@ export async function run(ctx: CliContext): Promise<number> {
   const { config } = ctx;
   const store = servicesOf(ctx).makeStore(ctx);
   // The register, not the cases: erased cases still count, and no personal data is read.
-  const records = await currentRegister(store);
+  const records = await readRegister(ctx, store);
   const today = makeLocalDate(config.terms.timeZone)(ctx.now().toISOString());
   const rows = exportRows(records, period, config, today);
   const text = values.format === 'csv' ? exportCsv(rows) : exportJson(rows);

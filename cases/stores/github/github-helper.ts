@@ -117,6 +117,14 @@ export interface GitHubHelper {
   readFile(path: string): Promise<{ text: string; sha: string } | undefined>;
   /** Writes a file as one commit on the default branch; `sha` of the version replaced, if any. */
   writeFile(path: string, text: string, sha: string | undefined, message: string): Promise<void>;
+  /** A blob (a file's content by its sha, as `listFolder` gives it) as text: up to 100 MB, where the contents API stops at 1 MB. */
+  readBlob(sha: string): Promise<string>;
+  /**
+   * Writes several files (`text`) and deletes others (`null`) in one commit on the default branch,
+   * through the Git data API (blobs, a tree, a commit, then the branch moved forward). The branch
+   * moves only from the commit it was read at: a concurrent write is refused (422), never lost.
+   */
+  commitFiles(files: ReadonlyArray<{ path: string; text: string | null }>, message: string): Promise<void>;
 }
 
 /** A file in a folder of the repository. */
@@ -296,6 +304,54 @@ export function makeGitHubHelper(
         if (statusOf(error) === 404) return undefined;
         throw error;
       }
+    },
+
+    async readBlob(sha) {
+      const { data } = await octokit.request('GET /repos/{owner}/{repo}/git/blobs/{file_sha}', {
+        owner,
+        repo,
+        file_sha: sha,
+      });
+      return Buffer.from(data.content, data.encoding === 'base64' ? 'base64' : 'utf8').toString('utf8');
+    },
+
+    async commitFiles(files, message) {
+      const { data: repository } = await octokit.request('GET /repos/{owner}/{repo}', { owner, repo });
+      const ref = `heads/${repository.default_branch}`;
+      const { data: head } = await octokit.request('GET /repos/{owner}/{repo}/git/ref/{ref}', { owner, repo, ref });
+      const { data: parent } = await octokit.request('GET /repos/{owner}/{repo}/git/commits/{commit_sha}', {
+        owner,
+        repo,
+        commit_sha: head.object.sha,
+      });
+      const tree = [];
+      for (const file of files) {
+        if (file.text === null) {
+          tree.push({ path: file.path, mode: '100644' as const, type: 'blob' as const, sha: null });
+          continue;
+        }
+        const { data: blob } = await octokit.request('POST /repos/{owner}/{repo}/git/blobs', {
+          owner,
+          repo,
+          content: Buffer.from(file.text, 'utf8').toString('base64'),
+          encoding: 'base64',
+        });
+        tree.push({ path: file.path, mode: '100644' as const, type: 'blob' as const, sha: blob.sha });
+      }
+      const { data: made } = await octokit.request('POST /repos/{owner}/{repo}/git/trees', {
+        owner,
+        repo,
+        base_tree: parent.tree.sha,
+        tree,
+      });
+      const { data: commit } = await octokit.request('POST /repos/{owner}/{repo}/git/commits', {
+        owner,
+        repo,
+        message,
+        tree: made.sha,
+        parents: [head.object.sha],
+      });
+      await octokit.request('PATCH /repos/{owner}/{repo}/git/refs/{ref}', { owner, repo, ref, sha: commit.sha });
     },
 
     writeFile(path, text, sha, message) {

@@ -323,7 +323,11 @@ export function makeGitHubStore(
         const found: IssueItem[] = [];
         // Open cases only: open issues only (`write` closes exactly the closed cases), so the
         // daily job reads ceil(open/100) pages however many closed cases pile up.
-        await issues.walk(deadline, listOptions.openOnly ? { state: 'open' } : {}, (issue) => {
+        const filter = {
+          ...(listOptions.openOnly ? { state: 'open' as const } : {}),
+          ...(listOptions.updatedSince === undefined ? {} : { since: listOptions.updatedSince }),
+        };
+        await issues.walk(deadline, filter, (issue) => {
           found.push(issue);
           return false;
         });
