@@ -5,8 +5,9 @@ import type { LabelDefinition } from './labels.ts';
 
 /**
  * Every REST call the GitHub store and the label sync make, one typed wrapper each, so what we
- * ask of GitHub can be read in one place (and checked against GitHub's API description); and the
- * one GraphQL call, `deleteIssue`, with the files of the register (`register/<year>.jsonl`).
+ * ask of GitHub can be read in one place (and checked against GitHub's API description); the
+ * GraphQL calls `deleteIssue` and `pinIssue`; and the files of the register (`register/`, read as
+ * blobs and written in one commit with the Git data API). The Projects calls are in `project-calls.ts`.
  *
  * Time: a call of the store is given the deadline of its filing, read or update. A wrapper checks
  * the deadline before anything is sent and, when the time is up, throws a `budget` store error at
@@ -113,10 +114,6 @@ export interface GitHubHelper {
   pinIssue(nodeId: string): Promise<void>;
   /** The files of a folder on the default branch, with their blob sha; none when it is missing. */
   listFolder(path: string): Promise<FileItem[]>;
-  /** A file on the default branch as text, with its blob sha; undefined when it is missing. */
-  readFile(path: string): Promise<{ text: string; sha: string } | undefined>;
-  /** Writes a file as one commit on the default branch; `sha` of the version replaced, if any. */
-  writeFile(path: string, text: string, sha: string | undefined, message: string): Promise<void>;
   /** A blob (a file's content by its sha, as `listFolder` gives it) as text: up to 100 MB, where the contents API stops at 1 MB. */
   readBlob(sha: string): Promise<string>;
   /**
@@ -292,20 +289,6 @@ export function makeGitHubHelper(
       }
     },
 
-    async readFile(path) {
-      try {
-        const { data } = await octokit.request('GET /repos/{owner}/{repo}/contents/{path}', { owner, repo, path });
-        if (Array.isArray(data) || data.type !== 'file') throw new Error(`${path} is geen bestand.`);
-        // Over 1 MB GitHub leaves the content out (encoding "none"): say so rather than read nothing.
-        if (!('content' in data) || data.encoding !== 'base64')
-          throw new Error(`${path} is te groot voor de contents-API.`);
-        return { text: Buffer.from(data.content, 'base64').toString('utf8'), sha: data.sha };
-      } catch (error) {
-        if (statusOf(error) === 404) return undefined;
-        throw error;
-      }
-    },
-
     async readBlob(sha) {
       const { data } = await octokit.request('GET /repos/{owner}/{repo}/git/blobs/{file_sha}', {
         owner,
@@ -352,19 +335,6 @@ export function makeGitHubHelper(
         parents: [head.object.sha],
       });
       await octokit.request('PATCH /repos/{owner}/{repo}/git/refs/{ref}', { owner, repo, ref, sha: commit.sha });
-    },
-
-    writeFile(path, text, sha, message) {
-      return octokit
-        .request('PUT /repos/{owner}/{repo}/contents/{path}', {
-          owner,
-          repo,
-          path,
-          message,
-          content: Buffer.from(text, 'utf8').toString('base64'),
-          ...(sha === undefined ? {} : { sha }),
-        })
-        .then(() => undefined);
     },
   };
 }
