@@ -74,9 +74,7 @@ describe('a register year of 50,000 cases on GitHub', () => {
   it('gives the report every case, the erased and closed ones from the register included', async () => {
     const result = await cli(report, ['--period', '2026-H2', '--out', 'rapport.md']);
     expect(result.stderr).toBe('');
-    expect(result.stdout).toContain(
-      `gemaakt uit ${inHalf() + open.length} ontvangen klachten`,
-    );
+    expect(result.stdout).toContain(`gemaakt uit ${inHalf() + open.length} ontvangen klachten`);
     const text = await readFile(join(dataDir, 'rapport.md'), 'utf8');
     expect(text).toContain('## Heropend');
   }, 120_000);
