@@ -10,15 +10,14 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Case } from '../cases/case.ts';
 import { encodeRegisterLine } from '../cases/register/codec.ts';
 import { registerRecordOf } from '../cases/register/record.ts';
-import { encodeIssue } from '../cases/stores/github/issue-format.ts';
 import { parseConfig } from '../cases/config.ts';
 import { run as report } from '../scripts/commands/report.ts';
 import { run as retention } from '../scripts/commands/retention.ts';
 import { startGitHubStandIn, type GitHubStandIn } from '../tests/github-standin/index.ts';
 import { runCommand } from '../tests/support/run-command.ts';
+import { seedIssues } from '../tests/support/seed-issues.ts';
 import { standInGitHubEnv } from '../tests/support/standin-octokit.ts';
 import { random, syntheticCase } from '../tests/support/synthetic-cases.ts';
 import configInput from '../klachten.config.ts';
@@ -59,7 +58,15 @@ export async function measureGitHub(count: number): Promise<GitHubStage[]> {
     const cases = Array.from({ length: count }, (_, index) => syntheticCase(index, next));
     const text = cases.map((record) => encodeRegisterLine(registerRecordOf(record))).join('');
     repo.commits.get(repo.refs.get('refs/heads/main') ?? '')?.files.set('register/2026.jsonl', text);
-    seedIssues(standIn, cases);
+    // Every case as its issue, last changed a month before: within the retention term a case keeps
+    // its issue, so a year of cases is a year of issues to list.
+    seedIssues(
+      standIn,
+      cases,
+      { categories: config.categories, people: config.people },
+      'livable/klachten',
+      new Date('2026-12-01T10:00:00Z'),
+    );
     process.stdout.write(
       `  register van ${(Buffer.byteLength(text) / 1024 / 1024).toFixed(1)} MB in één jaarbestand, ${count.toLocaleString('nl-NL')} issues\n`,
     );
@@ -86,38 +93,5 @@ export async function measureGitHub(count: number): Promise<GitHubStage[]> {
   } finally {
     await standIn.close();
     await rm(dir, { recursive: true, force: true });
-  }
-}
-
-/**
- * Every case as an issue, as the store writes it, last changed a month before the run: within the
- * retention term a case keeps its issue, so a year of cases is a year of issues to list.
- */
-function seedIssues(standIn: GitHubStandIn, cases: readonly Case[]): void {
-  const repo = standIn.state.repo('livable/klachten');
-  const changed = new Date('2026-12-01T10:00:00Z');
-  for (const record of cases) {
-    const encoded = encodeIssue(record, { categories: config.categories, people: config.people });
-    for (const name of encoded.labels) {
-      if (!repo.labels.some((label) => label.name === name)) {
-        repo.labels.push({ id: standIn.state.nextId(), name, color: 'ededed', description: null });
-      }
-    }
-    const closed = record.status === 'afgesloten' || record.status === 'niet-in-behandeling';
-    repo.issues.push({
-      id: standIn.state.nextId(),
-      number: repo.issues.length + 1,
-      title: encoded.title,
-      body: encoded.body,
-      state: closed ? 'closed' : 'open',
-      stateReason: closed ? 'completed' : null,
-      labels: encoded.labels,
-      assignees: [],
-      user: 'klachten-bot',
-      createdAt: changed,
-      updatedAt: changed,
-      closedAt: closed ? changed : null,
-      isPull: false,
-    });
   }
 }

@@ -9,7 +9,6 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeCalendar } from '../cases/calendar.ts';
 import type { Case, Status } from '../cases/case.ts';
-import { encodeIssue } from '../cases/stores/github/issue-format.ts';
 import { makeGitFolderStore } from '../cases/stores/git-folder.ts';
 import { computeTerms } from '../cases/terms.ts';
 import { run as calendarCommand } from '../scripts/commands/calendar.ts';
@@ -20,6 +19,7 @@ import { startGitHubStandIn, type GitHubStandIn } from './github-standin/index.t
 import { aCase } from './support/case-fixture.ts';
 import { aConfig } from './support/config-fixture.ts';
 import { runCommand } from './support/run-command.ts';
+import { seedIssues } from './support/seed-issues.ts';
 import { standInGitHubEnv } from './support/standin-octokit.ts';
 
 const config = aConfig();
@@ -77,33 +77,9 @@ afterEach(async () => {
   await standIn.close();
 });
 
-/** Puts cases straight into the stand-in as the store would have written them. */
+/** Puts the cases straight into the stand-in as the store would have written them. */
 function seed(records: readonly Case[]): void {
-  const repo = standIn.state.repo(fullName);
-  for (const record of records) {
-    const encoded = encodeIssue(record, { categories: config.categories, people: config.people });
-    for (const name of encoded.labels) {
-      if (!repo.labels.some((label) => label.name === name)) {
-        repo.labels.push({ id: standIn.state.nextId(), name, color: 'ededed', description: null });
-      }
-    }
-    const closed = record.status === 'afgesloten';
-    repo.issues.push({
-      id: standIn.state.nextId(),
-      number: repo.issues.length + 1,
-      title: encoded.title,
-      body: encoded.body,
-      state: closed ? 'closed' : 'open',
-      stateReason: closed ? 'completed' : null,
-      labels: encoded.labels,
-      assignees: [],
-      user: 'klachten-bot',
-      createdAt: now,
-      updatedAt: now,
-      closedAt: closed ? now : null,
-      isPull: false,
-    });
-  }
+  seedIssues(standIn, records, { categories: config.categories, people: config.people });
 }
 
 const env = (extra: Record<string, string> = {}) => ({ ...standInGitHubEnv(standIn, { dataDir: root }), ...extra });
@@ -137,7 +113,7 @@ async function workingDaysFrom(from: string, to: string): Promise<number> {
   return step > 0 ? count : Math.min(-1, count - 1);
 }
 
-describe('the Werkvoorraad issue', () => {
+describe('the Werkvoorraad issue', { timeout: 60_000 }, () => {
   it('lists the thirty open cases pinned, in term order, with the working days left that klachten terms gives', async () => {
     const published = await cli(workloadCommand, ['--publish']);
     expect(published).toMatchObject({ code: 0, stderr: '' });
@@ -250,7 +226,7 @@ describe('the Werkvoorraad issue', () => {
   });
 });
 
-describe('the workload in a GitHub Project (KLACHTEN_PROJECT)', () => {
+describe('the workload in a GitHub Project (KLACHTEN_PROJECT)', { timeout: 60_000 }, () => {
   it('keeps Status, Behandelaar, Volgende termijn and Datum on an item per open case, writing only what changed', async () => {
     const project = standIn.state.addProject('livable', 3, [
       { name: 'Volgende termijn', dataType: 'SINGLE_SELECT', options: ['bevestigen', 'antwoorden'] },
