@@ -47,7 +47,7 @@ async function answer(reference: string, choice: 'ja' | 'nee', remark?: string) 
     secret: testSecret,
     now,
     at,
-    reopen: makeMoveContext(config, at, 'klager'),
+    reopen: { ...makeMoveContext(config, at, 'klager'), coordinators: config.coordinators },
   });
 }
 
@@ -133,5 +133,59 @@ describe('klachten cases reopen', () => {
     expect(again.stderr).toMatch(/al eens heropend \(2026-12-03\)/);
     expect(await cli(['reopen', ref, '--reason', 'Nog steeds niet.', '--again'])).toMatchObject({ code: 0 });
     expect(await cli(['reopen', ref])).toMatchObject({ code: 2, stderr: expect.stringMatching(/--reason/) });
+  });
+});
+
+describe('a "nee" on the GitHub store', () => {
+  it('reopens the issue in the same write and mentions the handler and the coordinators', async () => {
+    const { startGitHubStandIn } = await import('./github-standin/index.ts');
+    const { standInOctokit } = await import('./support/standin-octokit.ts');
+    const { makeGitHubStore } = await import('../cases/stores/github/store.ts');
+    const standIn = await startGitHubStandIn();
+    try {
+      const github = makeGitHubStore(
+        standInOctokit(standIn),
+        { owner: 'livable', repo: 'klachten' },
+        { context: config },
+      );
+      const { case: record } = await github.fileCase(answeredCase({ status: 'afgesloten', outcome: 'ongegrond' }));
+      const issue = standIn.state
+        .repo('livable/klachten')
+        .issues.find((candidate) => candidate.title.includes(record.reference));
+      // Closed, as a closed case's issue is.
+      if (issue !== undefined) issue.state = 'closed';
+      standIn.calls.reset();
+      const token = makeSatisfactionToken(
+        { reference: record.reference, expiresAt: new Date(now.getTime() + 86_400_000) },
+        testSecret,
+      );
+      const result = await recordSatisfaction(
+        token,
+        { answer: 'nee' },
+        {
+          store: github,
+          secret: testSecret,
+          now,
+          at,
+          reopen: {
+            ...makeMoveContext(config, at, 'klager'),
+            coordinators: { ...config.coordinators, logins: ['coord'] },
+          },
+        },
+      );
+      expect(result.ok).toBe(true);
+      expect(issue?.state).toBe('open');
+      expect(issue?.labels).toContain('status: heropend');
+      expect(standIn.calls.count('issues/update')).toBe(1);
+      const note = standIn.state
+        .repo('livable/klachten')
+        .comments.filter((comment) => comment.issueNumber === issue?.number)
+        .at(-1);
+      expect(note?.body).toMatch(
+        /is heropend:\*\*[\s\S]*uiterlijk donderdag 31 december 2026; behandelaar: Jan de Vries[\s\S]*@jdevries @coord$/,
+      );
+    } finally {
+      await standIn.close();
+    }
   });
 });

@@ -10,7 +10,9 @@
  */
 import { z } from 'zod';
 import type { Case } from '../case.ts';
+import type { Config } from '../config.ts';
 import { applyMove, type MoveContext } from '../lifecycle.ts';
+import { reopenedNote } from '../reopen-note.ts';
 import { verifySatisfactionToken } from '../satisfaction-token.ts';
 import type { CaseStore } from '../store.ts';
 
@@ -124,13 +126,28 @@ export async function recordSatisfaction(
     secret: string;
     now: Date;
     /** `now` as the case records it, with offset. */ at: string;
-    /** The context of the reopening a "nee" makes; without it a "nee" is only recorded. */
-    reopen?: MoveContext;
+    /**
+     * The context of the reopening a "nee" makes, and who to mention in its note; without it a
+     * "nee" is only recorded.
+     */
+    reopen?: MoveContext & { coordinators: Config['coordinators'] };
   },
 ): Promise<RecordResult> {
   const link = await checkSatisfactionLink(token, context);
   if (!link.ok) return link;
   const used = new Error('already answered');
+  // Whether the "nee" will reopen the case, as it stands now: then the update carries the note that
+  // tells the handler and the coordinators (the change below decides again on the case as stored).
+  const record =
+    input.answer === 'nee' && context.reopen !== undefined ? await context.store.getCase(link.reference) : undefined;
+  const reopening =
+    record === undefined || context.reopen === undefined
+      ? undefined
+      : applyMove(
+          { ...record, satisfaction: { ...input, at: context.at } },
+          { type: 'reopen', reason: dissatisfiedReason },
+          context.reopen,
+        );
   try {
     const updated = await context.store.updateCase(
       link.reference,
@@ -142,6 +159,15 @@ export async function recordSatisfaction(
         return reopened.ok ? reopened.case : answered;
       },
       `tevredenheid ontvangen: ${input.answer}`,
+      reopening?.ok === true && context.reopen !== undefined
+        ? {
+            comment: reopenedNote(
+              reopening.case,
+              { people: context.reopen.people, coordinators: context.reopen.coordinators },
+              '_Door de klager, met "nee" op de tevredenheidsvraag._',
+            ),
+          }
+        : {},
     );
     return { ok: true, case: updated };
   } catch (error) {

@@ -111,7 +111,7 @@ export async function handleSatisfaction(request: Request, _locale: Locale): Pro
   try {
     const at = receivedAtIso(now, config.terms.timeZone);
     // A "nee" reopens the case in the same write: `by` says the complainant did, never who.
-    const reopen = makeMoveContext(config, at, 'klager', calendar);
+    const reopen = { ...makeMoveContext(config, at, 'klager', calendar), coordinators: config.coordinators };
     const result = await recordSatisfaction(token, input.input, { store, secret, now, at, reopen });
     if (!result.ok) return refused(result.problem);
     log('satisfaction.recorded', { reference: link.reference, answer: input.input.answer });

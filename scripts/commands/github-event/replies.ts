@@ -3,6 +3,7 @@ import { answerTerm } from '../../../cases/deadlines.ts';
 import { formatDate } from '../../../cases/format-date.ts';
 import type { MoveMade } from '../../../cases/lifecycle.ts';
 import { findPerson } from '../../../cases/people.ts';
+import { reopenedNote } from '../../../cases/reopen-note.ts';
 import { outcomeList } from './slash-commands.ts';
 
 /**
@@ -45,31 +46,8 @@ export function movedComment(made: MoveMade, by: string, config: Config): string
         `zonder nieuwe feiten. ${who}\n\n_Not taken up: repeats an earlier complaint._`
       );
     case 'reopen':
-      return reopenedComment(made, config, who);
+      return reopenedNote(made.case, config, who);
   }
-}
-
-/**
- * The comment of a reopening: the new answer date, and the handler (and the coordinators)
- * mentioned, so GitHub tells them the case is back on their desk. The reason is the coordinator's
- * own words; a reopening by the complainant's "nee" says only that.
- *
- * @example
- * reopenedComment(made, config, '_Door coord._') // '**Klacht K-… is heropend.** … @jdevries'
- */
-export function reopenedComment(made: MoveMade, config: Config, who: string): string {
-  const ref = made.case.reference;
-  const due = made.event.answerBy ?? answerTerm(made.case);
-  const handler = findPerson(config.people, made.case.handler ?? '');
-  const logins = [
-    ...new Set([...(handler?.login === undefined ? [] : [handler.login]), ...config.coordinators.logins]),
-  ];
-  const mentions = logins.length === 0 ? '' : `\n\n${logins.map((login) => `@${login}`).join(' ')}`;
-  return (
-    `**Klacht ${ref} is heropend:** de klacht is niet naar tevredenheid opgelost. Het nieuwe antwoord volgt ` +
-    `uiterlijk ${formatDate(due, 'nl')}${handler === undefined ? '' : `; behandelaar: ${handler.name}`}. ${who}\n\n` +
-    `_Reopened: the complaint was not resolved. New answer due by ${formatDate(due, 'en')}._${mentions}`
-  );
 }
 
 /**
