@@ -64,11 +64,13 @@ export async function refreshWorkload(
     const body = workloadMarkdown(workload, { marker: true, link: (reference) => issues.get(reference)?.url });
     const published = await publishWorkload(github, body);
     const lines = [
-      published.created
-        ? `Werkvoorraad gemaakt en vastgezet: issue #${published.number}.`
-        : published.written
-          ? `Werkvoorraad bijgewerkt: issue #${published.number}.`
-          : `Werkvoorraad ongewijzigd: issue #${published.number}.`,
+      published.created && published.unpinned === true
+        ? `Werkvoorraad gemaakt: issue #${published.number}. GitHub weigerde het vast te zetten; zet het zelf vast (Pin issue).`
+        : published.created
+          ? `Werkvoorraad gemaakt en vastgezet: issue #${published.number}.`
+          : published.written
+            ? `Werkvoorraad bijgewerkt: issue #${published.number}.`
+            : `Werkvoorraad ongewijzigd: issue #${published.number}.`,
     ];
     const project = ctx.env['KLACHTEN_PROJECT']?.trim();
     if (project) {

@@ -23,6 +23,8 @@ export interface WorkloadPublication {
   created: boolean;
   /** Its body was written; false when it already said this. */
   written: boolean;
+  /** Made now, but GitHub refused to pin it (the token may not): a person pins it by hand. */
+  unpinned?: boolean;
 }
 
 /** How long the workload's calls may take together. */
@@ -50,8 +52,15 @@ export async function publishWorkload(
   if (found === undefined) {
     const number = await github.createIssue({ title: workloadTitle, body, labels: [workloadLabel] }, deadline);
     const made = await github.getIssue(number, deadline);
-    if (made?.node_id !== undefined) await github.pinIssue(made.node_id);
-    return { number, created: true, written: true };
+    // Pinning is a convenience: the issue is written either way, and a refusal is said, not fatal.
+    const pinned =
+      made?.node_id === undefined
+        ? false
+        : await github.pinIssue(made.node_id).then(
+            () => true,
+            () => false,
+          );
+    return { number, created: true, written: true, ...(pinned ? {} : { unpinned: true }) };
   }
   if ((found.body ?? '') === body && found.state === 'open')
     return { number: found.number, created: false, written: false };
