@@ -5,7 +5,7 @@ import type { CliContext } from '../cli-context.ts';
 import { servicesOf, withServices } from '../services.ts';
 import { runMove } from './case-moves.ts';
 import { deliverMail } from './mail-delivery.ts';
-import { refreshAndTell } from './workload-refresh.ts';
+import { parseSettings } from '../../cases/settings.ts';
 
 /**
  * After a move on one case: sends what the move made due (a confirmation, an extension notice,
@@ -47,8 +47,11 @@ export async function runMoveWithMail(ctx: CliContext): Promise<number> {
   const reference = ctx.argv[1]?.toUpperCase();
   if (code === 0 && reference !== undefined) {
     await deliverCaseMail(ctx, store, reference);
-    // On GitHub the pinned workload follows every move.
-    await refreshAndTell(ctx, store);
+    // On GitHub the pinned workload follows every move (its GitHub code loaded only there).
+    if (parseSettings(ctx.env, ctx.cwd).store === 'github') {
+      const { refreshAndTell } = await import('./workload-refresh.ts');
+      await refreshAndTell(ctx, store);
+    }
   }
   return code;
 }
