@@ -50,12 +50,21 @@ export async function checkSatisfactionLink(
   token: string,
   context: { store: CaseStore; secret: string; now: Date },
 ): Promise<LinkState> {
+  const link = await linkWithCase(token, context);
+  return link.ok ? { ok: true, reference: link.reference, expiresAt: link.expiresAt } : link;
+}
+
+/** The check of `checkSatisfactionLink`, with the case as read: one read serves the check and the answer. */
+async function linkWithCase(
+  token: string,
+  context: { store: CaseStore; secret: string; now: Date },
+): Promise<(LinkState & { ok: true; record: Case }) | (LinkState & { ok: false })> {
   const check = verifySatisfactionToken(token, context.secret, context.now);
   if (!check.ok) return { ok: false, problem: check.problem === 'expired' ? 'expired' : 'invalid' };
   const record = await context.store.getCase(check.reference);
   if (record === undefined) return { ok: false, problem: 'invalid' };
   if (record.satisfaction !== undefined) return { ok: false, problem: 'used' };
-  return { ok: true, reference: check.reference, expiresAt: check.expiresAt };
+  return { ok: true, reference: check.reference, expiresAt: check.expiresAt, record };
 }
 
 /** What the form sent, checked: the answer, and the remark if one was given. */
@@ -133,18 +142,16 @@ export async function recordSatisfaction(
     reopen?: MoveContext & { coordinators: Config['coordinators'] };
   },
 ): Promise<RecordResult> {
-  const link = await checkSatisfactionLink(token, context);
+  const link = await linkWithCase(token, context);
   if (!link.ok) return link;
   const used = new Error('already answered');
   // Whether the "nee" will reopen the case, as it stands now: then the update carries the note that
   // tells the handler and the coordinators (the change below decides again on the case as stored).
-  const record =
-    input.answer === 'nee' && context.reopen !== undefined ? await context.store.getCase(link.reference) : undefined;
   const reopening =
-    record === undefined || context.reopen === undefined
+    input.answer !== 'nee' || context.reopen === undefined
       ? undefined
       : applyMove(
-          { ...record, satisfaction: { ...input, at: context.at } },
+          { ...link.record, satisfaction: { ...input, at: context.at } },
           { type: 'reopen', reason: dissatisfiedReason },
           context.reopen,
         );
