@@ -81,8 +81,9 @@ export async function measureGitHub(count: number): Promise<GitHubStage[]> {
         cwd: dir,
         now,
         config,
-      });
-      if (result.code !== 0) throw new Error(result.stderr);
+      }).catch((error: unknown) => ({ code: 1, stderr: String(error) }));
+      // What went wrong at the stand-in, if anything did: its own complaints name the cause.
+      if (result.code !== 0) throw new Error(`${result.stderr}\n${standIn.mismatches.join('\n')}`);
       stages.push({ stage, ms: performance.now() - started, ...callsOf(standIn) });
     };
     await measure('jaarbestand (blob)');
