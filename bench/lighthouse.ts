@@ -34,7 +34,17 @@ interface Report {
 
 const run = promisify(execFile);
 
+/**
+ * One page's report. Lighthouse's command-line tool exits 1 on a runtime error (a trace it could
+ * not record, NO_NAVSTART, on a busy machine) but still prints its report: that report is read, and
+ * the page measured once more, as the tool's own message asks.
+ */
 async function measure(url: string): Promise<Report> {
+  const first = await measureOnce(url);
+  return first.runtimeError === undefined ? first : measureOnce(url);
+}
+
+async function measureOnce(url: string): Promise<Report> {
   const profile = await mkdtemp(join(tmpdir(), 'klachten-lighthouse-chromium-'));
   try {
     const { stdout } = await run(
@@ -56,8 +66,20 @@ async function measure(url: string): Promise<Report> {
         env: { ...process.env, CHROME_PATH: process.env['CHROME_PATH'] ?? '/usr/bin/chromium' },
         maxBuffer: 256 * 1024 * 1024,
       },
-    );
-    return JSON.parse(stdout) as Report;
+    ).catch((error: { stdout?: string }) => {
+      if (error.stdout?.trimStart().startsWith('{')) return { stdout: error.stdout };
+      throw error;
+    });
+    try {
+      return JSON.parse(stdout) as Report;
+    } catch {
+      // A run cut short prints half a report: counted as a runtime error, measured again.
+      return {
+        runtimeError: { code: 'NO_REPORT', message: 'Lighthouse gaf geen heel rapport.' },
+        categories: {},
+        audits: {},
+      };
+    }
   } finally {
     await rm(profile, { recursive: true, force: true });
   }
