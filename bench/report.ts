@@ -7,15 +7,18 @@
  * run, the old path that read and validated every case file (`listCases`), with the ratio between
  * the two and between sizes: the cost must grow about linearly. Goal: 100,000 cases under 2 s.
  *
- * Run: `npm run bench:report` (optionally with sizes: `npm run bench:report -- 1000 5000`).
- * Not part of `npm test`: it takes about a minute and needs a few hundred MB of disk.
+ * Then the same report on GitHub (report-github.ts): a register year of 50,000 cases in the
+ * GitHub stand-in, with the time and the GitHub calls it takes.
+ *
+ * Run: `npm run bench:report` (optionally with sizes: `npm run bench:report -- 1000 5000`; the
+ * GitHub year with `--github 20000`). Not part of `npm test`: it takes a few minutes and needs a
+ * few hundred MB of disk.
  */
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { Case, CaseEvent, Outcome } from '../cases/case.ts';
 import { makeCalendar } from '../cases/calendar.ts';
 import { parseConfig } from '../cases/config.ts';
 import { halfYear } from '../cases/report/period.ts';
@@ -24,112 +27,22 @@ import { computeStats } from '../cases/report/stats.ts';
 import { encodeRegisterLine, registerPath } from '../cases/register/codec.ts';
 import { registerRecordOf, type RegisterRecord } from '../cases/register/record.ts';
 import { caseToFile, makeGitFolderStore } from '../cases/stores/git-folder.ts';
-import { termsForReceiptDate, type Terms } from '../cases/terms.ts';
+import { random, syntheticCase } from '../tests/support/synthetic-cases.ts';
+import { measureGitHub } from './report-github.ts';
 import configInput from '../klachten.config.ts';
 
 const run = promisify(execFile);
 const config = parseConfig(configInput);
 const calendar = makeCalendar(config.terms);
 const period = halfYear('2026-H2');
+const githubAt = process.argv.indexOf('--github');
+const githubCount = githubAt === -1 ? 50_000 : Number(process.argv[githubAt + 1]);
 const sizes = process.argv
   .slice(2)
+  .filter((_, index, all) => all[index - 1] !== '--github')
   .map(Number)
   .filter((n) => Number.isInteger(n) && n > 0);
 const counts = sizes.length > 0 ? sizes : [1_000, 10_000, 100_000];
-
-/** A small deterministic generator (mulberry32): the same cases on every run. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-function reference(year: number, index: number): string {
-  let suffix = '';
-  for (let n = index; suffix.length < 6; n = Math.floor(n / 32)) suffix = alphabet[n % 32] + suffix;
-  return `K-${year}-${suffix}`;
-}
-
-const termsCache = new Map<string, Terms>();
-const termsOf = (date: string) => {
-  let terms = termsCache.get(date);
-  if (!terms) termsCache.set(date, (terms = termsForReceiptDate(date, calendar, config.terms)));
-  return terms;
-};
-
-function isoDay(start: number, offset: number): string {
-  return new Date(start + offset * 86_400_000).toISOString().slice(0, 10);
-}
-
-const outcomes: Outcome[] = ['gegrond', 'deels-gegrond', 'ongegrond', 'opgelost-in-overleg', 'ingetrokken'];
-const roles = ['bewoner', 'bewoner', 'bewoner', 'pand-eigenaar', 'opdrachtgever'] as const;
-
-/** One synthetic case received in 2026, somewhere along its way, with made-up personal data. */
-function syntheticCase(index: number, next: () => number): Case {
-  const received = isoDay(Date.UTC(2026, 0, 1), Math.floor(next() * 365));
-  const terms = termsOf(received);
-  const at = (date: string) => `${date}T10:00:00Z`;
-  const day = (from: string, days: number) => isoDay(Date.parse(from), days);
-  const events: CaseEvent[] = [{ at: at(received), status: 'ontvangen', by: 'website' }];
-  const roll = next();
-  let status: Case['status'] = 'ontvangen';
-  let outcome: Outcome | undefined;
-  if (roll < 0.05) {
-    events.push({ at: at(day(received, 3)), status: 'niet-in-behandeling' });
-    status = 'niet-in-behandeling';
-  } else if (roll > 0.1) {
-    events.push({ at: at(day(received, 1 + Math.floor(next() * 12))), status: 'bevestigd', handler: 'behandelaar' });
-    status = 'bevestigd';
-    if (next() < 0.15) {
-      events.push({ at: at(day(received, 30)), status: 'verdaagd' });
-      status = 'verdaagd';
-    }
-    if (roll > 0.2) {
-      const answered = day(received, 10 + Math.floor(next() * 60));
-      events.push({ at: at(answered), status: 'beantwoord' });
-      outcome = outcomes[Math.floor(next() * outcomes.length)] ?? 'gegrond';
-      events.push({ at: at(day(answered, 7)), status: 'afgesloten', outcome });
-      status = 'afgesloten';
-    }
-  }
-  const category = config.categories[Math.floor(next() * config.categories.length)]?.id ?? 'overig';
-  const answer = next();
-  return {
-    reference: reference(2026, index),
-    status,
-    source: 'web',
-    locale: 'nl',
-    receivedAt: at(received),
-    terms,
-    fingerprint: `sha256:bench-${index}`,
-    role: roles[Math.floor(next() * roles.length)] ?? 'bewoner',
-    name: `Bench Persoon ${index}`,
-    email: `persoon${index}@bench.test`,
-    address: `Benchstraat ${index}, Teststad`,
-    category,
-    complaint: `Synthetische klacht ${index}: de verwarming doet het niet en de monteur kwam niet opdagen.`,
-    expectation: 'Dat het snel wordt gemaakt.',
-    earlier: 'nee',
-    extended: events.some((event) => event.status === 'verdaagd'),
-    ...(outcome === undefined ? {} : { outcome }),
-    events,
-    notices: [],
-    messages: [],
-    ...(status === 'afgesloten' && answer < 0.7
-      ? {
-          satisfaction: {
-            answer: answer < 0.4 ? 'ja' : answer < 0.55 ? 'deels' : 'nee',
-            at: events.at(-1)?.at ?? at(received),
-          },
-        }
-      : {}),
-  } as Case;
-}
 
 async function seed(dir: string, count: number): Promise<void> {
   const next = random(count);
@@ -234,4 +147,21 @@ console.log(
   '\n  lezen = het register lezen (elke regel controleren); cijfers = computeStats alleen;' +
     '\n  rapport = cijfers + Markdown nl/en + 4 grafieken; totaal = lezen + rapport (doel: < 2 s bij 100.000);' +
     '\n  oud pad = listCases (elk dossierbestand lezen en controleren) + rapport, in dezelfde run.',
+);
+
+console.log(
+  `\nRapportage ${period.label} op GitHub (de stand-in), een registerjaar van ${githubCount.toLocaleString('nl-NL')} dossiers`,
+);
+const stages = await measureGitHub(githubCount);
+console.log('\n  register                     tijd       GitHub-aanroepen');
+for (const stage of stages) {
+  console.log(
+    `  ${stage.stage.padEnd(27)} ${seconds(stage.ms)}  ${String(stage.calls).padStart(4)}  (${stage.byOperation})`,
+  );
+}
+console.log(
+  '\n  jaarbestand = het register zoals een oudere repository het heeft (één bestand per jaar, > 1 MB:' +
+    '\n  de contents-API geeft de inhoud niet, dus als blob gelezen), met alle issues in de lijst;' +
+    '\n  maandbestanden = na de dagelijkse retention-run: één bestand per maand en een stempel, en alleen' +
+    '\n  de issues die sinds de stempel veranderden. Tijd = ons werk (de stand-in antwoordt lokaal).',
 );

@@ -14,12 +14,16 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 /** An instant with its offset, as ISO 8601: `2026-10-26T00:30:00+01:00` or `…Z`. */
 const isoInstant = z.iso.datetime({ offset: true });
 
-/** Where a case stands. The GitHub store mirrors this in a `status: …` label. */
+/**
+ * Where a case stands. The GitHub store mirrors this in a `status: …` label. `heropend`: answered
+ * or closed, then opened again because the complaint was not resolved (cases/reopen.ts).
+ */
 export const statuses = [
   'ontvangen',
   'bevestigd',
   'verdaagd',
   'beantwoord',
+  'heropend',
   'afgesloten',
   'niet-in-behandeling',
 ] as const;
@@ -53,6 +57,10 @@ export const caseEventSchema = z.object({
   earlierReference: z.string().optional(),
   /** Link to or text of the mediation report (verslag) when there is one. */
   report: z.string().optional(),
+  /** A reopening's new answer term: the latest date of the new answer. */
+  answerBy: isoDate.optional(),
+  /** A reopening beyond the one a case may have, made on purpose by a coordinator. */
+  override: z.boolean().optional(),
 });
 
 /** A notice the system sent about a term, keyed so it is sent once. */

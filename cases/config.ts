@@ -55,6 +55,8 @@ export const configSchema = z.object({
       confirmWorkingDays: z.number().int().positive().default(DEFAULT_TERMS_SETTINGS.confirmWorkingDays),
       answerWeeks: z.number().int().positive().default(DEFAULT_TERMS_SETTINGS.answerWeeks),
       extensionWeeks: z.number().int().positive().default(DEFAULT_TERMS_SETTINGS.extensionWeeks),
+      /** Weeks from reopening (a complaint that was not resolved) to the new answer's latest date. */
+      reopenWeeks: z.number().int().positive().default(DEFAULT_TERMS_SETTINGS.reopenWeeks),
       /** Extra closing days on top of the Algemene termijnenwet (e.g. days equated by decree). */
       extraClosingDays: z.array(z.object({ date: isoDate, name: bilingual })).default([]),
       /** Days that are a holiday by law but on which the organisation works after all. */

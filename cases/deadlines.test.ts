@@ -202,3 +202,37 @@ describe('noticeText', () => {
     }
   });
 });
+
+describe('dueNotices: a reopened case', () => {
+  // Answered, then reopened on Friday 11 December with a new answer term: Monday 11 January 2027.
+  const reopened = (overrides: Partial<Case> = {}) =>
+    confirmed({
+      status: 'heropend',
+      notices: [{ key: 'answer-reminder:2026-12-07', at: '2026-11-30T07:00:00+01:00' }],
+      events: [
+        { at: '2026-10-26T00:30:00+01:00', status: 'ontvangen' },
+        { at: '2026-10-28T10:00:00+01:00', status: 'bevestigd', handler: 'jan' },
+        { at: '2026-12-04T10:00:00+01:00', status: 'beantwoord' },
+        { at: '2026-12-11T10:00:00+01:00', status: 'heropend', reason: 'niet opgelost', answerBy: '2027-01-11' },
+      ],
+      ...overrides,
+    });
+
+  it('runs the new answer term: no escalation of the old one, a reminder to the handler before the new one', () => {
+    expect(kinds(reopened(), '2026-12-14')).toEqual([]);
+    expect(due(reopened(), '2027-01-04')).toMatchObject([
+      {
+        kind: 'answer-reminder',
+        key: 'answer-reminder:2027-01-11',
+        term: '2027-01-11',
+        workingDaysLeft: 5,
+        mentions: ['jdevries'],
+      },
+    ]);
+  });
+
+  it('escalates once the new term has passed, and stops once the new answer is given', () => {
+    expect(kinds(reopened(), '2027-01-12')).toEqual(['answer-overdue']);
+    expect(kinds(reopened({ status: 'beantwoord' }), '2027-01-12')).toEqual([]);
+  });
+});

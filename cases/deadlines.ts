@@ -13,6 +13,7 @@ import type { Config } from './config.ts';
 import { awaitsAnswer, isOpen } from './lifecycle.ts';
 import { findPerson } from './people.ts';
 import { formatDate } from './format-date.ts';
+import { answerTermOf } from './reopen.ts';
 import { workingDaysBetween } from './terms.ts';
 
 /** Remind the coordinators this many working days (or fewer) before the confirmation term ends. */
@@ -50,13 +51,14 @@ export interface Notice {
 export type DeadlineConfig = Pick<Config, 'coordinators' | 'people'>;
 
 /**
- * The answer term that applies to a case now: the extended one once the term was extended.
+ * The answer term that applies to a case now: the extended one once the term was extended, the
+ * new one once the case was reopened (cases/reopen.ts).
  *
  * @example
- * answerTerm({ extended: true, terms }) // terms.extendedAnswerBy
+ * answerTerm({ extended: true, terms, events }) // terms.extendedAnswerBy
  */
-export function answerTerm(record: Pick<Case, 'extended' | 'terms'>): string {
-  return record.extended ? record.terms.extendedAnswerBy : record.terms.answerBy;
+export function answerTerm(record: Pick<Case, 'extended' | 'terms' | 'events'>): string {
+  return answerTermOf(record);
 }
 
 /**
@@ -88,8 +90,13 @@ function termNotice(
   return kinds.reminder;
 }
 
-/** Working days from `today` to `term`: 0 on the term's last day, negative after it. */
-function daysLeft(today: string, term: string, calendar: WorkingDayCalendar): number {
+/**
+ * Working days from `today` to `term`: 0 on the term's last day, negative after it.
+ *
+ * @example
+ * workingDaysLeft('2026-11-02', '2026-11-04', calendar) // 2
+ */
+export function workingDaysLeft(today: string, term: string, calendar: WorkingDayCalendar): number {
   // workingDaysBetween counts the working days after `today` up to and including `term`, so a
   // term ending on a Saturday seen on that Saturday is 0, and the Monday after it is -1.
   if (today > term) return Math.min(-1, workingDaysBetween(today, term, calendar));
@@ -175,7 +182,7 @@ export function dueNotices(
     for (const check of termChecks) {
       if (!check.runs(record)) continue;
       const term = check.term(record);
-      const left = daysLeft(today, term, calendar);
+      const left = workingDaysLeft(today, term, calendar);
       const kind = termNotice(record, term, left, check.kinds, check.window);
       if (kind === undefined) continue;
       notices.push({

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aCase } from '../tests/support/case-fixture.ts';
+import { makeCalendar } from './calendar.ts';
 import { parseCase, statuses, type Case, type Status } from './case.ts';
 import {
   applyMove,
@@ -21,6 +22,8 @@ const context: MoveContext = {
   by: 'coordinator',
   timeZone: 'Europe/Amsterdam',
   people,
+  calendar: makeCalendar({ extraClosingDays: [], removedClosingDays: [] }),
+  reopenWeeks: 4,
 };
 
 function move(record: Case, m: Move, overrides: Partial<MoveContext> = {}): MoveResult {
@@ -188,8 +191,10 @@ describe('possibleMoves', () => {
     expect(possibleMoves(aCase())).toEqual(['confirm', 'close', 'not-taken-up']);
     expect(possibleMoves(confirmed)).toEqual(['extend', 'answer', 'close']);
     expect(possibleMoves(moved(confirmed, extend))).toEqual(['answer', 'close']);
-    expect(possibleMoves(moved(confirmed, answer))).toEqual(['close']);
-    expect(possibleMoves({ status: 'afgesloten', extended: false })).toEqual([]);
+    expect(possibleMoves(moved(confirmed, answer))).toEqual(['close', 'reopen']);
+    expect(possibleMoves({ status: 'afgesloten', extended: false })).toEqual(['reopen']);
+    expect(possibleMoves({ status: 'heropend', extended: false })).toEqual(['answer', 'close']);
+    expect(possibleMoves({ status: 'niet-in-behandeling', extended: false })).toEqual([]);
   });
 });
 
@@ -210,11 +215,88 @@ describe('where a case stands', () => {
     bevestigd: [true, true],
     verdaagd: [true, true],
     beantwoord: [true, false],
+    heropend: [true, true],
     afgesloten: [false, false],
     'niet-in-behandeling': [false, false],
   };
 
   it.each(statuses)('knows whether a case that is %s is open and awaits an answer', (status) => {
     expect([isOpen({ status }), awaitsAnswer({ status })]).toEqual(standing[status]);
+  });
+});
+
+describe('reopening', () => {
+  const reopen: Move = { type: 'reopen', reason: 'De lekkage is nog niet verholpen.' };
+  const answered = () => moved(moved(aCase(), confirm), answer);
+  const later = { at: '2026-12-14T10:00:00+01:00' };
+
+  it('reopens an answered case with a new answer term four weeks on, the reason recorded', () => {
+    const result = move(answered(), reopen, later);
+    expect(result.ok && result.case.status).toBe('heropend');
+    expect(result.ok && result.event).toEqual({
+      at: later.at,
+      status: 'heropend',
+      by: 'coordinator',
+      reason: 'De lekkage is nog niet verholpen.',
+      answerBy: '2027-01-11',
+    });
+  });
+
+  it('moves the new term past Kerstmis and Nieuwjaarsdag to the next working day', () => {
+    const result = move(answered(), reopen, { at: '2026-12-04T10:00:00+01:00' });
+    // Four weeks after Friday 4 December is Friday 1 January 2027, Nieuwjaarsdag: Monday 4 January.
+    expect(result.ok && result.event.answerBy).toBe('2027-01-04');
+  });
+
+  it('reopens a closed case too, taking its outcome off (the history keeps it)', () => {
+    const closed = moved(answered(), { type: 'close', outcome: 'ongegrond' });
+    const reopened = moved(closed, reopen, later);
+    expect(reopened.status).toBe('heropend');
+    expect(reopened.outcome).toBeUndefined();
+    expect(reopened.events.find((event) => event.status === 'afgesloten')?.outcome).toBe('ongegrond');
+    expect(isOpen(reopened) && awaitsAnswer(reopened)).toBe(true);
+  });
+
+  it('takes the reopened case through a new answer to a new close', () => {
+    let record = moved(answered(), reopen, later);
+    record = moved(record, answer, { at: '2027-01-05T10:00:00+01:00' });
+    record = moved(record, { type: 'close', outcome: 'opgelost-in-overleg' }, { at: '2027-01-06T10:00:00+01:00' });
+    expect(record.events.map((event) => event.status)).toEqual([
+      'ontvangen',
+      'bevestigd',
+      'beantwoord',
+      'heropend',
+      'beantwoord',
+      'afgesloten',
+    ]);
+    expect(record.outcome).toBe('opgelost-in-overleg');
+  });
+
+  it('reopens a case once; again only when a coordinator overrides on purpose', () => {
+    const once = moved(moved(answered(), reopen, later), answer, { at: '2027-01-05T10:00:00+01:00' });
+    expect(refusal(once, reopen)).toMatch(/al eens heropend \(2026-12-14\).*bewust/);
+    const twice = move(once, { ...reopen, override: true }, { at: '2027-01-08T10:00:00+01:00' });
+    expect(twice.ok && twice.event).toMatchObject({ status: 'heropend', override: true, answerBy: '2027-02-05' });
+  });
+
+  it('refuses to reopen a case not yet answered, one not taken up, one withdrawn, or one without a reason', () => {
+    expect(refusal(moved(aCase(), confirm), reopen)).toMatch(/pas als de klacht is beantwoord/);
+    expect(refusal(moved(aCase(), { type: 'not-taken-up', earlierReference: 'K-2025-7QF3M9' }), reopen)).toMatch(
+      /niet in behandeling is genomen/,
+    );
+    expect(refusal(moved(answered(), { type: 'close', outcome: 'ingetrokken' }), reopen)).toMatch(/ingetrokken/);
+    expect(refusal(answered(), { type: 'reopen', reason: '  ' })).toMatch(/Geef een reden/);
+    expect(refusal(moved(answered(), reopen), reopen)).toMatch(/al heropend/);
+  });
+
+  it('lets a reopened case be withdrawn, but not extended', () => {
+    const reopened = moved(answered(), reopen, later);
+    expect(moved(reopened, { type: 'close', outcome: 'ingetrokken' }).status).toBe('afgesloten');
+    expect(refusal(reopened, extend)).toMatch(/Verdagen kan alleen/);
+  });
+
+  it('writes a history line with the new date and nothing of the reason', () => {
+    const result = move(answered(), reopen, later);
+    expect(result.ok && moveNote(result)).toBe('heropend, nieuw antwoord uiterlijk 2027-01-11');
   });
 });

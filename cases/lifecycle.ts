@@ -4,10 +4,15 @@
  *   ontvangen ─bevestig─▶ bevestigd ─(verdaag, once)─▶ verdaagd
  *        │                    │                           │
  *        │                    └────────beantwoord─────────┴─▶ beantwoord ─sluit─▶ afgesloten
+ *        │                                                      ▲    │              │
+ *        │                                          beantwoord  │    └──heropen──┐  │
+ *        │                                                  heropend ◀──heropen──┴──┘
  *        └─niet in behandeling (herhaalde klacht)─▶ niet-in-behandeling
  *
  * plus one shortcut: a complaint the complainant withdraws is closed as `ingetrokken` from any open
- * status, since no answer is owed on a complaint that is no longer made.
+ * status, since no answer is owed on a complaint that is no longer made. Reopening (not resolved:
+ * a "nee" to the satisfaction question, or a coordinator's judgement) happens once per case,
+ * again only as a coordinator's deliberate override, and starts a new answer term (cases/reopen.ts).
  *
  * A move is data in (the case, the move, who and when) and data out (the new case and the event,
  * or a Dutch reason for refusing), so the stores, the command line, the GitHub event handler and
@@ -15,8 +20,10 @@
  */
 import { outcomes, referencePattern } from './case.ts';
 import type { Case, CaseEvent, Outcome, Status } from './case.ts';
+import type { WorkingDayCalendar } from './calendar.ts';
 import type { Config } from './config.ts';
 import { findPerson, handlerConflict } from './people.ts';
+import { reopenAnswerBy, reopenings } from './reopen.ts';
 import { receiptDate } from './terms.ts';
 
 /** One move a coordinator makes. `type` names the move; the rest is what the move needs. */
@@ -25,7 +32,14 @@ export type Move =
   | { type: 'extend'; /** Why the answer takes longer: told to the complainant. */ reason: string }
   | { type: 'answer'; /** Link to or text of the mediation report (verslag), when there is one. */ report?: string }
   | { type: 'close'; outcome: Outcome }
-  | { type: 'not-taken-up'; /** Reference of the earlier case about the same thing. */ earlierReference: string };
+  | { type: 'not-taken-up'; /** Reference of the earlier case about the same thing. */ earlierReference: string }
+  | {
+      type: 'reopen';
+      /** Why the complaint is not resolved: for the handler and the coordinators. */
+      reason: string;
+      /** A reopening beyond the first, made on purpose: only a coordinator may ask it. */
+      override?: boolean;
+    };
 
 /** The kinds of move. */
 export type MoveType = Move['type'];
@@ -43,7 +57,7 @@ export function isOpen(record: Pick<Case, 'status'>): boolean {
 }
 
 /** The statuses in which the complainant is still owed the reasoned answer. */
-const awaitingAnswer: readonly Status[] = ['ontvangen', 'bevestigd', 'verdaagd'];
+const awaitingAnswer: readonly Status[] = ['ontvangen', 'bevestigd', 'verdaagd', 'heropend'];
 
 /**
  * Whether the complainant still awaits the reasoned answer: received, confirmed or extended, and
@@ -58,7 +72,7 @@ export function awaitsAnswer(record: Pick<Case, 'status'>): boolean {
 }
 
 /** Every kind of move, in the order of a case's life. */
-export const moveTypes: readonly MoveType[] = ['confirm', 'extend', 'answer', 'close', 'not-taken-up'];
+export const moveTypes: readonly MoveType[] = ['confirm', 'extend', 'answer', 'close', 'not-taken-up', 'reopen'];
 
 /** What a move needs besides the case: who, when, and the configuration it checks against. */
 export interface MoveContext {
@@ -70,6 +84,10 @@ export interface MoveContext {
   timeZone: string;
   /** The configured people (config `people`): a handler must be one of them. */
   people: Config['people'];
+  /** The working-day calendar, for the new answer term of a reopening. */
+  calendar?: WorkingDayCalendar;
+  /** Weeks from reopening to the new answer term (config `terms.reopenWeeks`). */
+  reopenWeeks?: number;
 }
 
 /** A move that was made: the new case, the event appended to it and the status it came from. */
@@ -98,19 +116,21 @@ export const moveTarget: Readonly<Record<MoveType, Status>> = {
   answer: 'beantwoord',
   close: 'afgesloten',
   'not-taken-up': 'niet-in-behandeling',
+  reopen: 'heropend',
 };
 
 /** The statuses each move may start from (a withdrawal may also close earlier: see `applyMove`). */
 const allowedFrom: Readonly<Record<MoveType, readonly Status[]>> = {
   confirm: ['ontvangen'],
   extend: ['bevestigd'],
-  answer: ['bevestigd', 'verdaagd'],
+  answer: ['bevestigd', 'verdaagd', 'heropend'],
   close: ['beantwoord'],
   'not-taken-up': ['ontvangen'],
+  reopen: ['beantwoord', 'afgesloten'],
 };
 
 /** Statuses in which a withdrawal (`close` with `ingetrokken`) may close the case. */
-const withdrawableFrom: readonly Status[] = ['ontvangen', 'bevestigd', 'verdaagd', 'beantwoord'];
+const withdrawableFrom: readonly Status[] = ['ontvangen', 'bevestigd', 'verdaagd', 'beantwoord', 'heropend'];
 
 /** Dutch names of the moves, as coordinators know them from the slash commands. */
 const moveNames: Readonly<Record<MoveType, string>> = {
@@ -119,12 +139,19 @@ const moveNames: Readonly<Record<MoveType, string>> = {
   answer: 'beantwoorden',
   close: 'sluiten',
   'not-taken-up': 'niet in behandeling nemen',
+  reopen: 'heropenen',
 };
 
 /** Why a move cannot start from a status, in Dutch. */
 function wrongStatus(move: Move, record: Case): string {
   const name = moveNames[move.type];
   const status = record.status;
+  if (move.type === 'reopen') {
+    if (status === 'heropend') return 'Deze klacht is al heropend; eerst volgt het nieuwe antwoord.';
+    if (status === 'niet-in-behandeling')
+      return 'Een klacht die niet in behandeling is genomen, kan niet worden heropend.';
+    return `Heropenen kan pas als de klacht is beantwoord (status nu: ${status}).`;
+  }
   if (status === 'afgesloten' || status === 'niet-in-behandeling') {
     return `Deze klacht is al ${status === 'afgesloten' ? 'afgesloten' : 'niet in behandeling genomen'}; ${name} kan niet meer.`;
   }
@@ -187,7 +214,25 @@ function argumentProblem(record: Case, move: Move, context: MoveContext): string
       if (earlier === record.reference) return 'Een klacht kan niet naar zichzelf verwijzen als eerdere klacht.';
       return undefined;
     }
+    case 'reopen':
+      return reopenProblem(record, move);
   }
+}
+
+/** Why a case cannot be reopened now, in Dutch; undefined when it can. */
+function reopenProblem(record: Case, move: Extract<Move, { type: 'reopen' }>): string | undefined {
+  if (move.reason.trim() === '') return 'Geef een reden voor het heropenen: de behandelaar krijgt die te lezen.';
+  if (record.status === 'afgesloten' && record.outcome === 'ingetrokken') {
+    return 'De klager heeft deze klacht ingetrokken; heropenen kan niet. Een nieuwe klacht kan via het formulier.';
+  }
+  const earlier = reopenings(record).at(-1);
+  if (earlier !== undefined && move.override !== true) {
+    return (
+      `Deze klacht is al eens heropend (${earlier.at.slice(0, 10)}). Nog eens heropenen kan alleen als een ` +
+      'coördinator dat bewust doet: `/heropen --nogmaals <reden>` of `klachten cases reopen … --again`.'
+    );
+  }
+  return undefined;
 }
 
 /** The new case and its event for a move that is allowed. */
@@ -222,6 +267,17 @@ function made(record: Case, move: Move, context: MoveContext): MoveMade {
       const earlierReference = move.earlierReference.trim().toUpperCase();
       event = { ...base, earlierReference };
       next = { ...record, earlierReference };
+      break;
+    }
+    case 'reopen': {
+      if (context.calendar === undefined || context.reopenWeeks === undefined) {
+        throw new Error('Heropenen heeft de kalender en config terms.reopenWeeks nodig (MoveContext).');
+      }
+      const answerBy = reopenAnswerBy(context.at, context.timeZone, context.calendar, context.reopenWeeks);
+      event = { ...base, reason: move.reason.trim(), answerBy, ...(move.override === true ? { override: true } : {}) };
+      // Open again: the outcome of the earlier close stays in the history, not on the case.
+      const { outcome: _outcome, ...rest } = record;
+      next = rest;
       break;
     }
   }
@@ -279,5 +335,7 @@ export function moveNote(result: MoveMade): string {
       return `afgesloten: ${event.outcome ?? '?'}`;
     case 'not-taken-up':
       return `niet in behandeling genomen (eerder: ${event.earlierReference ?? '?'})`;
+    case 'reopen':
+      return `heropend, nieuw antwoord uiterlijk ${event.answerBy ?? '?'}`;
   }
 }

@@ -13,6 +13,11 @@ export interface FiledCase {
 export interface ListOptions {
   /** Only cases that are not closed (afgesloten, niet-in-behandeling). */
   openOnly?: boolean;
+  /**
+   * Only cases changed at or after this moment (ISO 8601), where the store can tell (GitHub: the
+   * issue's last update); a store that cannot gives them all.
+   */
+  updatedSince?: string;
 }
 
 /**

@@ -1,21 +1,59 @@
 // Copies the operations the GitHub stand-in answers, and every component they reference, out of
-// GitHub's official OpenAPI description (the @octokit/openapi package, 13 MB) into a small file
-// the tests load in milliseconds. Run it again after updating @octokit/openapi or the list:
+// GitHub's official OpenAPI description (the @octokit/openapi package: 385 MB unpacked, of which
+// the tests need a few hundred KB) into a small file the tests load in milliseconds. The package
+// is not a dependency: it is fetched on demand, at the pinned version, by `npm exec`, so an
+// ordinary `npm install` never downloads it. Run it again after changing the version or the list
+// of operations (tests/github-standin/operations.ts):
 //   npm exec -- node scripts/extract-openapi-subset.ts
-import { readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { delimiter, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openApiPackage } from '../tests/github-standin/openapi-package.ts';
 import { standInOperations } from '../tests/github-standin/operations.ts';
+
+/**
+ * The folder of @octokit/openapi among the `node_modules/.bin` folders on PATH (where `npm exec
+ * --package` puts the package it fetched), if it is the pinned version.
+ */
+function fetchedPackage(): string | undefined {
+  for (const entry of (process.env['PATH'] ?? '').split(delimiter)) {
+    if (!entry.endsWith(join('node_modules', '.bin'))) continue;
+    const folder = join(dirname(entry), openApiPackage.name);
+    const manifest = join(folder, 'package.json');
+    if (!existsSync(manifest)) continue;
+    const { version } = JSON.parse(readFileSync(manifest, 'utf8')) as { version: string };
+    if (version === openApiPackage.version) return folder;
+  }
+  return undefined;
+}
+
+const folder = fetchedPackage();
+if (folder === undefined) {
+  // Not fetched yet: run this same script again inside `npm exec`, which fetches the pinned
+  // version into npm's cache (once) and puts it on PATH for the child.
+  const child = spawnSync(
+    'npm',
+    [
+      'exec',
+      '--yes',
+      `--package=${openApiPackage.name}@${openApiPackage.version}`,
+      '--',
+      'node',
+      fileURLToPath(import.meta.url),
+    ],
+    { stdio: 'inherit' },
+  );
+  process.exit(child.status ?? 1);
+}
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
 
-const require = createRequire(import.meta.url);
-const source = require.resolve('@octokit/openapi/generated/api.github.com.json');
+const source = join(folder, 'generated', 'api.github.com.json');
 const target = new URL('../tests/github-standin/openapi-subset.json', import.meta.url);
 const full = JSON.parse(readFileSync(source, 'utf8')) as JsonObject;
-const version = (
-  JSON.parse(readFileSync(require.resolve('@octokit/openapi/package.json'), 'utf8')) as { version: string }
-).version;
+const version = openApiPackage.version;
 
 const isObject = (value: Json | undefined): value is JsonObject =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -75,7 +113,7 @@ const subset = {
   openapi: full['openapi'] ?? null,
   info: {
     title: 'GitHub REST API: the subset the Klachtenloket stand-in answers',
-    description: `Extracted from @octokit/openapi ${version} (generated/api.github.com.json) by scripts/extract-openapi-subset.ts. Do not edit.`,
+    description: `Extracted from ${openApiPackage.name} ${version} (generated/api.github.com.json) by scripts/extract-openapi-subset.ts. Do not edit.`,
     version: isObject(full['info']) ? (full['info']['version'] ?? null) : null,
   },
   paths: sortKeys(paths),

@@ -23,6 +23,8 @@ const summaries: Record<string, string> = {
   export: 'alles over één klacht uitvoeren (inzageverzoek)',
   doctor: 'controleren of deze installatie werkt: configuratie, opslag, mail, wachtrij',
   erase: 'de persoonsgegevens van één klacht nu wissen (verzoek)',
+  werkvoorraad: 'alle open klachten, de termijn die het eerst afloopt bovenaan',
+  register: 'het anonieme register uitvoeren voor het management (csv of json)',
 };
 
 const usage = `Gebruik: npm run --silent klachten -- <opdracht> [opties]

@@ -14,6 +14,25 @@ const reglement = defineCollection({
   }),
 });
 
+// "In het kort" / "In short": the procedure in plain words (B1), at the top of the home page and
+// the reglement; one file per language. tests/plain-language.test.ts holds it to Flesch-Douma ≥ 65
+// and at most 20 words a sentence.
+const summary = defineCollection({
+  loader: glob({ pattern: '*.md', base: './site/content/summary' }),
+  schema: z.object({ title: z.string() }),
+});
+
+// The accessibility statement (toegankelijkheidsverklaring), after the Dutch government's model;
+// one file per language.
+const accessibility = defineCollection({
+  loader: glob({ pattern: '*.md', base: './site/content/accessibility' }),
+  schema: z.object({
+    title: z.string(),
+    description: z.string(),
+    updated: z.coerce.date(),
+  }),
+});
+
 // The half-yearly reports, as `klachten report` writes them: 2026-h2.md (Dutch) and 2026-h2.en.md,
 // each with its SVG charts beside it. An entry's id is its file name without .md.
 const isoDate = z.union([
@@ -40,4 +59,4 @@ const reports = defineCollection({
   }),
 });
 
-export const collections = { reglement, reports };
+export const collections = { reglement, reports, summary, accessibility };

@@ -74,10 +74,12 @@ function everythingOnGitHub(): string {
   return JSON.stringify({ issues: repo.issues, comments: repo.comments, files });
 }
 
+/** The register's month files on the default branch, as one text; undefined when there are none. */
 function registerFile(): string | undefined {
   const repo = standIn.state.repo('livable/klachten');
   const head = repo.commits.get(repo.refs.get(`refs/heads/${repo.defaultBranch}`) ?? '');
-  return head?.files.get('register/2026.jsonl');
+  const months = [...(head?.files ?? [])].filter(([path]) => /^register\/\d{4}-\d{2}\.jsonl$/.test(path));
+  return months.length === 0 ? undefined : months.map(([, text]) => text).join('');
 }
 
 async function seed() {

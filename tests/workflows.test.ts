@@ -161,3 +161,33 @@ describe('the workflows that read cases', () => {
     },
   );
 });
+
+describe('the workload (werkvoorraad)', () => {
+  it('is rewritten by the daily run, after the deadlines, and not in a dry run', () => {
+    const steps = Object.values(
+      load('deadlines.yml')['jobs'] as Record<string, { steps?: Array<Record<string, unknown>> }>,
+    ).flatMap((job) => job.steps ?? []);
+    const names = steps.map((step) => step['name']);
+    const workload = steps.find((step) => step['name'] === 'Werkvoorraad bijwerken');
+    expect(names.indexOf('Werkvoorraad bijwerken')).toBeGreaterThan(
+      names.indexOf('Herinneringen en escalaties versturen'),
+    );
+    expect(String(workload?.['run'])).toMatch(/args=\(--publish\)[\s\S]*klachten -- werkvoorraad "\$\{args\[@\]\}"/);
+    expect(workload?.['if']).toBe('${{ !cancelled() && inputs.dry-run != true }}');
+    expect((workload?.['env'] as Record<string, string>)['KLACHTEN_PROJECT']).toBe('${{ vars.KLACHTEN_PROJECT }}');
+  });
+
+  it('follows changes made outside the workflows (site, drainer, by hand) to case issues only, one run at a time', () => {
+    const workflow = load('werkvoorraad.yml');
+    expect(workflow['on']).toEqual({
+      issues: { types: ['opened', 'closed', 'reopened', 'labeled', 'unlabeled'] },
+      workflow_dispatch: null,
+    });
+    expect(workflow['permissions']).toEqual({ contents: 'read', issues: 'write' });
+    expect(workflow['concurrency']).toEqual({ group: 'werkvoorraad', 'cancel-in-progress': false });
+    const job = Object.values(workflow['jobs'] as Record<string, { if?: string }>)[0];
+    expect(job?.if).toContain("contains(github.event.issue.labels.*.name, 'klacht')");
+    expect(runScripts(workflow)).toContain('npm run --silent klachten -- werkvoorraad --publish');
+    expect(runScripts(workflow).join('\n')).not.toMatch(/\$\{\{|github\.event/);
+  });
+});

@@ -3,6 +3,7 @@
  * that applies now.
  */
 import type { Case, CaseEvent } from '../case.ts';
+import { answerTermOf } from '../reopen.ts';
 
 /**
  * The last move of the case to this status, if it made one.
@@ -15,11 +16,12 @@ export function lastEvent(record: Case, status: CaseEvent['status']): CaseEvent 
 }
 
 /**
- * The answer term that applies now: the extended one once the term was extended.
+ * The answer term that applies now: the extended one once the term was extended, the new one once
+ * the case was reopened.
  *
  * @example
  * currentAnswerBy(extendedCase) // '2027-01-04'
  */
 export function currentAnswerBy(record: Case): string {
-  return record.extended ? record.terms.extendedAnswerBy : record.terms.answerBy;
+  return answerTermOf(record);
 }

@@ -12,7 +12,8 @@ import { taggedError } from '../errors.ts';
 import { makeAnswerDateIcs } from '../ics.ts';
 import type { Locale } from '../locale.ts';
 import { currentAnswerBy } from './case-history.ts';
-import { audienceOf, type MessageKind } from './message-kinds.ts';
+import { findPerson } from '../people.ts';
+import { audienceOf, type Audience, type MessageKind } from './message-kinds.ts';
 import { valuesFor, type ValuesContext } from './message-values.ts';
 import { renderTemplate } from './render-template.ts';
 import { headerText } from './safe-text.ts';
@@ -78,8 +79,9 @@ const singleAddress = z.email();
 export function composeMessage(kind: MessageKind, record: Case, context: ComposeContext): OutgoingMail {
   const { config } = context;
   const audience = audienceOf(kind);
-  const locale: Locale = audience === 'coordinators' ? 'nl' : record.locale;
-  const to = (audience === 'coordinators' ? config.coordinators.email : record.email).trim();
+  // Staff read Dutch; the complainant gets the language they wrote in.
+  const locale: Locale = audience === 'complainant' ? record.locale : 'nl';
+  const to = recipient(audience, record, config).trim();
   if (!singleAddress.safeParse(to).success) throw taggedError('invalid-address', 'Geen geldig e-mailadres.');
   const template = context.templates[locale][kind];
   if (!template) throw taggedError('no-template', `Geen mailsjabloon ${locale}/${kind}.md.`);
@@ -106,8 +108,22 @@ export function composeMessage(kind: MessageKind, record: Case, context: Compose
   };
 }
 
+/** The address of an audience: the complainant's, the coordinators', or the handler's (else the coordinators'). */
+function recipient(audience: Audience, record: Case, config: Config): string {
+  if (audience === 'complainant') return record.email;
+  if (audience === 'handler') {
+    const handler = record.handler === undefined ? undefined : findPerson(config.people, record.handler);
+    if (handler?.email !== undefined) return handler.email;
+  }
+  return config.coordinators.email;
+}
+
+/** The calendar event's version: each new answer date replaces the one before in the complainant's calendar. */
+const icsSequence: Partial<Record<MessageKind, number>> = { confirmation: 0, extension: 1, reopened: 2 };
+
 function attachmentsFor(kind: MessageKind, record: Case, context: ComposeContext, locale: Locale) {
-  if (kind !== 'confirmation' && kind !== 'extension') return [];
+  const sequence = icsSequence[kind];
+  if (sequence === undefined) return [];
   const ics = makeAnswerDateIcs({
     reference: record.reference,
     date: currentAnswerBy(record),
@@ -116,7 +132,7 @@ function attachmentsFor(kind: MessageKind, record: Case, context: ComposeContext
     dtstamp: context.now.toISOString(),
     siteUrl: context.config.site.url,
     // The extension replaces the event of the confirmation in the complainant's calendar.
-    sequence: kind === 'extension' ? 1 : 0,
+    sequence,
   });
   const name = locale === 'nl' ? 'antwoorddatum' : 'answer-date';
   return [

@@ -12,7 +12,7 @@ import type { Case } from '../case.ts';
 import { awaitsAnswer } from '../lifecycle.ts';
 import { attemptUnderWay } from './attempts.ts';
 import { lastEvent } from './case-history.ts';
-import { audienceOf, messageKinds, type MessageKind } from './message-kinds.ts';
+import { audienceOf, messageKinds, type Audience, type MessageKind } from './message-kinds.ts';
 import { messageRecord } from './message-record.ts';
 
 /**
@@ -32,7 +32,7 @@ export { inFlightTimeoutMs } from './attempts.ts';
 /** A message that should go out now. */
 export interface DueMessage {
   kind: MessageKind;
-  audience: 'complainant' | 'coordinators';
+  audience: Audience;
   /** When what triggered it happened (the receipt, the move, the answer). */
   since: string;
   /** An earlier attempt failed. */
@@ -52,8 +52,9 @@ const answered = (record: Case) =>
 function triggerOf(record: Case, kind: MessageKind): string | undefined {
   switch (kind) {
     case 'receipt':
-      // Not once the case is not taken up: the receipt promises a confirmation that will not come.
-      return awaitsAnswer(record) ? record.receivedAt : undefined;
+      // Not once the case is not taken up: the receipt promises a confirmation that will not come;
+      // nor for a reopened case, long past its receipt.
+      return awaitsAnswer(record) && record.status !== 'heropend' ? record.receivedAt : undefined;
     case 'not-taken-up':
       return record.status === 'niet-in-behandeling' ? lastEvent(record, 'niet-in-behandeling')?.at : undefined;
     case 'confirmation':
@@ -72,6 +73,17 @@ function triggerOf(record: Case, kind: MessageKind): string | undefined {
       return record.status === 'afgesloten' && record.outcome === 'ingetrokken'
         ? lastEvent(record, 'afgesloten')?.at
         : undefined;
+    case 'reopened':
+    case 'reopened-handler':
+      return record.status === 'heropend' ? lastEvent(record, 'heropend')?.at : undefined;
+    case 'reopened-answer': {
+      // The answer given after the last reopening: the first answer's message was sent long ago.
+      const reopened = lastEvent(record, 'heropend')?.at;
+      const answeredAt = lastEvent(record, 'beantwoord')?.at;
+      return answered(record) && reopened !== undefined && answeredAt !== undefined && answeredAt > reopened
+        ? answeredAt
+        : undefined;
+    }
     case 'addition':
     case 'link':
       // Sent at once, in answer to the complainant's request on their page; never from the state.

@@ -8,7 +8,9 @@
  * in place of everything after it: a repeat complaint is not confirmed, extended or answered.
  * `withdrawn` confirms a withdrawal made on the complainant's page. `addition` (the receipt of
  * added information) and `link` (a fresh personal link) answer a request on that page and go out
- * at once, not from the case's state (site/server/my-complaint-mail.ts).
+ * at once, not from the case's state (site/server/my-complaint-mail.ts). `reopened` tells the
+ * complainant that a reopened case is looked at again (with the new answer date),
+ * `reopened-handler` tells its handler, and `reopened-answer` says the new answer was given.
  *
  * @example
  * messageKinds.indexOf('answer') < messageKinds.indexOf('satisfaction') // true: the question waits for the answer
@@ -24,18 +26,25 @@ export const messageKinds = [
   'withdrawn',
   'addition',
   'link',
+  'reopened',
+  'reopened-handler',
+  'reopened-answer',
 ] as const;
 
 export type MessageKind = (typeof messageKinds)[number];
 
+/** Who a message goes to: the complainant, the coordinators, or the handler of the case. */
+export type Audience = 'complainant' | 'coordinators' | 'handler';
+
 /**
- * Who a message goes to. Only `dissatisfied` goes to the coordinators.
+ * Who a message goes to. Only `dissatisfied` goes to the coordinators, only `reopened-handler`
+ * to the handler (to the coordinators when the handler has no address in the configuration).
  *
  * @example
  * audienceOf('dissatisfied') // 'coordinators'
  */
-export const audienceOf = (kind: MessageKind): 'complainant' | 'coordinators' =>
-  kind === 'dissatisfied' ? 'coordinators' : 'complainant';
+export const audienceOf = (kind: MessageKind): Audience =>
+  kind === 'dissatisfied' ? 'coordinators' : kind === 'reopened-handler' ? 'handler' : 'complainant';
 
 /**
  * Dutch names, for the case history and the command line.
@@ -54,4 +63,7 @@ export const messageNames: Readonly<Record<MessageKind, string>> = {
   withdrawn: 'bevestiging van de intrekking',
   addition: 'ontvangst van een aanvulling',
   link: 'nieuwe persoonlijke link',
+  reopened: 'klacht heropend, met de nieuwe antwoorddatum',
+  'reopened-handler': 'melding aan behandelaar: klacht heropend',
+  'reopened-answer': 'nieuw antwoord gegeven na heropenen',
 };

@@ -183,6 +183,12 @@ export function valuesFor(
     const lastMoment = new Date(expiresAt.getTime() - 1000).toISOString();
     values['validUntil'] = text(date(receiptDate(lastMoment, config.terms.timeZone)));
   }
+  if (kind === 'reopened-handler') {
+    const reopened = lastEvent(record, 'heropend');
+    // The coordinator's reason, or the complainant's "nee": staff read it, the complainant never.
+    values['reason'] = { kind: 'quote', text: reopened?.reason ?? '', user: false };
+    values['reopenedDate'] = text(date(receiptDate(reopened?.at ?? record.receivedAt, config.terms.timeZone)));
+  }
   if (kind === 'dissatisfied' && record.satisfaction !== undefined) {
     values['satisfactionAnswer'] = text(satisfactionNames[record.satisfaction.answer]);
     values['satisfactionDate'] = text(date(receiptDate(record.satisfaction.at, config.terms.timeZone)));

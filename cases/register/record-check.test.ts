@@ -23,6 +23,16 @@ const bases: Json[] = [
       satisfaction: { answer: 'deels', remark: 'x', at: '2026-11-25T10:00:00+01:00' },
     }),
   ),
+  registerRecordOf(
+    aCase({
+      status: 'heropend',
+      events: [
+        { at: '2026-10-26T00:30:00+01:00', status: 'ontvangen', by: 'website' },
+        { at: '2026-11-20T10:00:00+01:00', status: 'beantwoord' },
+        { at: '2026-11-27T10:00:00+01:00', status: 'heropend', reason: 'niet opgelost', answerBy: '2026-12-28' },
+      ],
+    }),
+  ),
   erasedRecord(
     withRequest(registerRecordOf(aCase({ reference: 'K-2026-7QF3-M9XA' })), 'inzage', '2027-02-01T09:00:00.000Z'),
     '2028-12-15T03:00:00.000Z',

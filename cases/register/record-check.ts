@@ -78,6 +78,7 @@ const isRecord = exactly([
         ['at', instant],
         ['status', oneOf(statuses)],
         ['outcome', oneOf(outcomes), 'optional'],
+        ['answerBy', date, 'optional'],
       ]),
     ),
   ],

@@ -33,11 +33,15 @@ export type ErasureReason = (typeof erasureReasons)[number];
 export const requestKinds = ['inzage', 'wissen'] as const;
 export type RequestKind = (typeof requestKinds)[number];
 
-/** One move, as the register keeps it: when, to which status, and the outcome it recorded. */
+/**
+ * One move, as the register keeps it: when, to which status, the outcome it recorded, and for a
+ * reopening its new answer term.
+ */
 export const registerMoveSchema = z.strictObject({
   at: isoInstant,
   status: z.enum(statuses),
   outcome: z.enum(outcomes).optional(),
+  answerBy: termsSchema.shape.answerBy.optional(),
 });
 
 /** The anonymised record of one case. Strict: a field that is not named here is refused on read. */
@@ -93,6 +97,7 @@ export function registerRecordOf(record: Case, earlier?: RegisterRecord): Regist
       at: event.at,
       status: event.status,
       ...(event.outcome === undefined ? {} : { outcome: event.outcome }),
+      ...(event.status === 'heropend' && event.answerBy !== undefined ? { answerBy: event.answerBy } : {}),
     })),
     extended: record.extended,
     ...(record.outcome === undefined ? {} : { outcome: record.outcome }),

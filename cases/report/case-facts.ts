@@ -21,6 +21,10 @@ export type CaseFacts = {
   deadline: string;
   outcome: Outcome | undefined;
   satisfaction: 'ja' | 'deels' | 'nee' | undefined;
+  /** First 'heropend': reopened because it was not resolved. */
+  reopenedOn: string | undefined;
+  /** The close after that reopening, with its outcome; undefined while it runs. */
+  closedAfterReopen: { on: string; outcome: Outcome | undefined } | undefined;
 };
 
 /**
@@ -35,9 +39,18 @@ export function caseFacts(record: RegisterRecord, asOf: string, localDate: Local
   const first: Partial<Record<Status, string>> = {};
   let outcomeOn: string | undefined;
   let outcomeValue: Outcome | undefined;
+  let reopened = false;
+  let closedAfterReopen: CaseFacts['closedAfterReopen'];
   for (const event of record.moves) {
     const on = localDate(event.at);
     if (on > asOf) continue;
+    // In the order of the moves, not of their dates: a close and a reopening may share a day.
+    if (event.status === 'heropend') {
+      reopened = true;
+      closedAfterReopen = undefined;
+    } else if (reopened && event.status === 'afgesloten') {
+      closedAfterReopen = { on, outcome: event.outcome };
+    }
     const seen = first[event.status];
     if (seen === undefined || on < seen) first[event.status] = on;
     if (event.outcome !== undefined && (outcomeOn === undefined || on >= outcomeOn)) {
@@ -62,5 +75,7 @@ export function caseFacts(record: RegisterRecord, asOf: string, localDate: Local
     deadline: extended ? record.terms.extendedAnswerBy : record.terms.answerBy,
     outcome: outcomeValue ?? (closedOn === undefined ? undefined : record.outcome),
     satisfaction,
+    reopenedOn: first.heropend,
+    closedAfterReopen,
   };
 }

@@ -4,6 +4,7 @@
  */
 import type { Role } from '../complaint.ts';
 import type { Period } from './period.ts';
+import type { ReopenedState } from './reopened.ts';
 import type { Ending, SatisfactionAnswer } from './stats.ts';
 
 /** How action points reached the report. */
@@ -87,6 +88,7 @@ export type ReportText = {
   };
   endings: { heading: string; intro: string; ending: string; labels: Record<Ending, string> };
   satisfaction: { heading: string; intro: string; answer: string; labels: Record<SatisfactionAnswer, string> };
+  reopened: { heading: string; intro: string; state: string; labels: Record<ReopenedState, string> };
   previousActions: {
     heading: string;
     intro: (origin: ActionPointOrigin) => string;
@@ -111,6 +113,7 @@ export type ReportText = {
     open: string;
     endings: string;
     satisfaction: string;
+    reopened: string;
     actions: (origin: ActionPointOrigin) => string;
   };
 };

@@ -174,3 +174,38 @@ describe('edges of the numbers', () => {
     ]);
   });
 });
+
+describe('the reopened complaints of a period', () => {
+  const answeredMoves = [
+    { at: '2026-10-26T00:30:00+01:00', status: 'ontvangen' as const },
+    { at: '2026-10-28T10:00:00+01:00', status: 'bevestigd' as const },
+    { at: '2026-11-20T10:00:00+01:00', status: 'beantwoord' as const },
+  ];
+  const reopened = (
+    extra: Array<{ at: string; status: 'heropend' | 'beantwoord' | 'afgesloten'; outcome?: 'gegrond' }>,
+  ) => registerRecordOf(aCase({ status: 'afgesloten', events: [...answeredMoves, ...extra] }));
+  const records = Array.from({ length: 6 }, (_, n) =>
+    n < 5
+      ? reopened([{ at: '2026-11-25T10:00:00+01:00', status: 'heropend' }])
+      : reopened([
+          { at: '2026-11-25T10:00:00+01:00', status: 'heropend' },
+          { at: '2026-12-10T10:00:00+01:00', status: 'beantwoord' },
+          { at: '2026-12-11T10:00:00+01:00', status: 'afgesloten', outcome: 'gegrond' },
+        ]),
+  );
+
+  it('counts each reopened case once, by whether it is still handled or closed again with its outcome', () => {
+    const stats = computeStats([...records, registerRecordOf(aCase())], { ...settings, threshold: 1 });
+    expect(stats.reopened.total).toBe(6);
+    expect(stats.reopened.rows.filter((row) => row.count > 0).map((row) => [row.key, row.count])).toEqual([
+      ['loopt-nog', 5],
+      ['gegrond', 1],
+    ]);
+  });
+
+  it('counts a case reopened after the period in a later report, not in this one', () => {
+    const next = reopened([{ at: '2027-01-04T10:00:00+01:00', status: 'heropend' }]);
+    expect(computeStats([next], settings).reopened.total).toBe(0);
+    expect(computeStats([next], { ...settings, period: halfYear('2027-H1') }).reopened.total).toBe(1);
+  });
+});

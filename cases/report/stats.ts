@@ -14,6 +14,7 @@ import { caseFacts, type CaseFacts } from './case-facts.ts';
 import { makeLocalDate, makeWorkingDayCounter, type WorkingDayCounter } from './dates.ts';
 import { inPeriod, monthsOf, previousPeriod, type Period } from './period.ts';
 import { spread, type Spread } from './spread.ts';
+import { reopenedOf, type ReopenedState } from './reopened.ts';
 import { protectTable, type ProtectedTable } from './suppress.ts';
 
 /** What the numbers depend on besides the cases. */
@@ -106,6 +107,8 @@ export type ReportStats = {
   };
   endings: ProtectedTable<Ending>;
   satisfaction: ProtectedTable<SatisfactionAnswer>;
+  /** Cases reopened in the period, by how they stand at its end (cases/report/reopened.ts). */
+  reopened: ProtectedTable<ReopenedState>;
 };
 
 function increment<K>(counts: Map<K, number>, key: K): void {
@@ -150,6 +153,11 @@ export function computeStats(cases: readonly RegisterRecord[], settings: StatsSe
       threshold,
     ),
     satisfaction: satisfactionOf(
+      facts.map((entry) => entry.facts),
+      period,
+      threshold,
+    ),
+    reopened: reopenedOf(
       facts.map((entry) => entry.facts),
       period,
       threshold,

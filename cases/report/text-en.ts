@@ -119,6 +119,20 @@ export const en: ReportText = {
     answer: 'Answer',
     labels: { ja: 'Yes', deels: 'Partly', nee: 'No', 'geen-reactie': 'No reply' },
   },
+  reopened: {
+    heading: 'Reopened',
+    intro: 'Complaints we handled again in this period, because they were not resolved to satisfaction.',
+    state: 'State at the end of the period',
+    labels: {
+      'loopt-nog': 'Still being handled',
+      gegrond: 'Closed again: well-founded',
+      'deels-gegrond': 'Closed again: partly well-founded',
+      ongegrond: 'Closed again: unfounded',
+      'opgelost-in-overleg': 'Closed again: resolved by agreement',
+      ingetrokken: 'Closed again: withdrawn',
+      'niet-vastgelegd': 'Closed again without a recorded outcome',
+    },
+  },
   previousActions: {
     heading: 'Action points from the previous report',
     intro: (origin) =>
@@ -148,7 +162,7 @@ export const en: ReportText = {
   totalHidden: 'not shown',
   notes: {
     protection: (threshold) =>
-      `In the tables on subject, complainant, outcome and satisfaction a number from 1 to ${threshold - 1} is shown as "< ${threshold}". ` +
+      `In the tables on subject, complainant, outcome, satisfaction and reopened complaints a number from 1 to ${threshold - 1} is shown as "< ${threshold}". ` +
       `So "< ${threshold}" means: 0 to ${threshold - 1}. The totals are real. ` +
       `Where a hidden number could still be worked out (the total minus the numbers shown), we also hide the smallest other number in that table; ` +
       `if that is ${threshold} or more, it shows as "≥ ${threshold}". So no hidden number can be derived exactly. ` +
@@ -185,6 +199,10 @@ export const en: ReportText = {
     satisfaction:
       'The complaints closed in this period, with the answer to the question whether the complaint was resolved to satisfaction, ' +
       'as far as that answer had come in by the end of the period. No reply: no answer was recorded.',
+    reopened:
+      'The complaints with the step "heropend" (reopened) in this period: answered or closed, then handled again, ' +
+      'because the complainant answered "no" to the question whether the complaint was resolved to satisfaction, or because a coordinator decided so. ' +
+      'A complaint counts once, in the period of its first reopening. The state: still being handled, or closed again with the outcome of that close.',
     actions: (origin) =>
       origin.kind === 'github'
         ? `The action points are the issues labelled "${origin.label}" that were open at the end of the period or were closed during it.`

@@ -118,6 +118,20 @@ export const nl: ReportText = {
     answer: 'Antwoord',
     labels: { ja: 'Ja', deels: 'Deels', nee: 'Nee', 'geen-reactie': 'Geen reactie' },
   },
+  reopened: {
+    heading: 'Heropend',
+    intro: 'Klachten die we in deze periode opnieuw hebben behandeld, omdat ze niet naar tevredenheid waren opgelost.',
+    state: 'Stand aan het eind van de periode',
+    labels: {
+      'loopt-nog': 'Nog in behandeling',
+      gegrond: 'Opnieuw afgesloten: gegrond',
+      'deels-gegrond': 'Opnieuw afgesloten: deels gegrond',
+      ongegrond: 'Opnieuw afgesloten: ongegrond',
+      'opgelost-in-overleg': 'Opnieuw afgesloten: opgelost in overleg',
+      ingetrokken: 'Opnieuw afgesloten: ingetrokken',
+      'niet-vastgelegd': 'Opnieuw afgesloten zonder vastgelegde afloop',
+    },
+  },
   previousActions: {
     heading: 'Actiepunten uit de vorige rapportage',
     intro: (origin) =>
@@ -147,7 +161,7 @@ export const nl: ReportText = {
   totalHidden: 'niet getoond',
   notes: {
     protection: (threshold) =>
-      `In de tabellen over onderwerp, klager, afloop en tevredenheid staat een aantal van 1 tot en met ${threshold - 1} als "< ${threshold}". ` +
+      `In de tabellen over onderwerp, klager, afloop, tevredenheid en heropende klachten staat een aantal van 1 tot en met ${threshold - 1} als "< ${threshold}". ` +
       `"< ${threshold}" betekent dus: 0 tot en met ${threshold - 1}. De totalen zijn echt. ` +
       `Zou een verborgen aantal toch uit te rekenen zijn (het totaal min de getoonde aantallen), dan verbergen we ook het kleinste andere aantal in die tabel; ` +
       `is dat ${threshold} of meer, dan staat er "≥ ${threshold}". Zo is geen verborgen aantal precies af te leiden. ` +
@@ -185,6 +199,10 @@ export const nl: ReportText = {
     satisfaction:
       'De klachten die in deze periode zijn afgesloten, met het antwoord op de vraag of de klacht naar tevredenheid is afgehandeld, ' +
       'voor zover dat antwoord aan het eind van de periode binnen was. Geen reactie: er is geen antwoord vastgelegd.',
+    reopened:
+      'De klachten met de stap "heropend" in deze periode: beantwoord of afgesloten, en daarna opnieuw in behandeling genomen, ' +
+      'omdat de klager "nee" antwoordde op de vraag of de klacht naar tevredenheid is afgehandeld, of omdat een coördinator dat besloot. ' +
+      'Een klacht telt één keer, in de periode van de eerste heropening. De stand: nog in behandeling, of opnieuw afgesloten met de afloop van die afsluiting.',
     actions: (origin) =>
       origin.kind === 'github'
         ? `De actiepunten zijn de issues met het label "${origin.label}" die aan het eind van de periode open stonden of in de periode zijn afgesloten.`

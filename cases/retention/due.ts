@@ -18,7 +18,16 @@ const endStatuses = new Set(['afgesloten', 'niet-in-behandeling']);
 export function endedOn(record: RegisterRecord, timeZone: string): string | undefined {
   if (!endStatuses.has(record.status)) return undefined;
   const last = record.moves.findLast((move) => move.status === record.status);
-  return last === undefined ? record.terms.received : makeLocalDate(timeZone)(last.at);
+  return last === undefined ? record.terms.received : localDateIn(timeZone)(last.at);
+}
+
+// One converter per time zone: making one costs far more than using it, and a plan reads every
+// record of the register (50,000 a year).
+const localDates = new Map<string, ReturnType<typeof makeLocalDate>>();
+function localDateIn(timeZone: string): ReturnType<typeof makeLocalDate> {
+  let made = localDates.get(timeZone);
+  if (made === undefined) localDates.set(timeZone, (made = makeLocalDate(timeZone)));
+  return made;
 }
 
 /**

@@ -21,6 +21,11 @@ export interface ErasureTarget {
   readonly register: Register;
   /** The latest record of every case, brought up to date with the cases held now. */
   records(): Promise<RegisterRecord[]>;
+  /**
+   * When the last `records()` began listing, where those records are every case from then on
+   * (GitHub); a batch written from them may say so (`RegisterWriteOptions.completeAsOf`).
+   */
+  completeAsOf?(): string | undefined;
   getCase(reference: string): Promise<Case | undefined>;
   /** The bytes of a file the case holds (`klachten export`); undefined when it is not there. */
   readFile?(reference: string, name: string): Promise<Uint8Array | undefined>;

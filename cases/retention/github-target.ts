@@ -17,7 +17,7 @@
  */
 import type { Case } from '../case.ts';
 import { errorTag, taggedError } from '../errors.ts';
-import { currentRegister } from '../register/current.ts';
+import { currentRegisterAsOf } from '../register/current.ts';
 import { erasedRecord, registerRecordOf, withRequest, type RegisterRecord } from '../register/record.ts';
 import type { Register } from '../register/register.ts';
 import type { CaseIssues } from '../stores/github/case-issues.ts';
@@ -39,6 +39,8 @@ export interface GitHubTargetParts {
   clock?: () => number;
   /** A file still in the intake queue, not yet at GitHub (`cases/queue/queue-files.ts`). */
   queued?: (reference: string, name: string) => Promise<Uint8Array | undefined>;
+  /** The moment now, for the stamp of a complete register (`RegisterWriteOptions.completeAsOf`). */
+  now?: () => Date;
 }
 
 /**
@@ -70,6 +72,7 @@ export function makeGitHubTarget(parts: GitHubTargetParts): ErasureTarget {
   const deadline = () => clock() + 60_000;
   const fullName = store.description.replace(/^GitHub-issues in /, '');
   const stored = async () => new Map((await register.read()).map((record) => [record.reference, record]));
+  let listedAt: string | undefined;
 
   async function getCase(reference: string): Promise<Case | undefined> {
     return (await store.getCase(reference)) ?? (await fallback.getCase(reference));
@@ -78,7 +81,12 @@ export function makeGitHubTarget(parts: GitHubTargetParts): ErasureTarget {
   return {
     description: store.description,
     register,
-    records: () => currentRegister(store, register),
+    async records() {
+      const current = await currentRegisterAsOf(store, register, parts.now);
+      listedAt = current.completeAsOf;
+      return current.records;
+    },
+    completeAsOf: () => listedAt,
     getCase,
     async readFile(reference, name) {
       return (await store.readFile?.(reference, name)) ?? (await parts.queued?.(reference, name));

@@ -5,6 +5,7 @@ import type { CliContext } from '../cli-context.ts';
 import { servicesOf, withServices } from '../services.ts';
 import { runMove } from './case-moves.ts';
 import { deliverMail } from './mail-delivery.ts';
+import { parseSettings } from '../../cases/settings.ts';
 
 /**
  * After a move on one case: sends what the move made due (a confirmation, an extension notice,
@@ -34,7 +35,7 @@ export async function deliverCaseMail(ctx: CliContext, store: CaseStore, referen
 
 /**
  * A move command (`klachten cases confirm …`) followed by the mail it makes due, so the
- * confirmation leaves the moment the coordinator confirms.
+ * confirmation leaves the moment the coordinator confirms, and on GitHub by the workload.
  *
  * @example
  * await runMoveWithMail(ctx) // ctx.argv: ['confirm', 'K-2026-7QF3M9', '--handler', 'jan'] → 0
@@ -44,7 +45,14 @@ export async function runMoveWithMail(ctx: CliContext): Promise<number> {
   const store = servicesOf(ctx).makeStore(ctx);
   const code = await runMove(withServices(ctx, { makeStore: () => store }));
   const reference = ctx.argv[1]?.toUpperCase();
-  if (code === 0 && reference !== undefined) await deliverCaseMail(ctx, store, reference);
+  if (code === 0 && reference !== undefined) {
+    await deliverCaseMail(ctx, store, reference);
+    // On GitHub the pinned workload follows every move (its GitHub code loaded only there).
+    if (parseSettings(ctx.env, ctx.cwd).store === 'github') {
+      const { refreshAndTell } = await import('./workload-refresh.ts');
+      await refreshAndTell(ctx, store);
+    }
+  }
   return code;
 }
 

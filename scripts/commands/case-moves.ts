@@ -3,6 +3,7 @@ import { applyMove, moveNote, type Move, type MoveContext, type MoveMade } from 
 import { errorTag, taggedError } from '../../cases/errors.ts';
 import type { CaseStore } from '../../cases/store.ts';
 import { receivedAtIso } from '../../cases/intake.ts';
+import { makeMoveContext } from '../../cases/move-context.ts';
 import { parseCommandArgs, usageExit, type CliContext } from '../cli-context.ts';
 import type { CommandArgs, CommandArgsConfig } from '../cli-context.ts';
 import { servicesOf } from '../services.ts';
@@ -22,6 +23,8 @@ const subcommands: Readonly<Record<string, Move['type']>> = {
   sluit: 'close',
   'not-taken-up': 'not-taken-up',
   'niet-in-behandeling': 'not-taken-up',
+  reopen: 'reopen',
+  heropen: 'reopen',
 };
 
 export const moveUsage = `Een klacht verplaatsen (Nederlandse namen mogen ook):
@@ -30,6 +33,9 @@ export const moveUsage = `Een klacht verplaatsen (Nederlandse namen mogen ook):
   klachten cases answer <kenmerk> [--report <verslag>]  (beantwoord) link naar of tekst van het verslag
   klachten cases close <kenmerk> --outcome <uitkomst>   (sluit)     ${outcomes.join(', ')}
   klachten cases not-taken-up <kenmerk> --earlier <kenmerk>  (niet-in-behandeling) herhaalde klacht
+  klachten cases reopen <kenmerk> --reason "<reden>" [--again]  (heropen) niet naar tevredenheid: nieuw antwoord
+                                                        binnen de termijn voor heropenen; eenmaal, --again alleen
+                                                        als coördinator bewust een tweede keer
   Bij elke verplaatsing: [--by <naam>] wie het doet (standaard klachten-cli).
 
   Afsluitcode 0: gelukt; 1: de stap kan nu niet (de reden staat erbij);
@@ -111,6 +117,7 @@ const moveArgs = {
     report: { type: 'string' },
     outcome: { type: 'string' },
     earlier: { type: 'string' },
+    again: { type: 'boolean' },
     by: { type: 'string' },
     help: { type: 'boolean' },
   },
@@ -135,8 +142,9 @@ function parseMove(
     answer: ['report'],
     close: ['outcome'],
     'not-taken-up': ['earlier'],
+    reopen: ['reason', 'again'],
   };
-  const stray = (['handler', 'reason', 'report', 'outcome', 'earlier'] as const).filter(
+  const stray = (['handler', 'reason', 'report', 'outcome', 'earlier', 'again'] as const).filter(
     (name) => values[name] !== undefined && !allowed[type].includes(name),
   );
   if (stray.length > 0) return { problem: `--${stray.join(', --')} hoort niet bij ${word}.` };
@@ -169,6 +177,13 @@ function parseMove(
         return { problem: `"${values.earlier}" is geen kenmerk (zoals K-2025-7QF3M9).` };
       return { reference, by, move: { type, earlierReference: earlier } };
     }
+    case 'reopen':
+      if (!values.reason?.trim()) return missing('--reason', '--reason "De lekkage is nog niet verholpen."');
+      return {
+        reference,
+        by,
+        move: { type, reason: values.reason, ...(values.again === true ? { override: true } : {}) },
+      };
   }
 }
 
@@ -195,12 +210,7 @@ export async function runMove(ctx: CliContext): Promise<number> {
     ctx.stderr(`Geen eerdere klacht met kenmerk ${move.earlierReference} in ${store.description}.\n`);
     return usageExit;
   }
-  const context: MoveContext = {
-    at: receivedAtIso(ctx.now(), config.terms.timeZone),
-    by,
-    timeZone: config.terms.timeZone,
-    people: config.people,
-  };
+  const context: MoveContext = makeMoveContext(config, receivedAtIso(ctx.now(), config.terms.timeZone), by);
   const outcome = await moveCase(store, reference, move, context);
   if (outcome.kind === 'unknown-case') {
     ctx.stderr(`Geen klacht met kenmerk ${reference} in ${store.description}.\n`);

@@ -195,7 +195,7 @@ const outcomeNames: Record<Outcome, string> = {
   failed: 'mislukt',
 };
 
-const openStatuses: readonly Status[] = ['ontvangen', 'bevestigd', 'verdaagd', 'beantwoord'];
+const openStatuses: readonly Status[] = ['ontvangen', 'bevestigd', 'verdaagd', 'beantwoord', 'heropend'];
 
 /**
  * The run's summary as Markdown: the notices per kind and what became of them, and the open cases

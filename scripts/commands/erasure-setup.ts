@@ -49,6 +49,7 @@ export function erasureSetup(ctx: CliContext): ErasureSetup | string {
           await queue.close();
         }
       },
+      now: ctx.now,
     });
     return {
       target,

@@ -38,9 +38,19 @@ describe('klachten github-event', () => {
     const result = await cli({ GITHUB_EVENT_NAME: 'issue_comment', GITHUB_EVENT_PATH: path });
     expect(result).toEqual({
       code: 0,
-      stdout: `github-event: issue_comment ${record.reference}: /bevestig moved\n`,
+      stdout: expect.stringMatching(
+        new RegExp(
+          `^github-event: issue_comment ${record.reference}: /bevestig moved\nWerkvoorraad gemaakt en vastgezet: issue #\\d+\\.\n$`,
+        ),
+      ) as unknown as string,
       stderr: '',
     });
+    // The move brought the pinned workload up to date: the case is in it, now confirmed.
+    const workload = standIn.state
+      .repo('livable/klachten')
+      .issues.find((candidate) => candidate.labels.includes('werkvoorraad'));
+    expect(workload?.pinned).toBe(true);
+    expect(workload?.body).toContain(`| bevestigd | Jan de Vries | antwoorden |`);
   });
 
   it('says it was ignored, and why, without details', async () => {

@@ -4,6 +4,7 @@ import { usageExit, type CliContext } from '../cli-context.ts';
 import { servicesOf } from '../services.ts';
 import { handleEvent } from './github-event/handle-event.ts';
 import { makeIssueActions } from './github-event/issue-actions.ts';
+import { refreshAndTell } from './workload-refresh.ts';
 
 /**
  * `klachten github-event`: handles the event of the running GitHub Actions job
@@ -37,5 +38,7 @@ export async function run(ctx: CliContext): Promise<number> {
       ? `github-event: ${name} ${result.reference}: ${result.moves.map((move) => `${move.command} ${move.result}`).join(', ')}\n`
       : `github-event: ${name} genegeerd (${result.why})\n`,
   );
+  // A move changes the workload: the pinned issue follows it (one write, only when it changed).
+  if (result.handled && result.moves.some((move) => move.result === 'moved')) await refreshAndTell(ctx, github);
   return 0;
 }

@@ -115,5 +115,20 @@ function sampleCase(kind: MessageKind, locale: Locale, cfg: Config): Case {
         events: [...base.events, confirmed, { at: '2026-12-01T09:00:00+01:00', status: 'beantwoord' }],
         satisfaction: { answer: 'nee', remark: 'Er is niets veranderd.', at: '2026-12-03T09:00:00+01:00' },
       };
+    case 'reopened':
+    case 'reopened-handler':
+    case 'reopened-answer': {
+      const reopened = {
+        at: '2026-12-03T09:05:00+01:00',
+        status: 'heropend' as const,
+        by: 'klager',
+        reason: 'De klager is niet tevreden (antwoord op de tevredenheidsvraag).',
+        answerBy: '2026-12-31',
+      };
+      const events = [...base.events, confirmed, { at: '2026-12-01T09:00:00+01:00', status: 'beantwoord' as const }];
+      if (kind !== 'reopened-answer') return { ...people, status: 'heropend', events: [...events, reopened] };
+      const again = { at: '2026-12-20T09:00:00+01:00', status: 'beantwoord' as const };
+      return { ...people, status: 'beantwoord', events: [...events, reopened, again] };
+    }
   }
 }

@@ -194,9 +194,15 @@ describe('klachten report on the GitHub store', () => {
       }),
     );
 
-  it('reads N cases in ⌈N/100⌉ listing calls and the action points in one more, with read access to issues only', async () => {
+  it('reads the register folder, N cases in ⌈N/100⌉ listing calls and the action points in one more, with read access only', async () => {
     standIn = await startGitHubStandIn({
-      tokens: [{ token: 'read-token', login: 'report-bot', permissions: { issues: 'read', metadata: 'read' } }],
+      tokens: [
+        {
+          token: 'read-token',
+          login: 'report-bot',
+          permissions: { issues: 'read', contents: 'read', metadata: 'read' },
+        },
+      ],
     });
     const cases = [...fixtureCases(), ...filler(221)];
     seedIssues(cases, [
@@ -211,7 +217,9 @@ describe('klachten report on the GitHub store', () => {
     expect(result.stderr).toBe('');
     expect(cases).toHaveLength(251);
     expect(standIn.calls.count('issues/list-for-repo')).toBe(Math.ceil(251 / 100) + 1);
-    expect(standIn.calls.count()).toBe(Math.ceil(251 / 100) + 1);
+    // The register folder (none yet: every case is listed).
+    expect(standIn.calls.count('repos/get-content')).toBe(1);
+    expect(standIn.calls.count()).toBe(Math.ceil(251 / 100) + 2);
 
     // The same numbers as from the Git folder: everything up to the action points is the golden text.
     const written = await readFile(join(dir, 'reports', '2026-h2.md'), 'utf8');

@@ -15,13 +15,13 @@ import {
 import { makeLocalDate } from '../../cases/report/dates.ts';
 import { reportFileName } from '../../cases/report/file-names.ts';
 import { dateRange, halfYear, type Period } from '../../cases/report/period.ts';
-import { currentRegister } from '../../cases/register/current.ts';
 import { makeReport } from '../../cases/report/report.ts';
 import { parseSettings } from '../../cases/settings.ts';
 import { makeOctokit, readGitHubSettings } from '../../cases/stores/github/client.ts';
 import { actionPointLabel } from '../../cases/stores/github/labels.ts';
 import { parseCommandArgs, usageExit, type CliContext } from '../cli-context.ts';
 import { servicesOf } from '../services.ts';
+import { readRegister } from './register-source.ts';
 
 /** Where the site keeps its reports, relative to the project folder. */
 export const siteReportsDir = 'site/content/reports';
@@ -95,7 +95,7 @@ export async function run(ctx: CliContext): Promise<number> {
   }
   const store = servicesOf(ctx).makeStore(ctx);
   // The register, not the cases: erased cases still count, and no case file is read.
-  const records = await currentRegister(store);
+  const records = await readRegister(ctx, store);
   const reportsDir = out === undefined ? resolve(ctx.cwd, siteReportsDir) : dirname(out);
   const previousActions = await loadPreviousActions(ctx, config, period, {
     reportsDir,

@@ -93,9 +93,11 @@ export async function run(ctx: CliContext): Promise<number> {
     }
     // The register of the other cases, in one batch (on GitHub it is not written per move).
     const gone = new Set(plan.due);
+    const completeAsOf = target.completeAsOf?.();
     await target.register.write(
       records.filter((record) => !gone.has(record.reference)),
       `register bijgewerkt door klachten retention op ${today}`,
+      completeAsOf === undefined ? {} : { completeAsOf },
     );
   }
   const mails = await dueOutboxFiles(outbox, today, config.retention.outboxDays, new Set(erased));

@@ -28,6 +28,7 @@ export const paths = {
     satisfaction: '/tevredenheid/',
     myComplaint: '/mijn-klacht/',
     reports: '/rapportages/',
+    accessibility: '/toegankelijkheid/',
   }),
   en: underBase({
     home: '/en/',
@@ -37,6 +38,7 @@ export const paths = {
     satisfaction: '/en/satisfaction/',
     myComplaint: '/en/my-complaint/',
     reports: '/en/reports/',
+    accessibility: '/en/accessibility/',
   }),
 } as const satisfies Record<Locale, Record<string, string>>;
 
@@ -68,6 +70,7 @@ export const ui = {
     },
     otherLanguage: { label: 'English', lang: 'en', title: 'Read this page in English' },
     footer: {
+      accessibility: 'Toegankelijkheid',
       privacy: 'Privacyverklaring',
       contact: 'Vragen? Mail de klachtencoördinator:',
     },
@@ -238,6 +241,7 @@ export const ui = {
     },
     otherLanguage: { label: 'Nederlands', lang: 'nl', title: 'Lees deze pagina in het Nederlands' },
     footer: {
+      accessibility: 'Accessibility',
       privacy: 'Privacy statement',
       contact: 'Questions? E-mail the complaints coordinator:',
     },

@@ -6,6 +6,7 @@ import type { Case, Outcome, Status } from '../../cases/case.ts';
 import type { Config } from '../../cases/config.ts';
 import { awaitsAnswer, isOpen } from '../../cases/lifecycle.ts';
 import { findPerson } from '../../cases/people.ts';
+import { answerTermOf } from '../../cases/reopen.ts';
 import { receiptDate } from '../../cases/terms.ts';
 
 /** One step in the timeline, on the day it happened (organisation's time zone). */
@@ -15,6 +16,7 @@ export type TimelineStep =
   | { step: 'extended'; date: string; reason: string }
   | { step: 'answered'; date: string }
   | { step: 'closed'; date: string; outcome: Outcome | undefined }
+  | { step: 'reopened'; date: string }
   | { step: 'not-taken-up'; date: string; earlierReference: string | undefined };
 
 /** The dates of the procedure that are still ahead of the complainant. */
@@ -102,6 +104,9 @@ function timelineOf(record: Case, config: Config): TimelineStep[] {
       case 'afgesloten':
         steps.push({ step: 'closed', date, outcome: event.outcome });
         break;
+      case 'heropend':
+        steps.push({ step: 'reopened', date });
+        break;
       case 'niet-in-behandeling':
         steps.push({ step: 'not-taken-up', date, earlierReference: event.earlierReference });
         break;
@@ -127,6 +132,8 @@ export function caseView(record: Case, config: Config): CaseView {
     dates.answerBy = record.terms.answerBy;
   } else if (record.status === 'verdaagd') {
     dates.extendedAnswerBy = record.terms.extendedAnswerBy;
+  } else if (record.status === 'heropend') {
+    dates.answerBy = answerTermOf(record);
   }
   const waiting = awaitsAnswer(record);
   const answered = record.events.some((event) => event.status === 'beantwoord');
@@ -139,7 +146,7 @@ export function caseView(record: Case, config: Config): CaseView {
     open,
     timeline: timelineOf(record, config),
     dates,
-    calendarDate: waiting ? (record.extended ? record.terms.extendedAnswerBy : record.terms.answerBy) : undefined,
+    calendarDate: waiting ? answerTermOf(record) : undefined,
     showExternalBodies: !waiting,
     satisfactionOpen: record.status === 'beantwoord' && answered && record.satisfaction === undefined,
     canAdd: open && !erased,

@@ -9,9 +9,10 @@ import {
   type SatisfactionAnswer,
   type SatisfactionErrors,
 } from '../../cases/mail/satisfaction.ts';
+import { makeMoveContext } from '../../cases/move-context.ts';
 import { hasTokenShape } from '../../cases/satisfaction-token.ts';
 import config from '../../klachten.config.ts';
-import { getStore, log } from './context.ts';
+import { calendar, getStore, log } from './context.ts';
 import { deliverInBackground, tokenSecret } from './mail.ts';
 import { readForm } from './read-form.ts';
 
@@ -110,10 +111,13 @@ export async function handleSatisfaction(request: Request, _locale: Locale): Pro
   }
   try {
     const at = receivedAtIso(now, config.terms.timeZone);
-    const result = await recordSatisfaction(token, input.input, { store, secret, now, at });
+    // A "nee" reopens the case in the same write: `by` says the complainant did, never who.
+    const reopen = { ...makeMoveContext(config, at, 'klager', calendar), coordinators: config.coordinators };
+    const result = await recordSatisfaction(token, input.input, { store, secret, now, at, reopen });
     if (!result.ok) return refused(result.problem);
     log('satisfaction.recorded', { reference: link.reference, answer: input.input.answer });
-    // A "no" is due to the coordinators now; the daily run would send it too.
+    // A "no" is due to the coordinators now (and, when it reopened the case, to the handler and
+    // the complainant); the daily run would send it too.
     deliverInBackground(link.reference);
     return { status: 200, view: { kind: 'thanks', reference: link.reference, answer: input.input.answer } };
   } catch (error) {

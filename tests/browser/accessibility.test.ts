@@ -31,7 +31,7 @@ async function submitFilled(locale: Locale, complete: boolean) {
 
 for (const locale of locales) {
   describe(`the ${locale === 'nl' ? 'Dutch' : 'English'} site`, () => {
-    for (const key of ['home', 'reglement', 'form'] as const) {
+    for (const key of ['home', 'reglement', 'form', 'accessibility'] as const) {
       it(`has no WCAG 2.2 A/AA violations on the ${key} page`, async () => {
         await page.goto(`${baseUrl()}${paths[locale][key]}`);
         expect(await axeViolations(page)).toEqual([]);
@@ -52,7 +52,7 @@ for (const locale of locales) {
 
     it('fits a 320 px wide phone without sideways scrolling', async () => {
       await page.setViewportSize({ width: 320, height: 640 });
-      for (const key of ['home', 'reglement', 'form'] as const) {
+      for (const key of ['home', 'reglement', 'form', 'accessibility'] as const) {
         await page.goto(`${baseUrl()}${paths[locale][key]}`);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         expect(overflow, key).toBeLessThanOrEqual(0);

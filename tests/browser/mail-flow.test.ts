@@ -211,6 +211,14 @@ describe('a Dutch complainant, with JavaScript on', () => {
     expect(notice.envelope.to).toEqual([config.coordinators.email]);
     expect(notice.parsed.text).toContain('> De lift doet het nog steeds niet.\n> Zie www[.]example[.]com');
     expect(await mailViolations(notice)).toEqual([]);
+    // The "nee" reopened the case in the same write, with a new answer term, and the complainant
+    // is told at once that it is looked at again.
+    expect(stored?.status).toBe('heropend');
+    const newTerm = stored?.events.at(-1)?.answerBy;
+    expect(newTerm).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const reopened = await mailFor(reference, 'reopened');
+    expect(reopened.envelope.to).toEqual([typed.nl.email]);
+    expect(await mailViolations(reopened)).toEqual([]);
 
     // The same link a second time: refused, and the answer stays as it was.
     const again = await page.goto(link);

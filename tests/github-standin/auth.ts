@@ -25,6 +25,8 @@ export interface TokenPermissions {
   metadata?: 'read';
   /** Repository administration: GitHub asks `write` to delete an issue (GraphQL `deleteIssue`). */
   administration?: Access;
+  /** Projects (v2) of the organisation: read to see a project, write to change its items. */
+  projects?: Access;
 }
 
 /** A token the stand-in accepts. */
@@ -66,6 +68,7 @@ const allPermissions: TokenPermissions = {
   pull_requests: 'write',
   metadata: 'read',
   administration: 'write',
+  projects: 'write',
 };
 
 /** Which permission each operation needs; `null`: authenticated by the app's JWT instead. */

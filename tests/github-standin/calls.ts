@@ -12,6 +12,8 @@ export interface CallRecord {
   fault?: FaultKind;
   /** Refused by the secondary limit on writes (`limits.ts`). */
   limited?: boolean;
+  /** For `graphql`: the root field asked for (`deleteIssue`, `pinIssue`, `updateProjectV2ItemFieldValue`, …). */
+  field?: string;
 }
 
 /** The call log of a stand-in. */

@@ -351,13 +351,16 @@ export function fileObject(urls: Urls, repo: RepoState, path: string, content: s
   const self = `${base}/contents/${path}?ref=${encodeURIComponent(ref)}`;
   const html = `${urls.web}/${repo.owner.login}/${repo.name}/blob/${ref}/${path}`;
   const git = `${base}/git/blobs/${sha}`;
+  const size = Buffer.byteLength(content);
+  // Over 1 MB GitHub leaves the content out of this answer (the Git data API has it).
+  const large = size > 1024 * 1024;
   return {
     type: 'file',
-    encoding: 'base64',
-    size: Buffer.byteLength(content),
+    encoding: large ? 'none' : 'base64',
+    size,
     name: path.split('/').pop() ?? path,
     path,
-    content: Buffer.from(content).toString('base64'),
+    content: large ? '' : Buffer.from(content).toString('base64'),
     sha,
     url: self,
     git_url: git,

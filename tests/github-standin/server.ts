@@ -87,9 +87,16 @@ export async function startServer(options: ServerOptions): Promise<StandInServer
     if (!url.pathname.startsWith(basePath)) return send(res, failed(404, 'Not Found'));
     const path = url.pathname.slice(basePath.length) || '/';
     if (method === 'POST' && path === '/graphql' && options.graphql) {
-      const { reply, problems } = options.graphql(body, req.headers.authorization);
+      const { reply, problems, field } = options.graphql(body, req.headers.authorization);
       mismatches.push(...problems);
-      calls.all.push({ operation: 'graphql', method, path, query: url.search, status: reply.status });
+      calls.all.push({
+        operation: 'graphql',
+        method,
+        path,
+        query: url.search,
+        status: reply.status,
+        ...(field === undefined ? {} : { field }),
+      });
       return send(res, reply);
     }
     // Routing still needs the description when checks are off.

@@ -39,6 +39,8 @@ export interface IssueState {
   updatedAt: Date;
   closedAt: Date | null;
   isPull: boolean;
+  /** Pinned to the top of the issue list (GraphQL `pinIssue`). */
+  pinned?: boolean;
 }
 
 export interface CommentState {
@@ -56,7 +58,7 @@ export interface CommitState {
   message: string;
   /** File path to content (UTF-8 text). */
   files: Map<string, string>;
-  /** A commit made with the Git Data API: its tree, parents and author (its `files` stay empty). */
+  /** A commit made with the Git data API: its tree, parents and author (its `files` are the tree's, as text); without a tree, `gitSha('tree', sha)` stands for it. */
   tree?: string;
   parents?: string[];
   author?: { name: string; email: string; date: string };
@@ -113,6 +115,33 @@ export interface RepoState {
   pulls: PullState[];
 }
 
+/** A field of a project (Projects v2). */
+export interface ProjectFieldState {
+  id: string;
+  name: string;
+  dataType: 'TEXT' | 'DATE' | 'SINGLE_SELECT' | 'NUMBER';
+  options: Array<{ id: string; name: string }>;
+}
+
+/** An item of a project: an issue (by its node id) with the values of its fields. */
+export interface ProjectItemState {
+  id: string;
+  contentId: string;
+  /** Field id to its value, as GraphQL gives it back (`text`, `date`, or `optionId` and `name`). */
+  values: Map<string, { text?: string; date?: string; optionId?: string; name?: string }>;
+}
+
+/** A project (Projects v2) of an organisation or a user. */
+export interface ProjectState {
+  /** The GraphQL id. */
+  id: string;
+  owner: string;
+  ownerType: 'organization' | 'user';
+  number: number;
+  fields: ProjectFieldState[];
+  items: ProjectItemState[];
+}
+
 /** The whole in-memory GitHub. */
 export interface StandInState {
   /** Lower-case login to user. */
@@ -129,6 +158,18 @@ export interface StandInState {
   user: (login: string, type?: UserState['type']) => UserState;
   /** Adds a repository with an initial commit on its default branch. */
   addRepo: (fullName: string, options?: { private?: boolean; defaultBranch?: string }) => RepoState;
+  /** The projects (Projects v2), for the GraphQL endpoint. */
+  projects: ProjectState[];
+  /**
+   * Adds a project with GitHub's default Status field (Todo, In Progress, Done) and the fields
+   * given (each a name and a type; a single select with its option names).
+   */
+  addProject: (
+    owner: string,
+    number: number,
+    fields?: Array<{ name: string; dataType: ProjectFieldState['dataType']; options?: string[] }>,
+    ownerType?: ProjectState['ownerType'],
+  ) => ProjectState;
 }
 
 /**
@@ -146,6 +187,28 @@ export function makeState(now: () => Date): StandInState {
     users,
     repos,
     now,
+    projects: [],
+    addProject(owner, number, fields = [], ownerType = 'organization') {
+      const field = (spec: { name: string; dataType: ProjectFieldState['dataType']; options?: string[] }) => ({
+        id: `PVTF_${state.nextId()}`,
+        name: spec.name,
+        dataType: spec.dataType,
+        options: (spec.options ?? []).map((name) => ({ id: state.nextId().toString(16), name })),
+      });
+      const project: ProjectState = {
+        id: Buffer.from(`ProjectV2:${state.nextId()}`).toString('base64'),
+        owner,
+        ownerType,
+        number,
+        fields: [
+          field({ name: 'Status', dataType: 'SINGLE_SELECT', options: ['Todo', 'In Progress', 'Done'] }),
+          ...fields.map(field),
+        ],
+        items: [],
+      };
+      state.projects.push(project);
+      return project;
+    },
     nextId: () => (id += 1),
     repo(fullName) {
       const repo = repos.get(fullName.toLowerCase());

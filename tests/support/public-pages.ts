@@ -2,7 +2,7 @@
 // (bench/lighthouse.ts) and the polish test reads (tests/browser/polish.test.ts).
 
 /**
- * The paths of home, reglement, form and reports, Dutch then English.
+ * The paths of home, reglement, form, reports and the accessibility statement, Dutch then English.
  *
  * @example
  * for (const path of publicPages) await fetch(`${baseUrl}${path}`);
@@ -12,8 +12,10 @@ export const publicPages: readonly string[] = [
   '/reglement/',
   '/klacht-indienen/',
   '/rapportages/',
+  '/toegankelijkheid/',
   '/en/',
   '/en/procedure/',
   '/en/complaint/',
   '/en/reports/',
+  '/en/accessibility/',
 ];

@@ -7,6 +7,7 @@ import type { GitHubStandIn } from '../github-standin/index.ts';
 
 /**
  * Writes each case as its issue into the stand-in's repository; gives each reference's number.
+ * `at` is when the issues were made and last changed (default the stand-in's now).
  *
  * @example
  * const numbers = seedIssues(standIn, [aCase(), aCase()], { categories });
@@ -16,6 +17,7 @@ export function seedIssues(
   records: readonly Case[],
   context: IssueContext,
   fullName = 'livable/klachten',
+  at: Date = standIn.state.now(),
 ): Map<string, number> {
   const repo = standIn.state.repo(fullName);
   const numbers = new Map<string, number>();
@@ -27,7 +29,6 @@ export function seedIssues(
       labels.add(name);
       repo.labels.push({ id: standIn.state.nextId(), name, color: 'ededed', description: null });
     }
-    const at = standIn.state.now();
     const closed = record.status === 'afgesloten' || record.status === 'niet-in-behandeling';
     const number = repo.issues.length + 1;
     repo.issues.push({

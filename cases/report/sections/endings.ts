@@ -9,7 +9,7 @@ import { protectedTable } from '../table-parts.ts';
 import type { ReportText } from '../report-text.ts';
 
 /**
- * The outcome and satisfaction sections.
+ * The outcome, satisfaction and reopened sections.
  *
  * @example
  * endingsSections(options, reportText.nl); // [## Afloop, …, ## Tevredenheid, …]
@@ -23,5 +23,8 @@ export function endingsSections(options: ReportOptions, t: ReportText): RootCont
     heading(2, t.satisfaction.heading),
     paragraph(text(t.satisfaction.intro), note('tevredenheid')),
     protectedTable(t.satisfaction.answer, stats.satisfaction, (key) => t.satisfaction.labels[key], locale, t),
+    heading(2, t.reopened.heading),
+    paragraph(text(t.reopened.intro), note('heropend')),
+    protectedTable(t.reopened.state, stats.reopened, (key) => t.reopened.labels[key], locale, t),
   ];
 }

@@ -31,6 +31,7 @@ export function footnotes(options: ReportOptions, t: ReportText): FootnoteDefini
     definition('afloop', t.notes.endings),
     definition('open', t.notes.open),
     definition('tevredenheid', t.notes.satisfaction),
+    definition('heropend', t.notes.reopened),
     definition('actiepunten', t.notes.actions(actions.origin)),
   ];
 }

@@ -6,9 +6,10 @@ import type { LabelDefinition } from './labels.ts';
 
 /**
  * Every REST call the GitHub store and the label sync make, one typed wrapper each, so what we
- * ask of GitHub can be read in one place (and checked against GitHub's API description); and the
- * one GraphQL call, `deleteIssue`, with the files of the register (`register/<year>.jsonl`) and
- * the Git Data calls that keep a case's files on a ref of their own (`case-files.ts`).
+ * ask of GitHub can be read in one place (and checked against GitHub's API description); the
+ * GraphQL calls `deleteIssue` and `pinIssue`; the files of the register (`register/`, read as
+ * blobs and written in one commit with the Git data API); and the Git data calls that keep a
+ * case's files on a ref of their own (`case-files.ts`). The Projects calls are in `project-calls.ts`.
  *
  * Time: a call of the store is given the deadline of its filing, read or update. A wrapper checks
  * the deadline before anything is sent and, when the time is up, throws a `budget` store error at
@@ -35,6 +36,8 @@ export interface IssueItem {
   number: number;
   /** The GraphQL id, which `deleteIssue` takes (the REST API has no way to delete an issue). */
   node_id?: string | undefined;
+  /** The issue's page, for links to it (the workload table). */
+  html_url?: string | undefined;
   title: string;
   body?: string | null | undefined;
   state: string;
@@ -106,12 +109,21 @@ export interface GitHubHelper extends GitData {
    * the retention and erase commands call it.
    */
   deleteIssue(nodeId: string): Promise<void>;
+  /**
+   * Pins an issue to the top of the repository's issue list (GraphQL `pinIssue`; the REST API
+   * cannot). No deadline: only the workload's first publication calls it.
+   */
+  pinIssue(nodeId: string): Promise<void>;
   /** The files of a folder on the default branch, with their blob sha; none when it is missing. */
   listFolder(path: string): Promise<FileItem[]>;
-  /** A file on the default branch as text, with its blob sha; undefined when it is missing. */
-  readFile(path: string): Promise<{ text: string; sha: string } | undefined>;
-  /** Writes a file as one commit on the default branch; `sha` of the version replaced, if any. */
-  writeFile(path: string, text: string, sha: string | undefined, message: string): Promise<void>;
+  /** A blob (a file's content by its sha, as `listFolder` gives it) as text: up to 100 MB, where the contents API stops at 1 MB. */
+  readBlob(sha: string): Promise<string>;
+  /**
+   * Writes several files (`text`) and deletes others (`null`) in one commit on the default branch,
+   * through the Git data API (blobs, a tree, a commit, then the branch moved forward). The branch
+   * moves only from the commit it was read at: a concurrent write is refused (422), never lost.
+   */
+  commitFiles(files: ReadonlyArray<{ path: string; text: string | null }>, message: string): Promise<void>;
 }
 
 /** A file in a folder of the repository. */
@@ -124,6 +136,11 @@ export interface FileItem {
 /** The mutation that deletes an issue; `tests/github-standin/handlers/graphql.ts` knows this shape. */
 const deleteIssueMutation = `mutation ($issueId: ID!) {
   deleteIssue(input: { issueId: $issueId }) { clientMutationId }
+}`;
+
+/** The mutation that pins an issue; `tests/github-standin/handlers/graphql.ts` knows this shape. */
+const pinIssueMutation = `mutation ($issueId: ID!) {
+  pinIssue(input: { issueId: $issueId }) { issue { id } }
 }`;
 
 /**
@@ -258,6 +275,10 @@ export function makeGitHubHelper(
       }
     },
 
+    async pinIssue(nodeId) {
+      await octokit.graphql(pinIssueMutation, { issueId: nodeId });
+    },
+
     async listFolder(path) {
       try {
         const { data } = await octokit.request('GET /repos/{owner}/{repo}/contents/{path}', { owner, repo, path });
@@ -270,33 +291,54 @@ export function makeGitHubHelper(
       }
     },
 
-    async readFile(path) {
-      try {
-        const { data } = await octokit.request('GET /repos/{owner}/{repo}/contents/{path}', { owner, repo, path });
-        if (Array.isArray(data) || data.type !== 'file') throw new Error(`${path} is geen bestand.`);
-        // Over 1 MB GitHub leaves the content out (encoding "none"): say so rather than read nothing.
-        if (!('content' in data) || data.encoding !== 'base64')
-          throw new Error(`${path} is te groot voor de contents-API.`);
-        return { text: Buffer.from(data.content, 'base64').toString('utf8'), sha: data.sha };
-      } catch (error) {
-        if (statusOf(error) === 404) return undefined;
-        throw error;
-      }
+    async readBlob(sha) {
+      const { data } = await octokit.request('GET /repos/{owner}/{repo}/git/blobs/{file_sha}', {
+        owner,
+        repo,
+        file_sha: sha,
+      });
+      return Buffer.from(data.content, data.encoding === 'base64' ? 'base64' : 'utf8').toString('utf8');
     },
 
     ...makeGitData(call),
 
-    writeFile(path, text, sha, message) {
-      return octokit
-        .request('PUT /repos/{owner}/{repo}/contents/{path}', {
+    async commitFiles(files, message) {
+      const { data: repository } = await octokit.request('GET /repos/{owner}/{repo}', { owner, repo });
+      const ref = `heads/${repository.default_branch}`;
+      const { data: head } = await octokit.request('GET /repos/{owner}/{repo}/git/ref/{ref}', { owner, repo, ref });
+      const { data: parent } = await octokit.request('GET /repos/{owner}/{repo}/git/commits/{commit_sha}', {
+        owner,
+        repo,
+        commit_sha: head.object.sha,
+      });
+      const tree = [];
+      for (const file of files) {
+        if (file.text === null) {
+          tree.push({ path: file.path, mode: '100644' as const, type: 'blob' as const, sha: null });
+          continue;
+        }
+        const { data: blob } = await octokit.request('POST /repos/{owner}/{repo}/git/blobs', {
           owner,
           repo,
-          path,
-          message,
-          content: Buffer.from(text, 'utf8').toString('base64'),
-          ...(sha === undefined ? {} : { sha }),
-        })
-        .then(() => undefined);
+          content: Buffer.from(file.text, 'utf8').toString('base64'),
+          encoding: 'base64',
+        });
+        tree.push({ path: file.path, mode: '100644' as const, type: 'blob' as const, sha: blob.sha });
+      }
+      const { data: made } = await octokit.request('POST /repos/{owner}/{repo}/git/trees', {
+        owner,
+        repo,
+        base_tree: parent.tree.sha,
+        tree,
+      });
+      const { data: commit } = await octokit.request('POST /repos/{owner}/{repo}/git/commits', {
+        owner,
+        repo,
+        message,
+        tree: made.sha,
+        parents: [head.object.sha],
+      });
+      await octokit.request('PATCH /repos/{owner}/{repo}/git/refs/{ref}', { owner, repo, ref, sha: commit.sha });
     },
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { statuses } from '../../case.ts';
-import { actionPointLabel, isOwnLabel, labelDefinitions, setupLabelDefinitions } from './labels.ts';
+import { actionPointLabel, isOwnLabel, labelDefinitions, setupLabelDefinitions, workloadLabel } from './labels.ts';
 
 const categories = [
   { id: 'onderhoud', label: { nl: 'Onderhoud en reparaties', en: 'Maintenance' } },
@@ -26,12 +26,13 @@ describe('labels', () => {
     expect(isOwnLabel('spoed')).toBe(false);
   });
 
-  it('has setup create the action-point label too, which is never replaced on a case', () => {
+  it('has setup create the action-point and workload labels too, which are never replaced on a case', () => {
     const definitions = setupLabelDefinitions(categories);
-    expect(definitions.slice(0, -1)).toEqual(labelDefinitions(categories));
-    expect(definitions.at(-1)?.name).toBe('actiepunt');
+    expect(definitions.slice(0, -2)).toEqual(labelDefinitions(categories));
+    expect(definitions.slice(-2).map((label) => label.name)).toEqual(['actiepunt', 'werkvoorraad']);
     expect(actionPointLabel).toBe('actiepunt');
     expect(isOwnLabel(actionPointLabel)).toBe(false);
+    expect(isOwnLabel(workloadLabel)).toBe(false);
     for (const label of definitions) expect(label.description.length).toBeLessThanOrEqual(100);
   });
 });

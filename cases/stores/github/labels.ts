@@ -59,6 +59,7 @@ const statusDescriptions: Record<Status, string> = {
   bevestigd: 'Ontvangst bevestigd, behandelaar bekend / confirmed',
   verdaagd: 'Antwoordtermijn eenmaal verlengd / term extended',
   beantwoord: 'Gemotiveerd antwoord verstuurd / answered',
+  heropend: 'Heropend: niet naar tevredenheid, nieuw antwoord volgt / reopened',
   afgesloten: 'Klacht afgehandeld / closed',
   'niet-in-behandeling': 'Niet in behandeling genomen (herhaalde klacht) / not taken up',
 };
@@ -67,6 +68,7 @@ const statusColors: Record<Status, string> = {
   bevestigd: '0e8a16',
   verdaagd: 'd93f0b',
   beantwoord: '1d76db',
+  heropend: 'e99695',
   afgesloten: '6a737d',
   'niet-in-behandeling': 'b60205',
 };
@@ -127,8 +129,16 @@ export function setupLabelDefinitions(categories: Config['categories']): LabelDe
       color: '0075ca',
       description: 'Actiepunt uit een halfjaarrapportage / action point of a report',
     },
+    {
+      name: workloadLabel,
+      color: 'bfd4f2',
+      description: 'De werkvoorraad: alle open klachten op termijn (vastgezet) / the workload',
+    },
   ];
 }
+
+/** The label of the pinned workload issue (cases/stores/github/workload-issue.ts). */
+export const workloadLabel = 'werkvoorraad';
 
 function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;

@@ -140,6 +140,14 @@ function overviewUnit(record: Case, context: IssueContext): string {
     `- **Gemotiveerd antwoord${record.extended ? ' (verdaagd, geldt niet meer)' : ''}:** ${term(record.terms.answerBy, `${terms.answerWeeks} weken na ontvangst`, explained?.answerBy)}`,
     `- **Antwoord na verdaging${record.extended ? ' (geldt nu)' : ' (eenmaal, met bericht aan de klager)'}:** ${term(record.terms.extendedAnswerBy, `${terms.extensionWeeks} weken later`, explained?.extendedAnswerBy)}`,
   );
+  // A reopening sets the answer term that applies from then on (cases/reopen.ts).
+  const reopenTerms = record.events.flatMap((event) =>
+    event.status === 'heropend' && event.answerBy !== undefined ? [event.answerBy] : [],
+  );
+  reopenTerms.forEach((answerBy, index) => {
+    const now = index === reopenTerms.length - 1 ? 'geldt nu' : 'geldt niet meer';
+    lines.push(`- **Nieuw antwoord na heropenen (${now}):** uiterlijk ${formatDate(answerBy, 'nl')}`);
+  });
   if (record.events.length > 0) {
     lines.push('', '### Verloop', '');
     for (const event of record.events) lines.push(`- ${formatDate(event.at.slice(0, 10), 'nl')}: ${event.status}`);

@@ -46,6 +46,12 @@ export interface GitHubStoreOptions {
   budgetMs?: number;
   /** Time budget of a read or an update, in ms; default 60 s. */
   readBudgetMs?: number;
+  /**
+   * Time budget of a listing of all cases (or of those changed since a moment), in ms; default
+   * 10 minutes: a year of 50,000 cases is 500 pages, which GitHub gives at its own pace. A listing
+   * of the open cases keeps `readBudgetMs`.
+   */
+  listBudgetMs?: number;
   /** How many times to try creating after ambiguous failures; default 3. */
   maxCreateAttempts?: number;
   /** To turn issues registered through the issue form into cases; without it they are skipped. */
@@ -102,6 +108,7 @@ export function makeGitHubStore(
   const clock = options.clock ?? (() => performance.now());
   const budgetMs = options.budgetMs ?? 10_000;
   const readBudgetMs = options.readBudgetMs ?? 60_000;
+  const listBudgetMs = options.listBudgetMs ?? 10 * 60_000;
   const maxCreateAttempts = options.maxCreateAttempts ?? 3;
   const github = makeGitHubHelper(octokit, repository, clock);
   const issues = makeCaseIssues(github);
@@ -348,11 +355,15 @@ export function makeGitHubStore(
 
     listCases(listOptions = {}) {
       return wrapRead('klachten lijsten', async () => {
-        const deadline = clock() + readBudgetMs;
+        const deadline = clock() + (listOptions.openOnly ? readBudgetMs : listBudgetMs);
         const found: IssueItem[] = [];
         // Open cases only: open issues only (`write` closes exactly the closed cases), so the
         // daily job reads ceil(open/100) pages however many closed cases pile up.
-        await issues.walk(deadline, listOptions.openOnly ? { state: 'open' } : {}, (issue) => {
+        const filter = {
+          ...(listOptions.openOnly ? { state: 'open' as const } : {}),
+          ...(listOptions.updatedSince === undefined ? {} : { since: listOptions.updatedSince }),
+        };
+        await issues.walk(deadline, filter, (issue) => {
           found.push(issue);
           return false;
         });

@@ -1,6 +1,7 @@
 import type { Config } from '../../../cases/config.ts';
 import { receivedAtIso } from '../../../cases/intake.ts';
 import type { Move, MoveContext } from '../../../cases/lifecycle.ts';
+import { makeMoveContext } from '../../../cases/move-context.ts';
 import { findPerson } from '../../../cases/people.ts';
 import type { CaseStore } from '../../../cases/store.ts';
 import { caseLabel } from '../../../cases/stores/github/labels.ts';
@@ -38,12 +39,7 @@ async function runCommands(
 ): Promise<EventResult> {
   const { config, store, actions } = deps;
   const moves: Array<{ command: string; result: 'moved' | 'refused' }> = [];
-  const context: MoveContext = {
-    at: receivedAtIso(deps.now(), config.terms.timeZone),
-    by,
-    timeZone: config.terms.timeZone,
-    people: config.people,
-  };
+  const context: MoveContext = makeMoveContext(config, receivedAtIso(deps.now(), config.terms.timeZone), by);
   for (const [index, command] of commands.entries()) {
     const more = index < commands.length - 1;
     const refuse = async (reason: string): Promise<EventResult> => {
@@ -65,6 +61,10 @@ async function runCommands(
       move = { type: 'not-taken-up', earlierReference: earlier };
     } else {
       move = read.move;
+    }
+    // Reopening a second time is a coordinator's deliberate decision, not a handler's.
+    if (move.type === 'reopen' && move.override === true && !config.coordinators.logins.includes(by)) {
+      return refuse('Nog eens heropenen (`--nogmaals`) mag alleen een coördinator (coordinators.logins).');
     }
     const outcome = await moveCase(store, reference, move, context, {
       comment: (made) => movedComment(made, by, config),

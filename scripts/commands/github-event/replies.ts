@@ -3,6 +3,7 @@ import { answerTerm } from '../../../cases/deadlines.ts';
 import { formatDate } from '../../../cases/format-date.ts';
 import type { MoveMade } from '../../../cases/lifecycle.ts';
 import { findPerson } from '../../../cases/people.ts';
+import { reopenedNote } from '../../../cases/reopen-note.ts';
 import { outcomeList } from './slash-commands.ts';
 
 /**
@@ -44,6 +45,8 @@ export function movedComment(made: MoveMade, by: string, config: Config): string
         `**Klacht ${ref} is niet in behandeling genomen:** herhaling van ${made.case.earlierReference ?? '?'}, ` +
         `zonder nieuwe feiten. ${who}\n\n_Not taken up: repeats an earlier complaint._`
       );
+    case 'reopen':
+      return reopenedNote(made.case, config, who);
   }
 }
 

@@ -13,6 +13,8 @@ const commandWords: Readonly<Record<string, Move['type']>> = {
   close: 'close',
   'niet-in-behandeling': 'not-taken-up',
   'not-taken-up': 'not-taken-up',
+  heropen: 'reopen',
+  reopen: 'reopen',
 };
 
 /** One slash command found in a comment: the word as typed and the rest of its line. */
@@ -94,6 +96,13 @@ export function readCommand(command: SlashCommand): ReadCommand {
         return { ok: false, problem: `Geef een uitkomst: \`${command.command} <uitkomst>\`, een van: ${outcomeList}.` };
       }
       return { ok: true, move: { type: 'close', outcome: outcome as Outcome } };
+    }
+    case 'reopen': {
+      // `--nogmaals` (or `--again`) first: a second reopening, which only a coordinator may ask.
+      const again = /^--(?:nogmaals|again)(?:\s+|$)/i.exec(argument);
+      const reason = again === null ? argument : argument.slice(again[0].length).trim();
+      if (reason === '') return { ok: false, problem: `Geef een reden: \`${command.command} <reden>\`.` };
+      return { ok: true, move: { type: 'reopen', reason, ...(again === null ? {} : { override: true }) } };
     }
     case 'not-taken-up': {
       const target = argument.split(/\s+/)[0] ?? '';

@@ -32,6 +32,7 @@ export const myComplaintWords = {
       bevestigd: 'in behandeling',
       verdaagd: 'in behandeling, met meer tijd',
       beantwoord: 'beantwoord',
+      heropend: 'opnieuw in behandeling',
       afgesloten: 'afgesloten',
       'niet-in-behandeling': 'niet in behandeling genomen',
     } satisfies Record<Status, string>,
@@ -49,6 +50,7 @@ export const myComplaintWords = {
           : `We hebben uw klacht afgesloten: ${outcomesNl[outcome]}.`,
       notTakenUp: (earlier: string | undefined) =>
         `We nemen deze klacht niet in behandeling: het is dezelfde klacht als ${earlier ?? 'een eerdere klacht'}, zonder nieuwe feiten.`,
+      reopened: 'Uw klacht is nog niet opgelost. We bekijken hem opnieuw.',
     },
     dates: 'Belangrijke datums',
     confirmBy: 'Uiterlijk op deze dag krijgt u een bevestiging:',
@@ -65,6 +67,8 @@ export const myComplaintWords = {
         'Uw behandelaar heeft meer tijd nodig. U krijgt uiterlijk op de nieuwe datum een gemotiveerd antwoord per e-mail.',
       beantwoord:
         'U hebt ons antwoord gekregen. Bent u het er niet mee eens? Laat het ons weten, of ga naar een van de instanties hieronder.',
+      heropend:
+        'Uw behandelaar bekijkt uw klacht opnieuw. Misschien neemt die contact met u op. U krijgt uiterlijk op de nieuwe datum een nieuw antwoord per e-mail.',
       afgesloten:
         'Uw klacht is afgesloten. Bent u het niet eens met de uitkomst? Dan kunt u naar een van de instanties hieronder.',
       'niet-in-behandeling':
@@ -160,6 +164,7 @@ export const myComplaintWords = {
       bevestigd: 'being handled',
       verdaagd: 'being handled, with more time',
       beantwoord: 'answered',
+      heropend: 'being handled again',
       afgesloten: 'closed',
       'niet-in-behandeling': 'not taken up',
     } satisfies Record<Status, string>,
@@ -175,6 +180,7 @@ export const myComplaintWords = {
         outcome === undefined ? 'We closed your complaint.' : `We closed your complaint: ${outcomesEn[outcome]}.`,
       notTakenUp: (earlier: string | undefined) =>
         `We do not take up this complaint: it is the same as ${earlier ?? 'an earlier complaint'}, without new facts.`,
+      reopened: 'Your complaint is not resolved yet. We are looking at it again.',
     },
     dates: 'Important dates',
     confirmBy: 'You will get a confirmation by this day at the latest:',
@@ -189,6 +195,8 @@ export const myComplaintWords = {
         'Your handler looks into what happened and may contact you. Then you will get a reasoned answer by e-mail.',
       verdaagd: 'Your handler needs more time. You will get a reasoned answer by e-mail by the new date at the latest.',
       beantwoord: 'You have our answer. Do you disagree? Let us know, or turn to one of the bodies below.',
+      heropend:
+        'Your handler is looking at your complaint again and may contact you. You will get a new answer by e-mail by the new date at the latest.',
       afgesloten:
         'Your complaint is closed. Do you disagree with the outcome? Then you can turn to one of the bodies below.',
       'niet-in-behandeling':

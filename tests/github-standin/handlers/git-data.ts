@@ -1,16 +1,35 @@
 /**
- * Git Data: blobs, trees and commits, made and read as GitHub does, with Git's own object SHAs
- * (a blob's is what `git hash-object` gives), so a client can check what it stored; and deleting
- * a ref. Enough for a case's files on a ref of their own.
+ * Git data: blobs, trees and commits, made and read as GitHub does. Two users: a case's files
+ * (binary blobs on a ref of their own, checked by the client against Git's own blob SHA, which is
+ * what `git hash-object` gives) and the register of a large year (a file over 1 MB has no content
+ * in the contents API; `git/get-blob` gives up to 100 MB). Checked as GitHub checks it, enough to
+ * catch our mistakes: an unknown SHA is 404 (a blob) or 422 (a tree or parent), a tree entry must
+ * be a blob of mode 100644 with a known SHA, or a null SHA that deletes the path; a commit's tree
+ * must exist. Trees are flat (a path may hold `/`): the stand-in keeps no subtrees, so the SHA of
+ * a tree with folders is not Git's, which no client checks.
  */
 import { createHash } from 'node:crypto';
 import type { Urls } from '../objects.ts';
-import { failed } from '../reply.ts';
-import type { RepoState, TreeEntryState } from '../state.ts';
+import { failed, thrown } from '../reply.ts';
+import { gitSha, type CommitState, type RepoState, type TreeEntryState } from '../state.ts';
 import { fields, type HandlerDeps, type Handlers } from './context.ts';
+
+/** GitHub's limit on one blob. */
+const blobMaxBytes = 100 * 1024 * 1024;
 
 const sha1 = (kind: string, body: Buffer) =>
   createHash('sha1').update(`${kind} ${body.length}\0`).update(body).digest('hex');
+
+/**
+ * The SHA of a commit's tree: the one it was made with, or a stand-in SHA for a commit of the
+ * contents API (which has files, not a tree).
+ *
+ * @example
+ * treeShaOf(commit) // 40 hex characters
+ */
+export function treeShaOf(commit: CommitState): string {
+  return commit.tree ?? gitSha('tree', commit.sha);
+}
 
 /** Git's SHA of a tree: its entries sorted by name, each mode, name and binary SHA. */
 function treeSha(entries: readonly TreeEntryState[]): string {
@@ -19,6 +38,44 @@ function treeSha(entries: readonly TreeEntryState[]): string {
     sorted.map((entry) => Buffer.concat([Buffer.from(`${entry.mode} ${entry.path}\0`), Buffer.from(entry.sha, 'hex')])),
   );
   return sha1('tree', body);
+}
+
+// The SHA the contents API gives each content string, so a lookup by SHA hashes a large file once.
+const shaOfContent = new Map<string, string>();
+function contentSha(content: string): string {
+  let sha = shaOfContent.get(content);
+  if (sha === undefined) {
+    sha = gitSha('blob', content);
+    shaOfContent.set(content, sha);
+  }
+  return sha;
+}
+
+/** The bytes of a blob: one made with `git/create-blob`, or a file of any commit. */
+function blobBytes(repo: RepoState, sha: string): Buffer | undefined {
+  const made = repo.blobs.get(sha);
+  if (made !== undefined) return made;
+  for (const commit of repo.commits.values()) {
+    for (const content of commit.files.values()) if (contentSha(content) === sha) return Buffer.from(content);
+  }
+  return undefined;
+}
+
+/** The entries of a tree: one made with `git/create-tree`, or a commit's. */
+function treeEntries(repo: RepoState, sha: string): TreeEntryState[] | undefined {
+  const made = repo.trees.get(sha);
+  if (made !== undefined) return made;
+  for (const commit of repo.commits.values()) {
+    if (commit.tree === undefined && treeShaOf(commit) === sha) {
+      return [...commit.files].map(([path, content]) => ({
+        path,
+        mode: '100644',
+        type: 'blob',
+        sha: contentSha(content),
+      }));
+    }
+  }
+  return undefined;
 }
 
 const base = (urls: Urls, repo: RepoState) => `${urls.api}/repos/${repo.owner.login}/${repo.name}`;
@@ -30,25 +87,25 @@ function treeObject(urls: Urls, repo: RepoState, sha: string, entries: readonly 
     truncated: false,
     tree: entries.map((entry) => ({
       ...entry,
-      size: repo.blobs.get(entry.sha)?.length ?? 0,
+      size: blobBytes(repo, entry.sha)?.length ?? 0,
       url: `${base(urls, repo)}/git/blobs/${entry.sha}`,
     })),
   };
 }
 
-function commitObject(urls: Urls, repo: RepoState, sha: string) {
-  const commit = repo.commits.get(sha);
-  const author = commit?.author ?? { name: 'Stand-in', email: 'stand-in@localhost', date: '2026-01-01T00:00:00Z' };
+function commitObject(urls: Urls, repo: RepoState, commit: CommitState, now: string) {
+  const author = commit.author ?? { name: 'klachten-bot', email: 'klachten-bot@users.noreply.stand-in', date: now };
+  const parents = commit.parents ?? (commit.parent === null ? [] : [commit.parent]);
   return {
-    sha,
-    node_id: Buffer.from(`Commit:${sha}`).toString('base64'),
-    url: `${base(urls, repo)}/git/commits/${sha}`,
-    html_url: `${urls.web}/${repo.owner.login}/${repo.name}/commit/${sha}`,
+    sha: commit.sha,
+    node_id: Buffer.from(`Commit:${commit.sha}`).toString('base64'),
+    url: `${base(urls, repo)}/git/commits/${commit.sha}`,
+    html_url: `${urls.web}/${repo.owner.login}/${repo.name}/commit/${commit.sha}`,
     author,
     committer: author,
-    message: commit?.message ?? '',
-    tree: { sha: commit?.tree ?? '', url: `${base(urls, repo)}/git/trees/${commit?.tree ?? ''}` },
-    parents: (commit?.parents ?? []).map((parent) => ({
+    message: commit.message,
+    tree: { sha: treeShaOf(commit), url: `${base(urls, repo)}/git/trees/${treeShaOf(commit)}` },
+    parents: parents.map((parent) => ({
       sha: parent,
       url: `${base(urls, repo)}/git/commits/${parent}`,
       html_url: `${urls.web}/${repo.owner.login}/${repo.name}/commit/${parent}`,
@@ -58,17 +115,26 @@ function commitObject(urls: Urls, repo: RepoState, sha: string) {
 }
 
 /**
- * The handlers of the Git Data operations.
+ * The handlers of the Git data operations.
  *
  * @example
  * const handlers = { ...gitDataHandlers({ state, urls }) };
  */
-export function gitDataHandlers({ urls }: HandlerDeps) {
+export function gitDataHandlers({ state, urls }: HandlerDeps) {
+  const now = () =>
+    state
+      .now()
+      .toISOString()
+      .replace(/\.\d{3}Z$/, 'Z');
   return {
     'git/create-blob': (ctx, repo) => {
       const input = fields(ctx.body);
-      if (typeof input['content'] !== 'string') return failed(422, 'Invalid request.\n\n"content" wasn\'t supplied.');
-      const bytes = Buffer.from(input['content'], input['encoding'] === 'base64' ? 'base64' : 'utf8');
+      const encoding = input['encoding'] ?? 'utf-8';
+      if (typeof input['content'] !== 'string' || (encoding !== 'utf-8' && encoding !== 'base64')) {
+        return failed(422, 'Invalid request.\n\n"content" wasn\'t supplied.');
+      }
+      const bytes = Buffer.from(input['content'], encoding === 'base64' ? 'base64' : 'utf8');
+      if (bytes.length > blobMaxBytes) return failed(422, 'Blob is too large');
       const sha = sha1('blob', bytes);
       repo.blobs.set(sha, bytes);
       return { status: 201, body: { sha, url: `${base(urls(), repo)}/git/blobs/${sha}` } };
@@ -76,7 +142,7 @@ export function gitDataHandlers({ urls }: HandlerDeps) {
 
     'git/get-blob': (ctx, repo) => {
       const sha = ctx.params['file_sha'] ?? '';
-      const bytes = repo.blobs.get(sha);
+      const bytes = blobBytes(repo, sha);
       if (bytes === undefined) return failed(404, 'Not Found');
       const body = {
         sha,
@@ -91,15 +157,22 @@ export function gitDataHandlers({ urls }: HandlerDeps) {
 
     'git/create-tree': (ctx, repo) => {
       const input = fields(ctx.body);
-      const given = Array.isArray(input['tree']) ? (input['tree'] as Array<Record<string, unknown>>) : [];
       const baseTree = typeof input['base_tree'] === 'string' ? input['base_tree'] : undefined;
-      if (baseTree !== undefined && !repo.trees.has(baseTree)) return failed(422, 'Invalid tree info');
-      const entries = new Map((baseTree === undefined ? [] : (repo.trees.get(baseTree) ?? [])).map((e) => [e.path, e]));
-      for (const item of given) {
-        const { path, mode, type, sha } = item;
-        if (typeof path !== 'string' || path.includes('/') || mode !== '100644' || type !== 'blob')
-          return failed(422, 'Invalid tree info');
-        if (typeof sha !== 'string' || !repo.blobs.has(sha)) return failed(422, 'Invalid tree info');
+      const start = baseTree === undefined ? [] : treeEntries(repo, baseTree);
+      if (start === undefined) return failed(422, 'base_tree is not a valid tree oid');
+      const entries = new Map(start.map((entry) => [entry.path, entry]));
+      for (const item of Array.isArray(input['tree']) ? input['tree'] : []) {
+        const { path, mode, type, sha } = fields(item);
+        if (typeof path !== 'string' || path === '' || mode !== '100644' || type !== 'blob') {
+          throw thrown(failed(422, 'tree entries must be files (mode 100644, type blob)'));
+        }
+        if (sha === null) {
+          entries.delete(path);
+          continue;
+        }
+        if (typeof sha !== 'string' || blobBytes(repo, sha) === undefined) {
+          throw thrown(failed(422, `tree.sha ${String(sha)} is not a valid blob`));
+        }
         entries.set(path, { path, mode, type, sha });
       }
       const list = [...entries.values()];
@@ -110,7 +183,7 @@ export function gitDataHandlers({ urls }: HandlerDeps) {
 
     'git/get-tree': (ctx, repo) => {
       const sha = ctx.params['tree_sha'] ?? '';
-      const entries = repo.trees.get(sha);
+      const entries = treeEntries(repo, sha);
       return entries === undefined
         ? failed(404, 'Not Found')
         : { status: 200, body: treeObject(urls(), repo, sha, entries) };
@@ -118,16 +191,18 @@ export function gitDataHandlers({ urls }: HandlerDeps) {
 
     'git/create-commit': (ctx, repo) => {
       const input = fields(ctx.body);
-      const tree = String(input['tree'] ?? '');
+      const tree = typeof input['tree'] === 'string' ? input['tree'] : '';
+      const entries = treeEntries(repo, tree);
+      if (entries === undefined) return failed(422, 'Tree SHA does not exist');
       const parents = Array.isArray(input['parents']) ? input['parents'].map(String) : [];
-      if (!repo.trees.has(tree) || parents.some((parent) => !repo.commits.has(parent)))
-        return failed(422, 'Tree SHA does not exist');
+      if (parents.length > 1) return failed(422, 'The stand-in makes no merge commits');
+      if (parents.some((parent) => !repo.commits.has(parent)))
+        return failed(422, 'Parent SHA does not exist or is not a commit object');
       const who = fields(input['author']);
-      const date = typeof who['date'] === 'string' ? who['date'] : new Date(0).toISOString();
+      const date = typeof who['date'] === 'string' ? who['date'] : now();
       const author = { name: String(who['name'] ?? ctx.actor.login), email: String(who['email'] ?? ''), date };
       const message = String(input['message'] ?? '');
-      const seconds = Math.floor(Date.parse(date) / 1000);
-      const line = `${author.name} <${author.email}> ${seconds} +0000`;
+      const line = `${author.name} <${author.email}> ${Math.floor(Date.parse(date) / 1000)} +0000`;
       const text = [
         `tree ${tree}`,
         ...parents.map((p) => `parent ${p}`),
@@ -135,17 +210,17 @@ export function gitDataHandlers({ urls }: HandlerDeps) {
         `committer ${line}`,
         '',
         message,
-      ].join('\n');
-      const sha = sha1('commit', Buffer.from(text));
-      repo.commits.set(sha, { sha, parent: parents[0] ?? null, parents, message, files: new Map(), tree, author });
-      return { status: 201, body: commitObject(urls(), repo, sha) };
+      ];
+      const sha = sha1('commit', Buffer.from(text.join('\n')));
+      // The files as text, so the contents API reads a branch moved to this commit.
+      const files = new Map(entries.map((entry) => [entry.path, blobBytes(repo, entry.sha)?.toString('utf8') ?? '']));
+      repo.commits.set(sha, { sha, parent: parents[0] ?? null, parents, message, files, tree, author });
+      return { status: 201, body: commitObject(urls(), repo, repo.commits.get(sha) as CommitState, now()) };
     },
 
     'git/get-commit': (ctx, repo) => {
-      const sha = ctx.params['commit_sha'] ?? '';
-      return repo.commits.get(sha)?.tree === undefined
-        ? failed(404, 'Not Found')
-        : { status: 200, body: commitObject(urls(), repo, sha) };
+      const commit = repo.commits.get(ctx.params['commit_sha'] ?? '');
+      return commit ? { status: 200, body: commitObject(urls(), repo, commit, now()) } : failed(404, 'Not Found');
     },
 
     'git/delete-ref': (ctx, repo) => {
@@ -155,4 +230,25 @@ export function gitDataHandlers({ urls }: HandlerDeps) {
       return { status: 204 };
     },
   } satisfies Handlers;
+}
+
+/**
+ * Whether `ancestor` is `sha` or one of its parents, however far back: a ref moves without
+ * `force` only that way (a fast forward), as on GitHub.
+ *
+ * @example
+ * isAncestor(repo, current, next) // true for a commit made on top of current
+ */
+export function isAncestor(repo: RepoState, ancestor: string, sha: string): boolean {
+  const seen = new Set<string>();
+  const pending = [sha];
+  while (pending.length > 0) {
+    const at = pending.pop() as string;
+    if (at === ancestor) return true;
+    if (seen.has(at)) continue;
+    seen.add(at);
+    const commit = repo.commits.get(at);
+    pending.push(...(commit?.parents ?? (commit?.parent ? [commit.parent] : [])));
+  }
+  return false;
 }

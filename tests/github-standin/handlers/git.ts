@@ -3,6 +3,7 @@ import type { Urls } from '../objects.ts';
 import { failed, thrown } from '../reply.ts';
 import type { CommitState, RepoState } from '../state.ts';
 import { fields, type HandlerDeps, type Handlers } from './context.ts';
+import { isAncestor } from './git-data.ts';
 
 /**
  * The commit a branch (or full ref, or SHA) points at; throws GitHub's 404 when there is none.
@@ -15,21 +16,6 @@ export function commitOn(repo: RepoState, branch: string): CommitState {
   const commit = repo.commits.get(sha);
   if (!commit) throw thrown(failed(404, 'No commit found for the ref'));
   return commit;
-}
-
-/** Whether `sha` is `ancestor` or has it among its parents, as a fast-forward needs. */
-function descends(repo: RepoState, sha: string, ancestor: string): boolean {
-  const seen = new Set<string>();
-  const pending = [sha];
-  while (pending.length > 0) {
-    const at = pending.pop() as string;
-    if (at === ancestor) return true;
-    if (seen.has(at)) continue;
-    seen.add(at);
-    const commit = repo.commits.get(at);
-    pending.push(...(commit?.parents ?? (commit?.parent ? [commit.parent] : [])));
-  }
-  return false;
 }
 
 function refObject(urls: Urls, repo: RepoState, ref: string, sha: string) {
@@ -69,13 +55,14 @@ export function gitHandlers({ urls }: HandlerDeps) {
 
     'git/update-ref': (ctx, repo) => {
       const ref = `refs/${ctx.params['ref'] ?? ''}`;
-      if (!repo.refs.has(ref)) return failed(422, 'Reference does not exist');
+      const current = repo.refs.get(ref);
+      if (current === undefined) return failed(422, 'Reference does not exist');
       const input = fields(ctx.body);
       const sha = String(input['sha'] ?? '');
       if (!repo.commits.has(sha)) return failed(422, 'Object does not exist');
-      if (input['force'] !== true && !descends(repo, sha, repo.refs.get(ref) ?? '')) {
+      // Without `force` a ref only moves forward: a write on top of an older state is refused.
+      if (input['force'] !== true && !isAncestor(repo, current, sha))
         return failed(422, 'Update is not a fast forward');
-      }
       repo.refs.set(ref, sha);
       return { status: 200, body: refObject(urls(), repo, ref, sha) };
     },
