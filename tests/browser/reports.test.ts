@@ -52,9 +52,14 @@ for (const locale of locales) {
       expect(await images.count()).toBe(2);
       for (const image of await images.all()) {
         await image.scrollIntoViewIfNeeded();
-        expect(await image.evaluate((element: HTMLImageElement) => element.complete && element.naturalWidth > 0)).toBe(
-          true,
+        // A lazy image starts loading once scrolled into view: wait for it to decode (or fail).
+        const shown = await image.evaluate((element: HTMLImageElement) =>
+          element.decode().then(
+            () => element.naturalWidth > 0,
+            () => false,
+          ),
         );
+        expect(shown).toBe(true);
       }
       expect(await images.first().getAttribute('alt')).toContain(locale === 'nl' ? 'juli 2026: 4' : 'July 2026: 4');
       expect(await images.nth(1).getAttribute('alt')).toContain('< 5');
