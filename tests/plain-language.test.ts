@@ -68,12 +68,13 @@ describe.each(locales)('the public text in %s', (locale) => {
     for (const pattern of expected) expect(text).toMatch(pattern);
   });
 
+  // The salutation ("Beste {{name}},", or "Beste meneer, mevrouw," where no name may be used) is not the first paragraph.
   const templates = readdirSync(join(root, 'templates', 'mail', locale)).filter((name) => name.endsWith('.md'));
   it.each(templates)('the first paragraph of the mail %s scores at least 65, no sentence over 20 words', (name) => {
     const blocks = read(join('templates', 'mail', locale, name))
       .split(/\n\s*\n/)
       .map((block) => block.trim())
-      .filter((block) => block !== '' && !block.startsWith('#') && !/^(Beste|Dear) \{\{name\}\},$/.test(block));
+      .filter((block) => block !== '' && !block.startsWith('#') && !/^(Beste|Dear|Hello)\b[^\n]*,$/.test(block));
     const result = readability(plainText(blocks[0] ?? ''), locale);
     expect(result.words, name).toBeGreaterThan(4);
     expect(result.score, name).toBeGreaterThanOrEqual(65);
