@@ -83,6 +83,18 @@ describe('composing a message', () => {
     );
   });
 
+  it('tells a reopened complainant who handles it again, naming the coordinators when the handler has left', () => {
+    const reopenedAt = '2026-11-20T10:00:00+01:00';
+    const reopen = { at: reopenedAt, status: 'heropend' as const, by: 'klager', reason: 'nee', answerBy: '2026-12-18' };
+    const left = { ...answered({ handler: 'oud-collega' }), status: 'heropend' as const };
+    const mail = composeMessage('reopened', { ...left, events: [...left.events, reopen] }, context);
+    expect(mail.text).toContain(`Uw klacht wordt opnieuw behandeld door ${mailConfig.coordinators.name}.`);
+    const known = { ...answered(), status: 'heropend' as const };
+    expect(composeMessage('reopened', { ...known, events: [...known.events, reopen] }, context).text).toContain(
+      'Uw klacht wordt opnieuw behandeld door Jan de Vries.',
+    );
+  });
+
   it('tells the reason and the new date of an extension, and replaces the calendar event', () => {
     const record = extendedCase('2026-11-20T10:00:00+01:00', 'We wachten op het rapport van de aannemer.');
     const mail = composeMessage('extension', record, context);
