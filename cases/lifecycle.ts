@@ -23,7 +23,13 @@ import { receiptDate } from './terms.ts';
 export type Move =
   | { type: 'confirm'; /** Person id or GitHub login of the handler (config `people`). */ handler: string }
   | { type: 'extend'; /** Why the answer takes longer: told to the complainant. */ reason: string }
-  | { type: 'answer'; /** Link to or text of the mediation report (verslag), when there is one. */ report?: string }
+  | {
+      type: 'answer';
+      /** The reasoned answer itself (Markdown), as the complainant receives it. */
+      text: string;
+      /** Text of (or link to) the mediation report (verslag), when there is one. */
+      report?: string;
+    }
   | { type: 'close'; outcome: Outcome }
   | { type: 'not-taken-up'; /** Reference of the earlier case about the same thing. */ earlierReference: string };
 
@@ -121,6 +127,15 @@ const moveNames: Readonly<Record<MoveType, string>> = {
   'not-taken-up': 'niet in behandeling nemen',
 };
 
+/**
+ * Why an answer without text is refused: the reglement promises a reasoned answer in writing, and
+ * the tool sends what is recorded, so there must be something to send.
+ */
+export const answerTextMissing =
+  'Het antwoord is leeg. De klager krijgt het antwoord zoals u het hier schrijft: schrijf het gemotiveerde ' +
+  'antwoord (wat de klager schreef, wat u onderzocht, uw oordeel, wat u gaat doen, en wat de klager kan doen ' +
+  'als die het er niet mee eens is). Een opzet staat in templates/answer/.';
+
 /** Why a move cannot start from a status, in Dutch. */
 function wrongStatus(move: Move, record: Case): string {
   const name = moveNames[move.type];
@@ -174,6 +189,7 @@ function argumentProblem(record: Case, move: Move, context: MoveContext): string
       return undefined;
     }
     case 'answer':
+      if (move.text.trim() === '') return answerTextMissing;
       return move.report !== undefined && move.report.trim() === '' ? 'Het verslag is leeg.' : undefined;
     case 'close':
       return outcomes.includes(move.outcome)
@@ -210,8 +226,11 @@ function made(record: Case, move: Move, context: MoveContext): MoveMade {
       break;
     case 'answer': {
       const report = move.report?.trim();
-      event = report === undefined ? base : { ...base, report };
-      next = { ...record };
+      // The text as sent goes on the case, once; the event only says that there is a verslag.
+      const answer = { at: context.at, by: context.by, text: move.text.trim(), ...(report ? { report } : {}) };
+      event = base;
+      const { answerDraft: _sent, ...rest } = record;
+      next = { ...rest, answers: [...(record.answers ?? []), answer] };
       break;
     }
     case 'close':
@@ -274,7 +293,7 @@ export function moveNote(result: MoveMade): string {
     case 'extend':
       return 'termijn verdaagd';
     case 'answer':
-      return event.report === undefined ? 'beantwoord' : 'beantwoord, met verslag';
+      return result.case.answers?.at(-1)?.report === undefined ? 'beantwoord' : 'beantwoord, met verslag';
     case 'close':
       return `afgesloten: ${event.outcome ?? '?'}`;
     case 'not-taken-up':
