@@ -36,6 +36,9 @@ export function renderAnswer(markdown: string, styles: AnswerStyles = {}): Rende
   };
 }
 
+// A hint in the answer template (`<!-- … -->`) is for the handler: it never reaches the complainant.
+const isComment = (html: string) => /^\s*<!--[\s\S]*?-->\s*$/.test(html);
+
 const attr = (styles: AnswerStyles, key: keyof AnswerStyles) =>
   styles[key] === undefined ? '' : ` style="${escapeHtml(styles[key])}"`;
 
@@ -51,8 +54,9 @@ function phrasingText(nodes: readonly PhrasingContent[]): string {
       switch (node.type) {
         case 'text':
         case 'inlineCode':
-        case 'html':
           return node.value;
+        case 'html':
+          return isComment(node.value) ? '' : node.value;
         case 'break':
           return '\n';
         case 'link':
@@ -90,8 +94,9 @@ function blockText(node: RootContent): string {
     case 'list':
       return listText(node);
     case 'code':
-    case 'html':
       return node.value;
+    case 'html':
+      return isComment(node.value) ? '' : node.value;
     default:
       return '';
   }
@@ -113,8 +118,9 @@ function phrasingHtml(nodes: readonly PhrasingContent[], styles: AnswerStyles): 
     .map((node): string => {
       switch (node.type) {
         case 'text':
-        case 'html':
           return withBreaks(node.value);
+        case 'html':
+          return isComment(node.value) ? '' : withBreaks(node.value);
         case 'inlineCode':
           return `<code${attr(styles, 'code')}>${escapeHtml(node.value)}</code>`;
         case 'break':
@@ -162,8 +168,9 @@ function blockHtml(node: RootContent, styles: AnswerStyles): string {
       return `<${tag}${start}${attr(styles, 'list')}>\n${items}\n</${tag}>`;
     }
     case 'code':
-    case 'html':
       return `<pre${attr(styles, 'code')}>${escapeHtml(node.value)}</pre>`;
+    case 'html':
+      return isComment(node.value) ? '' : `<p${attr(styles, 'p')}>${withBreaks(node.value)}</p>`;
     default:
       return '';
   }

@@ -8,7 +8,8 @@
  * in place of everything after it: a repeat complaint is not confirmed, extended or answered.
  * `withdrawn` confirms a withdrawal made on the complainant's page. `addition` (the receipt of
  * added information) and `link` (a fresh personal link) answer a request on that page and go out
- * at once, not from the case's state (site/server/my-complaint-mail.ts).
+ * at once, not from the case's state (site/server/my-complaint-mail.ts). `question` and
+ * `question-reminder` go out per question, from the question's own record (cases/answer/questions.ts).
  *
  * @example
  * messageKinds.indexOf('answer') < messageKinds.indexOf('satisfaction') // true: the question waits for the answer
@@ -24,6 +25,8 @@ export const messageKinds = [
   'withdrawn',
   'addition',
   'link',
+  'question',
+  'question-reminder',
 ] as const;
 
 export type MessageKind = (typeof messageKinds)[number];
@@ -54,4 +57,6 @@ export const messageNames: Readonly<Record<MessageKind, string>> = {
   withdrawn: 'bevestiging van de intrekking',
   addition: 'ontvangst van een aanvulling',
   link: 'nieuwe persoonlijke link',
+  question: 'vraag van de behandelaar',
+  'question-reminder': 'herinnering aan een open vraag',
 };
