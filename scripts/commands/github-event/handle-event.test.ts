@@ -98,18 +98,14 @@ describe('handleEvent: slash commands in a comment', () => {
   it('runs several commands in order and stops at the first refusal', async () => {
     const record = aCase({ status: 'bevestigd', handler: 'jan' });
     const issue = await file(record);
-    const body = '/beantwoord https://example.nl/verslag\n/sluit misschien\n/sluit gegrond';
+    const body = '/verdaag Het rapport volgt.\n/sluit misschien\n/sluit gegrond';
     const result = await handleEvent('issue_comment', commentEvent(issue, 'coord', body), deps);
     expect(result.handled && result.moves).toEqual([
-      { command: '/beantwoord', result: 'moved' },
+      { command: '/verdaag', result: 'moved' },
       { command: '/sluit', result: 'refused' },
     ]);
-    const stored = await store.getCase(record.reference);
-    expect(stored?.status).toBe('beantwoord');
-    expect(stored?.events.at(-1)?.report).toBe('https://example.nl/verslag');
-    expect(comments(issue.number).at(-1)).toMatch(
-      /Geef een uitkomst[\s\S]*De opdrachten daarna zijn ook niet uitgevoerd/,
-    );
+    expect((await store.getCase(record.reference))?.status).toBe('verdaagd');
+    expect(comments(issue.number).at(-1)).toMatch(/Geef een uitkomst[\s\S]*De opdrachten daarna zijn ook niet uitgevoerd/);
   });
 
   it('closes an answered case, and the issue with it', async () => {
