@@ -46,10 +46,12 @@ export async function answerQuestionOnPage(
   id: string,
   raw: unknown,
   now: Date,
+  /** The case as the page just read it from this store: on GitHub, one call fewer. */
+  read?: Case,
 ): Promise<QuestionAnswerResult> {
   const parsed = parseAddition(raw);
   if (!parsed.ok) return { ok: false, error: parsed.error };
-  const current = await store.getCase(reference);
+  const current = read ?? (await store.getCase(reference));
   if (current === undefined) throw new Error(`${reference} bestaat niet`);
   const at = receivedAtIso(now, config.terms.timeZone);
   if (!answerQuestion(current, id, parsed.text, at).answered) {

@@ -199,7 +199,7 @@ async function handlePost(
     case 'answer-question': {
       const id = field('question');
       const value = field(`antwoord-${id}`);
-      const answered = await answerQuestionOnPage(getStore(), config, record.reference, id, value, now);
+      const answered = await answerQuestionOnPage(getStore(), config, record.reference, id, value, now, record);
       if (!answered.ok) {
         const status = answered.error === 'closed' ? 409 : 422;
         return casePage(record, session.csrf, locale, secret, now, { questionAnswer: { id, value, error: answered.error } }, status);
