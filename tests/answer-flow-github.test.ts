@@ -112,7 +112,11 @@ describe('a question to the complainant', () => {
   it('is mailed with the personal link, answered on the page as a comment that mentions the handler', async () => {
     const record = confirmed();
     const issue = await file(record);
-    const asked = await handleEvent('issue_comment', commentEvent(issue, 'jdevries', '/vraag Op welke verdieping woont u?'), deps);
+    const asked = await handleEvent(
+      'issue_comment',
+      commentEvent(issue, 'jdevries', '/vraag Op welke verdieping woont u?'),
+      deps,
+    );
     expect(asked).toMatchObject({ moves: [{ command: '/vraag', result: 'asked' }] });
     await deliver(record.reference);
     const [mail] = await smtp.waitFor(1);

@@ -116,7 +116,9 @@ async function live(store: CaseStore, env: Record<string, string>, tag: string, 
   expect((await command(mail, ['send'])).code).toBe(0);
   // A question, its answer on the page, then the reasoned answer with a verslag, mailed.
   expect((await command(cases, ['ask', reference, '--text', question(tag)])).code).toBe(0);
-  expect(await answerQuestionOnPage(store, config, reference, 'v1', questionAnswer(tag), now)).toMatchObject({ ok: true });
+  expect(await answerQuestionOnPage(store, config, reference, 'v1', questionAnswer(tag), now)).toMatchObject({
+    ok: true,
+  });
   await writeFile(join(dataDir, `antwoord-${tag}.md`), answerText(tag));
   await writeFile(join(dataDir, `verslag-${tag}.md`), report(tag));
   const answered = await command(cases, [

@@ -119,9 +119,20 @@ describe(`one public request, with ${issueCount.toLocaleString('en')} issues`, (
   it('says what an answer to a question through the complainant’s page costs, whatever the number of issues', async () => {
     const store = instance().store;
     const at = '2026-11-02T10:00:00+01:00';
-    await store.updateCase(known.reference, (record) => ({ ...record, questions: [{ id: 'v1', at, text: 'Welke verdieping?' }] }), 'vraag');
+    await store.updateCase(
+      known.reference,
+      (record) => ({ ...record, questions: [{ id: 'v1', at, text: 'Welke verdieping?' }] }),
+      'vraag',
+    );
     const calls = await callsOf(async () => {
-      const answered = await answerQuestionOnPage(store, config, known.reference, 'v1', 'De derde.', new Date('2026-11-02T10:00:00Z'));
+      const answered = await answerQuestionOnPage(
+        store,
+        config,
+        known.reference,
+        'v1',
+        'De derde.',
+        new Date('2026-11-02T10:00:00Z'),
+      );
       expect(answered).toMatchObject({ ok: true, answered: true });
     });
     // Read the case once, write it, and the comment that mentions the handler.

@@ -207,7 +207,8 @@ describe('hostile input answering a handler\u2019s question', () => {
     for (const [index, text] of [...naughty, ...githubSpecific].entries()) {
       const { texts, live } = inspect(questionAnswerComment('v1', text, ['jdevries']));
       if (live.length > 0) problems.push(`#${index}: live ${live.join(', ')}`);
-      for (const value of texts) if (!own.has(value)) problems.push(`#${index}: text outside code ${JSON.stringify(value.slice(0, 60))}`);
+      for (const value of texts)
+        if (!own.has(value)) problems.push(`#${index}: text outside code ${JSON.stringify(value.slice(0, 60))}`);
     }
     expect(problems).toEqual([]);
   });

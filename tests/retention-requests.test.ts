@@ -60,18 +60,34 @@ describe('the data subject’s requests', () => {
   it('export holds the answer as sent, its verslag, and the questions with the answers, as text', async () => {
     const record = aCase({
       status: 'beantwoord',
-      answers: [{ at: '2027-02-01T10:00:00+01:00', by: 'jan', text: 'Wij hebben de ketel vervangen.', report: 'Gesprek op 3 februari.' }],
+      answers: [
+        {
+          at: '2027-02-01T10:00:00+01:00',
+          by: 'jan',
+          text: 'Wij hebben de ketel vervangen.',
+          report: 'Gesprek op 3 februari.',
+        },
+      ],
       questions: [
-        { id: 'v1', at: '2027-01-20T10:00:00+01:00', text: 'Op welke verdieping woont u?', answer: { at: '2027-01-21T09:00:00+01:00', text: 'Op de derde.' } },
+        {
+          id: 'v1',
+          at: '2027-01-20T10:00:00+01:00',
+          text: 'Op welke verdieping woont u?',
+          answer: { at: '2027-01-21T09:00:00+01:00', text: 'Op de derde.' },
+        },
       ],
     });
     await store.fileCase(record);
     expect((await runCommand(exportCase, world([record.reference, '--out', 'inzage']))).code).toBe(0);
     const markdown = await readFile(join(dataDir, 'inzage', `${record.reference}.md`), 'utf8');
-    expect(markdown).toContain('## Ons antwoord (zoals verstuurd), 2027-02-01T10:00:00+01:00\n\nWij hebben de ketel vervangen.');
+    expect(markdown).toContain(
+      '## Ons antwoord (zoals verstuurd), 2027-02-01T10:00:00+01:00\n\nWij hebben de ketel vervangen.',
+    );
     expect(markdown).toContain('### Verslag\n\nGesprek op 3 februari.');
     expect(markdown).toContain('Op welke verdieping woont u?\n\n2027-01-21T09:00:00+01:00: Op de derde.');
-    const json = JSON.parse(await readFile(join(dataDir, 'inzage', `${record.reference}.json`), 'utf8')) as typeof record;
+    const json = JSON.parse(
+      await readFile(join(dataDir, 'inzage', `${record.reference}.json`), 'utf8'),
+    ) as typeof record;
     expect(json.answers).toEqual(record.answers);
   });
 

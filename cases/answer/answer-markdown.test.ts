@@ -16,7 +16,9 @@ describe('renderAnswer', () => {
   });
 
   it('loads no image and shows raw HTML as the characters typed', () => {
-    const rendered = renderAnswer('![de schade](https://evil.example/p.png)\n\n<img src=x onerror=alert(1)> en <b>vet</b>');
+    const rendered = renderAnswer(
+      '![de schade](https://evil.example/p.png)\n\n<img src=x onerror=alert(1)> en <b>vet</b>',
+    );
     expect(rendered.html).not.toMatch(/<img|<b>|onerror=alert\(1\)>/);
     expect(rendered.html).toContain('[de schade]');
     expect(rendered.html).toContain('&lt;img src=x onerror=alert(1)&gt;');
@@ -24,9 +26,13 @@ describe('renderAnswer', () => {
   });
 
   it('drops the hints of the answer template and keeps headings, lists and emphasis', () => {
-    const rendered = renderAnswer('## Ons oordeel\n\n<!-- Gegrond of niet, en waarom. -->\n\nUw klacht is **gegrond**:\n\n- de lift\n- de deur\n');
+    const rendered = renderAnswer(
+      '## Ons oordeel\n\n<!-- Gegrond of niet, en waarom. -->\n\nUw klacht is **gegrond**:\n\n- de lift\n- de deur\n',
+    );
     expect(rendered.text).toBe('Ons oordeel\n\nUw klacht is gegrond:\n\n- de lift\n- de deur');
-    expect(rendered.html).toBe('<h3>Ons oordeel</h3>\n<p>Uw klacht is <strong>gegrond</strong>:</p>\n<ul>\n<li>de lift</li>\n<li>de deur</li>\n</ul>');
+    expect(rendered.html).toBe(
+      '<h3>Ons oordeel</h3>\n<p>Uw klacht is <strong>gegrond</strong>:</p>\n<ul>\n<li>de lift</li>\n<li>de deur</li>\n</ul>',
+    );
     expect(rendered.html).not.toContain('Gegrond of niet');
   });
 

@@ -10,14 +10,26 @@ const open = aCase({ status: 'bevestigd', handler: 'jan' });
 describe('askQuestion', () => {
   it('numbers the questions in the order asked', () => {
     const first = askQuestion(open, ' Welke verdieping? ', '2026-10-28T10:00:00+01:00', 'jdevries');
-    expect(first.ok && first.question).toEqual({ id: 'v1', at: '2026-10-28T10:00:00+01:00', by: 'jdevries', text: 'Welke verdieping?' });
-    const second = first.ok ? askQuestion(first.case, 'Sinds wanneer?', '2026-10-29T10:00:00+01:00', 'jdevries') : first;
+    expect(first.ok && first.question).toEqual({
+      id: 'v1',
+      at: '2026-10-28T10:00:00+01:00',
+      by: 'jdevries',
+      text: 'Welke verdieping?',
+    });
+    const second = first.ok
+      ? askQuestion(first.case, 'Sinds wanneer?', '2026-10-29T10:00:00+01:00', 'jdevries')
+      : first;
     expect(second.ok && second.question.id).toBe('v2');
   });
 
   it('refuses an empty question and a closed case', () => {
-    expect(askQuestion(open, '  ', '2026-10-28T10:00:00+01:00', 'x')).toMatchObject({ ok: false, reason: expect.stringMatching(/leeg/) });
-    expect(askQuestion(aCase({ status: 'afgesloten', outcome: 'gegrond' }), 'Nog iets?', '2026-10-28T10:00:00+01:00', 'x')).toMatchObject({ ok: false });
+    expect(askQuestion(open, '  ', '2026-10-28T10:00:00+01:00', 'x')).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/leeg/),
+    });
+    expect(
+      askQuestion(aCase({ status: 'afgesloten', outcome: 'gegrond' }), 'Nog iets?', '2026-10-28T10:00:00+01:00', 'x'),
+    ).toMatchObject({ ok: false });
   });
 });
 
@@ -41,6 +53,8 @@ describe('dueQuestionMails', () => {
     const answered = answerQuestion(mailed, 'v1', 'De derde.', '2026-10-29T10:00:00+01:00');
     expect(answered.answered).toBe(true);
     expect(dueQuestionMails(answered.case, '2026-11-20', calendar, tz)).toEqual([]);
-    expect(dueQuestionMails({ ...mailed, status: 'afgesloten', outcome: 'gegrond' }, '2026-11-20', calendar, tz)).toEqual([]);
+    expect(
+      dueQuestionMails({ ...mailed, status: 'afgesloten', outcome: 'gegrond' }, '2026-11-20', calendar, tz),
+    ).toEqual([]);
   });
 });

@@ -16,7 +16,10 @@ async function readText(ctx: CliContext, path: string, what: string): Promise<st
   try {
     const bytes = await readFile(resolve(ctx.cwd, path));
     if (bytes.byteLength > maxFileBytes) return { problem: `${what} ${path} is te groot (hoogstens 200 kB).` };
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+    return new TextDecoder('utf-8', { fatal: true })
+      .decode(bytes)
+      .replace(/^\uFEFF/, '')
+      .replace(/\r\n?/g, '\n');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { problem: `${what} ${path} bestaat niet.` };
@@ -66,7 +69,12 @@ export async function previewAnswerMove(
     return usageExit;
   }
   const at = receivedAtIso(ctx.now(), ctx.config.terms.timeZone);
-  const draft = { at, by: 'klachten-cli', text: move.text.trim(), ...(move.report ? { report: move.report.trim() } : {}) };
+  const draft = {
+    at,
+    by: 'klachten-cli',
+    text: move.text.trim(),
+    ...(move.report ? { report: move.report.trim() } : {}),
+  };
   const preview = previewAnswer(record, draft, {
     config: ctx.config,
     templates: await services.loadTemplates(ctx),

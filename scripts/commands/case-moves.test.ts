@@ -46,7 +46,14 @@ describe('klachten cases <move>', () => {
     });
     expect((await cli(['verdaag', ref, '--reason', 'Rapport van de monteur volgt.'])).code).toBe(0);
     await writeFile(join(root, 'antwoord.md'), 'Wij hebben de monteur gesproken.\n\nUw klacht is gegrond.\n');
-    const answered = await cli(['beantwoord', ref.toLowerCase(), '--text-file', 'antwoord.md', '--report', 'https://example.nl/verslag']);
+    const answered = await cli([
+      'beantwoord',
+      ref.toLowerCase(),
+      '--text-file',
+      'antwoord.md',
+      '--report',
+      'https://example.nl/verslag',
+    ]);
     expect(answered.code).toBe(0);
     expect((await cli(['sluit', ref, '--outcome', 'opgelost in overleg'])).stdout).toBe(
       `${ref}: afgesloten: opgelost-in-overleg.\n`,
@@ -103,7 +110,9 @@ describe('klachten cases <move>', () => {
     const none = await cli(['answer', record.reference]);
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/Het antwoord is leeg.*--text-file antwoord\.md/s);
-    expect((await cli(['answer', record.reference, '--text-file', 'leeg.md'])).stderr).toMatch(/leeg\.md: Het antwoord is leeg/);
+    expect((await cli(['answer', record.reference, '--text-file', 'leeg.md'])).stderr).toMatch(
+      /leeg\.md: Het antwoord is leeg/,
+    );
     expect((await cli(['answer', record.reference, '--text-file', 'weg.md'])).stderr).toMatch(/weg\.md bestaat niet/);
     expect((await store.getCase(record.reference))?.status).toBe('bevestigd');
   });

@@ -153,9 +153,7 @@ function parseMove(parsed: CommandArgs<typeof moveArgs>): ParsedMove | { problem
   };
   const stray = (
     ['handler', 'reason', 'report', 'text-file', 'report-file', 'preview', 'outcome', 'earlier'] as const
-  ).filter(
-    (name) => values[name] !== undefined && !allowed[type].includes(name),
-  );
+  ).filter((name) => values[name] !== undefined && !allowed[type].includes(name));
   if (stray.length > 0) return { problem: `--${stray.join(', --')} hoort niet bij ${word}.` };
   const by = values.by?.trim() || 'klachten-cli';
   const missing = (flag: string, example: string) => ({
@@ -170,7 +168,10 @@ function parseMove(parsed: CommandArgs<typeof moveArgs>): ParsedMove | { problem
       return { reference, by, move: { type, reason: values.reason } };
     case 'answer': {
       const textFile = values['text-file']?.trim();
-      if (!textFile) return { problem: answerTextMissing.replace('hier', 'in het bestand') + ' Geef het met --text-file antwoord.md.' };
+      if (!textFile)
+        return {
+          problem: answerTextMissing.replace('hier', 'in het bestand') + ' Geef het met --text-file antwoord.md.',
+        };
       if (values.report !== undefined && values['report-file'] !== undefined)
         return { problem: 'Geef het verslag met --report of met --report-file, niet allebei.' };
       const report = values.report === undefined ? {} : { report: values.report };

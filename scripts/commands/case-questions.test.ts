@@ -2,7 +2,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultTemplatesDir, loadTemplates } from '../../cases/mail/template-files.ts';
 import type { Mailer } from '../../cases/mail/transport.ts';
 import type { CaseStore } from '../../cases/store.ts';
-import { confirmedCase, mailConfig, startMailTestBed, testSecret, type MailTestBed, type TestSmtpServer } from '../../tests/support/mail-fixture.ts';
+import {
+  confirmedCase,
+  mailConfig,
+  startMailTestBed,
+  testSecret,
+  type MailTestBed,
+  type TestSmtpServer,
+} from '../../tests/support/mail-fixture.ts';
 import { runCommand } from '../../tests/support/run-command.ts';
 import { run } from './cases.ts';
 
@@ -52,7 +59,9 @@ describe('klachten cases ask', () => {
   it('refuses an empty question and a closed case, mailing nothing', async () => {
     const { case: open } = await store.fileCase(confirmedCase());
     expect((await cases(['ask', open.reference, '--text', '   '])).stderr).toMatch(/De vraag is leeg/);
-    const { case: closed } = await store.fileCase(confirmedCase({ status: 'afgesloten', outcome: 'gegrond', fingerprint: 'sha256:ander' }));
+    const { case: closed } = await store.fileCase(
+      confirmedCase({ status: 'afgesloten', outcome: 'gegrond', fingerprint: 'sha256:ander' }),
+    );
     const refused = await cases(['ask', closed.reference, '--text', 'Nog iets?']);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/gesloten/);

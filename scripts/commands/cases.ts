@@ -169,7 +169,15 @@ function showText(c: Case, people: readonly Person[]): string {
         ]
       : []),
     ...(c.answers?.length
-      ? ['', 'Antwoord (zoals verstuurd):', ...c.answers.flatMap((a) => [`  ${a.at}  ${line(a.by ?? '')}`, a.text, ...(a.report ? ['  Verslag:', a.report] : [])])]
+      ? [
+          '',
+          'Antwoord (zoals verstuurd):',
+          ...c.answers.flatMap((a) => [
+            `  ${a.at}  ${line(a.by ?? '')}`,
+            a.text,
+            ...(a.report ? ['  Verslag:', a.report] : []),
+          ]),
+        ]
       : []),
     ...(c.answerDraft ? ['', `Antwoord klaargezet (nog niet verstuurd, ${c.answerDraft.at}).`] : []),
     '',

@@ -104,7 +104,12 @@ function sampleCase(kind: MessageKind, locale: Locale, cfg: Config): Case {
         status: 'bevestigd',
         events: [...base.events, confirmed],
         questions: [
-          { id: 'v1', at: '2026-11-02T09:00:00+01:00', text: 'Op welke verdieping woont u?', mailedAt: '2026-11-02T09:00:00+01:00' },
+          {
+            id: 'v1',
+            at: '2026-11-02T09:00:00+01:00',
+            text: 'Op welke verdieping woont u?',
+            mailedAt: '2026-11-02T09:00:00+01:00',
+          },
         ],
       };
     case 'withdrawn':

@@ -29,8 +29,7 @@ export function questionAnswerComment(id: string, text: string, logins: readonly
 
 /** What became of an answer posted on the page. */
 export type QuestionAnswerResult =
-  | { ok: true; case: Case; answered: boolean }
-  | { ok: false; error: 'required' | 'tooLong' | 'closed' };
+  { ok: true; case: Case; answered: boolean } | { ok: false; error: 'required' | 'tooLong' | 'closed' };
 
 /**
  * Puts the complainant's answer on question `id`. A question answered already (the reload of the

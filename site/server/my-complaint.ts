@@ -202,7 +202,15 @@ async function handlePost(
       const answered = await answerQuestionOnPage(getStore(), config, record.reference, id, value, now, record);
       if (!answered.ok) {
         const status = answered.error === 'closed' ? 409 : 422;
-        return casePage(record, session.csrf, locale, secret, now, { questionAnswer: { id, value, error: answered.error } }, status);
+        return casePage(
+          record,
+          session.csrf,
+          locale,
+          secret,
+          now,
+          { questionAnswer: { id, value, error: answered.error } },
+          status,
+        );
       }
       log('my-complaint.question-answered', { reference: record.reference, repeated: !answered.answered });
       return casePage(answered.case, session.csrf, locale, secret, now, { notice: 'answered' });

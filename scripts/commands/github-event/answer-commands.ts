@@ -13,9 +13,24 @@ import { askQuestion } from '../../../cases/answer/questions.ts';
 import { applyMove, answerTextMissing, type MoveContext } from '../../../cases/lifecycle.ts';
 import { fence } from '../../../cases/stores/github/inert-text.ts';
 import { moveCase } from '../case-moves.ts';
-import type { EventDeps } from './handle-event.ts';
+import type { Config } from '../../../cases/config.ts';
+import type { Locale } from '../../../cases/locale.ts';
+import type { TemplateSet } from '../../../cases/mail/compose-message.ts';
+import type { CaseStore } from '../../../cases/store.ts';
 import { movedComment } from './replies.ts';
 import { answerParts, type SlashCommand } from './slash-commands.ts';
+
+/** What these commands need (a part of the event handler's dependencies, `handle-event.ts`). */
+export interface AnswerCommandDeps {
+  config: Config;
+  /** The GitHub store (the draft, the answer and the questions are written to the case's issue). */
+  store: CaseStore;
+  now: () => Date;
+  /** The mail templates (templates/mail/), for the preview of an answer. */
+  templates: TemplateSet;
+  /** The answer template in a language (templates/answer/), offered when `/beantwoord` has no text. */
+  answerTemplate?: (locale: Locale) => Promise<string | undefined>;
+}
 
 /** What one of these commands did: done (with its result word), or refused with a reason. */
 export type AnswerCommandResult = { ok: true; result: 'previewed' | 'moved' | 'asked' } | { ok: false; reason: string };
@@ -62,7 +77,7 @@ export async function previewAnswerCommand(
   reference: string,
   command: SlashCommand,
   context: MoveContext,
-  deps: EventDeps,
+  deps: AnswerCommandDeps,
 ): Promise<AnswerCommandResult> {
   const parts = answerParts(command);
   if (parts.text === '') {
@@ -75,10 +90,15 @@ export async function previewAnswerCommand(
   if (!check.ok) return { ok: false, reason: check.reason };
   const draft = { at: context.at, by: context.by, ...parts };
   const preview = previewAnswer(record, draft, { config: deps.config, templates: deps.templates, now: deps.now() });
-  await deps.store.updateCase(reference, (current: Case) => ({ ...current, answerDraft: draft }), 'antwoord klaargezet', {
-    current: record,
-    comment: previewComment(reference, preview, parts.report !== undefined),
-  });
+  await deps.store.updateCase(
+    reference,
+    (current: Case) => ({ ...current, answerDraft: draft }),
+    'antwoord klaargezet',
+    {
+      current: record,
+      comment: previewComment(reference, preview, parts.report !== undefined),
+    },
+  );
   return { ok: true, result: 'previewed' };
 }
 
@@ -91,7 +111,7 @@ export async function previewAnswerCommand(
 export async function sendAnswerCommand(
   reference: string,
   context: MoveContext,
-  deps: EventDeps,
+  deps: AnswerCommandDeps,
 ): Promise<AnswerCommandResult> {
   const record = await deps.store.getCase(reference);
   if (record === undefined) return { ok: false, reason: `De klacht ${reference} is niet gevonden.` };
@@ -104,7 +124,11 @@ export async function sendAnswerCommand(
         'u krijgt dan een voorbeeld, en daarna verstuurt `/verstuur` het.',
     };
   }
-  const move = { type: 'answer' as const, text: draft.text, ...(draft.report === undefined ? {} : { report: draft.report }) };
+  const move = {
+    type: 'answer' as const,
+    text: draft.text,
+    ...(draft.report === undefined ? {} : { report: draft.report }),
+  };
   const outcome = await moveCase(deps.store, reference, move, context, {
     read: record,
     comment: (made) => movedComment(made, context.by, deps.config),
@@ -124,7 +148,7 @@ export async function askCommand(
   reference: string,
   command: SlashCommand,
   context: MoveContext,
-  deps: EventDeps,
+  deps: AnswerCommandDeps,
 ): Promise<AnswerCommandResult> {
   const text = [command.argument, command.body ?? ''].filter((part) => part !== '').join('\n');
   const record = await deps.store.getCase(reference);

@@ -105,7 +105,9 @@ describe('handleEvent: slash commands in a comment', () => {
       { command: '/sluit', result: 'refused' },
     ]);
     expect((await store.getCase(record.reference))?.status).toBe('verdaagd');
-    expect(comments(issue.number).at(-1)).toMatch(/Geef een uitkomst[\s\S]*De opdrachten daarna zijn ook niet uitgevoerd/);
+    expect(comments(issue.number).at(-1)).toMatch(
+      /Geef een uitkomst[\s\S]*De opdrachten daarna zijn ook niet uitgevoerd/,
+    );
   });
 
   it('closes an answered case, and the issue with it', async () => {

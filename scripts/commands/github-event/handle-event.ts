@@ -1,11 +1,7 @@
-import type { Config } from '../../../cases/config.ts';
-import type { Locale } from '../../../cases/locale.ts';
-import type { TemplateSet } from '../../../cases/mail/compose-message.ts';
-import { askCommand, previewAnswerCommand, sendAnswerCommand } from './answer-commands.ts';
+import { askCommand, previewAnswerCommand, sendAnswerCommand, type AnswerCommandDeps } from './answer-commands.ts';
 import { receivedAtIso } from '../../../cases/intake.ts';
 import type { Move, MoveContext } from '../../../cases/lifecycle.ts';
 import { findPerson } from '../../../cases/people.ts';
-import type { CaseStore } from '../../../cases/store.ts';
 import { caseLabel } from '../../../cases/stores/github/labels.ts';
 import { readPageHeader } from '../../../cases/stores/github/machine-block.ts';
 import { moveCase } from '../case-moves.ts';
@@ -15,16 +11,8 @@ import { movedComment, noReferenceComment, refusedComment } from './replies.ts';
 import { confirmsAnswer, parseSlashCommands, readCommand, type SlashCommand } from './slash-commands.ts';
 
 /** What handling an event needs. */
-export interface EventDeps {
-  config: Config;
-  /** The GitHub store (moves are written to the case's issue). */
-  store: CaseStore;
+export interface EventDeps extends AnswerCommandDeps {
   actions: IssueActions;
-  now: () => Date;
-  /** The mail templates (templates/mail/), for the preview of an answer. */
-  templates: TemplateSet;
-  /** The answer template in a language (templates/answer/), offered when `/beantwoord` has no text. */
-  answerTemplate?: (locale: Locale) => Promise<string | undefined>;
 }
 
 /** What became of an event, for the Action log: codes and references, never text or names. */

@@ -72,7 +72,13 @@ export function parseSlashCommands(body: string): SlashCommand[] {
     if (type === undefined || word === undefined) continue;
     const command: SlashCommand = { command: `/${word}`, type, argument: (match?.[2] ?? '').trim() };
     if (withBody.includes(type)) {
-      found.push({ ...command, body: lines.slice(index + 1).join('\n').trim() });
+      found.push({
+        ...command,
+        body: lines
+          .slice(index + 1)
+          .join('\n')
+          .trim(),
+      });
       break;
     }
     found.push(command);
@@ -93,7 +99,10 @@ export function answerParts(command: SlashCommand): { text: string; report?: str
   const lines = whole.split('\n');
   const split = lines.findIndex((line) => /^ {0,3}\/(verslag|report)\s*$/i.test(line));
   if (split < 0) return { text: whole.trim() };
-  const report = lines.slice(split + 1).join('\n').trim();
+  const report = lines
+    .slice(split + 1)
+    .join('\n')
+    .trim();
   return { text: lines.slice(0, split).join('\n').trim(), ...(report === '' ? {} : { report }) };
 }
 
