@@ -105,6 +105,11 @@ describe('applyMove', () => {
     expect(!result.ok && result.reason).toMatch(/Het antwoord is leeg.*templates\/answer/);
   });
 
+  it('refuses an answer longer than a GitHub comment can preview', () => {
+    const result = move(moved(aCase(), confirm), { type: 'answer', text: 'x'.repeat(30_001) });
+    expect(!result.ok && result.reason).toMatch(/te lang: hoogstens 30000 tekens/);
+  });
+
   it('records the sent answer once and drops the draft that was previewed', () => {
     const draft = { at: context.at, by: 'coordinator', text: 'concept' };
     const record = moved({ ...moved(aCase(), confirm), answerDraft: draft }, answer);

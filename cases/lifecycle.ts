@@ -136,6 +136,9 @@ export const answerTextMissing =
   'antwoord (wat de klager schreef, wat u onderzocht, uw oordeel, wat u gaat doen, en wat de klager kan doen ' +
   'als die het er niet mee eens is). Een opzet staat in templates/answer/.';
 
+/** The longest answer with its verslag: a letter of many pages, within what one GitHub comment holds with its preview. */
+export const answerMaxLength = 30_000;
+
 /** Why a move cannot start from a status, in Dutch. */
 function wrongStatus(move: Move, record: Case): string {
   const name = moveNames[move.type];
@@ -190,6 +193,9 @@ function argumentProblem(record: Case, move: Move, context: MoveContext): string
     }
     case 'answer':
       if (move.text.trim() === '') return answerTextMissing;
+      if (move.text.length + (move.report?.length ?? 0) > answerMaxLength) {
+        return `Het antwoord met het verslag is te lang: hoogstens ${answerMaxLength} tekens. Maak het korter of vat het verslag samen.`;
+      }
       return move.report !== undefined && move.report.trim() === '' ? 'Het verslag is leeg.' : undefined;
     case 'close':
       return outcomes.includes(move.outcome)
