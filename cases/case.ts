@@ -110,6 +110,44 @@ export const additionSchema = z.object({
   text: z.string(),
 });
 
+/**
+ * The reasoned answer as it was sent (`/beantwoord` confirmed with `/verstuur`, or `klachten cases
+ * answer`): the handler's Markdown and the verslag, when there is one, exactly as recorded at that
+ * moment. Appended, never changed: editing the comment it came from afterwards changes nothing.
+ */
+export const answerSchema = z.object({
+  at: isoInstant,
+  /** A GitHub login or `klachten-cli`; staff only. */
+  by: z.string().optional(),
+  text: z.string().min(1),
+  report: z.string().optional(),
+});
+
+/** An answer shown as a preview on the case and not yet sent: only `/verstuur` sends it. */
+export const answerDraftSchema = answerSchema;
+
+/** The complainant's answer to a handler's question, as they typed it on their page. */
+export const questionAnswerSchema = z.object({
+  at: isoInstant,
+  text: z.string(),
+});
+
+/**
+ * A question of the handler's to the complainant (`/vraag`, `klachten cases ask`), with its
+ * answer once given. `mailedAt` and `remindedAt` are set before the mail goes out (and taken off
+ * again when it fails), so neither the question nor its one reminder is ever sent twice.
+ */
+export const questionSchema = z.object({
+  /** `v1`, `v2`, … in the order asked: the page's form names the question by it. */
+  id: z.string().regex(/^v\d+$/),
+  at: isoInstant,
+  by: z.string().optional(),
+  text: z.string().min(1),
+  answer: questionAnswerSchema.optional(),
+  mailedAt: isoInstant.optional(),
+  remindedAt: isoInstant.optional(),
+});
+
 /** A hold: while a dispute or a legal procedure runs, nothing of the case is erased. */
 export const holdSchema = z.object({
   reason: z.string().min(1),
@@ -154,6 +192,12 @@ export const caseSchema = z.object({
   additions: z.array(additionSchema).optional(),
   /** The files the complainant sent, cleaned and renamed (`bijlage-1.jpg`); the bytes live beside the case. */
   attachments: z.array(attachmentSchema).optional(),
+  /** The reasoned answers as sent, oldest first (a reopened case may get a second). */
+  answers: z.array(answerSchema).optional(),
+  /** The answer previewed with `/beantwoord` and waiting for `/verstuur`. */
+  answerDraft: answerDraftSchema.optional(),
+  /** The handler's questions to the complainant and their answers, oldest first. */
+  questions: z.array(questionSchema).optional(),
   /** Set by `klachten cases hold`: retention and erasure leave the case alone until `unhold`. */
   hold: holdSchema.optional(),
   /**
@@ -168,6 +212,8 @@ export type Case = z.output<typeof caseSchema>;
 export type CaseInput = z.input<typeof caseSchema>;
 export type CaseEvent = z.output<typeof caseEventSchema>;
 export type Terms = z.output<typeof termsSchema>;
+export type Answer = z.output<typeof answerSchema>;
+export type Question = z.output<typeof questionSchema>;
 
 /**
  * Validates a case record read from a store; a broken record is an error, never a guess.

@@ -279,7 +279,8 @@ export function noticeText(notice: Notice): string {
     case 'answer-reminder':
       return (
         `**Herinnering: het antwoord op klacht ${reference} moet uiterlijk ${date} verstuurd zijn** (${soon}).\n` +
-        'Geef het antwoord en meld het met `/beantwoord`, of verdaag de termijn eenmaal met `/verdaag <reden>`.\n\n' +
+        'Schrijf het antwoord onder `/beantwoord` en verstuur het na het voorbeeld met `/verstuur`, of verdaag de ' +
+        'termijn eenmaal met `/verdaag <reden>`.\n\n' +
         `_Reminder: the reasoned answer to complaint ${reference} is due by ${dateEn} (${soonEn})._` +
         mentionLine(notice.mentions)
       );

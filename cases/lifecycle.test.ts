@@ -44,7 +44,8 @@ function refusal(record: Case, m: Move, overrides: Partial<MoveContext> = {}): s
 
 const confirm: Move = { type: 'confirm', handler: 'fatma-yilmaz' };
 const extend: Move = { type: 'extend', reason: 'We wachten op het rapport van de liftmonteur.' };
-const answer: Move = { type: 'answer', report: 'https://example.org/verslag.pdf' };
+const answerText = 'Wij hebben de lift laten nakijken.\n\nUw klacht is gegrond.';
+const answer: Move = { type: 'answer', text: answerText, report: 'https://example.org/verslag.pdf' };
 
 describe('applyMove', () => {
   it('walks a case through its whole life, one event per move, each a valid case', () => {
@@ -70,7 +71,9 @@ describe('applyMove', () => {
       by: 'coordinator',
       reason: 'We wachten op het rapport van de liftmonteur.',
     });
-    expect(record.events.at(-2)?.report).toBe('https://example.org/verslag.pdf');
+    expect(record.answers).toEqual([
+      { at: context.at, by: 'coordinator', text: answerText, report: 'https://example.org/verslag.pdf' },
+    ]);
     expect(parseCase(record)).toEqual(record);
   });
 
@@ -93,10 +96,28 @@ describe('applyMove', () => {
   });
 
   it('answers without extending, and without a report', () => {
-    const record = moved(moved(aCase(), confirm), { type: 'answer' });
+    const record = moved(moved(aCase(), confirm), { type: 'answer', text: answerText });
     expect(record.status).toBe('beantwoord');
     expect(record.extended).toBe(false);
-    expect(record.events.at(-1)).not.toHaveProperty('report');
+    expect(record.answers?.[0]).not.toHaveProperty('report');
+  });
+
+  it('refuses an answer without text, saying what the answer must hold', () => {
+    const result = move(moved(aCase(), confirm), { type: 'answer', text: '  \n ' });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.reason).toMatch(/Het antwoord is leeg.*templates\/answer/);
+  });
+
+  it('refuses an answer longer than a GitHub comment can preview', () => {
+    const result = move(moved(aCase(), confirm), { type: 'answer', text: 'x'.repeat(30_001) });
+    expect(!result.ok && result.reason).toMatch(/te lang: hoogstens 30000 tekens/);
+  });
+
+  it('records the sent answer once and drops the draft that was previewed', () => {
+    const draft = { at: context.at, by: 'coordinator', text: 'concept' };
+    const record = moved({ ...moved(aCase(), confirm), answerDraft: draft }, answer);
+    expect(record.answerDraft).toBeUndefined();
+    expect(record.answers).toHaveLength(1);
   });
 
   it('marks a repeat complaint as not taken up, naming the earlier case in upper case', () => {

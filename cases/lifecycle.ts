@@ -30,7 +30,13 @@ import { receiptDate } from './terms.ts';
 export type Move =
   | { type: 'confirm'; /** Person id or GitHub login of the handler (config `people`). */ handler: string }
   | { type: 'extend'; /** Why the answer takes longer: told to the complainant. */ reason: string }
-  | { type: 'answer'; /** Link to or text of the mediation report (verslag), when there is one. */ report?: string }
+  | {
+      type: 'answer';
+      /** The reasoned answer itself (Markdown), as the complainant receives it. */
+      text: string;
+      /** Text of (or link to) the mediation report (verslag), when there is one. */
+      report?: string;
+    }
   | { type: 'close'; outcome: Outcome }
   | { type: 'not-taken-up'; /** Reference of the earlier case about the same thing. */ earlierReference: string }
   | {
@@ -142,6 +148,18 @@ const moveNames: Readonly<Record<MoveType, string>> = {
   reopen: 'heropenen',
 };
 
+/**
+ * Why an answer without text is refused: the reglement promises a reasoned answer in writing, and
+ * the tool sends what is recorded, so there must be something to send.
+ */
+export const answerTextMissing =
+  'Het antwoord is leeg. De klager krijgt het antwoord zoals u het hier schrijft: schrijf het gemotiveerde ' +
+  'antwoord (wat de klager schreef, wat u onderzocht, uw oordeel, wat u gaat doen, en wat de klager kan doen ' +
+  'als die het er niet mee eens is). Een opzet staat in templates/answer/.';
+
+/** The longest answer with its verslag: a letter of many pages, within what one GitHub comment holds with its preview. */
+export const answerMaxLength = 30_000;
+
 /** Why a move cannot start from a status, in Dutch. */
 function wrongStatus(move: Move, record: Case): string {
   const name = moveNames[move.type];
@@ -201,6 +219,10 @@ function argumentProblem(record: Case, move: Move, context: MoveContext): string
       return undefined;
     }
     case 'answer':
+      if (move.text.trim() === '') return answerTextMissing;
+      if (move.text.length + (move.report?.length ?? 0) > answerMaxLength) {
+        return `Het antwoord met het verslag is te lang: hoogstens ${answerMaxLength} tekens. Maak het korter of vat het verslag samen.`;
+      }
       return move.report !== undefined && move.report.trim() === '' ? 'Het verslag is leeg.' : undefined;
     case 'close':
       return outcomes.includes(move.outcome)
@@ -255,8 +277,11 @@ function made(record: Case, move: Move, context: MoveContext): MoveMade {
       break;
     case 'answer': {
       const report = move.report?.trim();
-      event = report === undefined ? base : { ...base, report };
-      next = { ...record };
+      // The text as sent goes on the case, once; the event only says that there is a verslag.
+      const answer = { at: context.at, by: context.by, text: move.text.trim(), ...(report ? { report } : {}) };
+      event = base;
+      const { answerDraft: _sent, ...rest } = record;
+      next = { ...rest, answers: [...(record.answers ?? []), answer] };
       break;
     }
     case 'close':
@@ -330,7 +355,7 @@ export function moveNote(result: MoveMade): string {
     case 'extend':
       return 'termijn verdaagd';
     case 'answer':
-      return event.report === undefined ? 'beantwoord' : 'beantwoord, met verslag';
+      return result.case.answers?.at(-1)?.report === undefined ? 'beantwoord' : 'beantwoord, met verslag';
     case 'close':
       return `afgesloten: ${event.outcome ?? '?'}`;
     case 'not-taken-up':

@@ -5,7 +5,7 @@
 // fallback folder, the logs, nor — on GitHub — any title, body or comment ever written (the
 // stand-in keeps every version, as GitHub's edit history does). A second case, not erased, is
 // found by the same search, so the search can see what it looks for.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { randomFillSync } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +21,7 @@ import { run as cases } from '../scripts/commands/cases.ts';
 import { run as erase } from '../scripts/commands/erase.ts';
 import { run as mail } from '../scripts/commands/mail.ts';
 import { addInformation, withdraw } from '../site/server/my-complaint-actions.ts';
+import { answerQuestionOnPage } from '../site/server/my-complaint-questions.ts';
 import { startGitHubStandIn, type GitHubStandIn } from './github-standin/index.ts';
 import { everythingStored, found } from './support/everything-stored.ts';
 import { startSmtpServer, testSecret, type TestSmtpServer } from './support/mail-fixture.ts';
@@ -52,6 +53,10 @@ function form(tag: string) {
 const addition = (tag: string) =>
   `Mijn BSN is 1234567${tag.charCodeAt(0)} en mijn IBAN NL91ABNA04171${tag.charCodeAt(0)}.`;
 const reason = (tag: string) => `Wacht op rapport over ${tag} Jansen`;
+const question = (tag: string) => `Vraag aan ${tag}: woont u op de derde verdieping?`;
+const questionAnswer = (tag: string) => `Antwoord van ${tag}: ja, op nummer 3${tag.charCodeAt(0)}.`;
+const answerText = (tag: string) => `Gemotiveerd antwoord aan ${tag}: de ketel is vervangen.`;
+const report = (tag: string) => `Verslag van het gesprek met ${tag} op 3 november.`;
 
 /** Every value of the case that erasure must remove. */
 function valuesOf(tag: string): string[] {
@@ -68,6 +73,10 @@ function valuesOf(tag: string): string[] {
     addition(tag),
     `1234567${tag.charCodeAt(0)}`,
     reason(tag),
+    question(tag),
+    questionAnswer(tag),
+    answerText(tag),
+    report(tag),
   ];
 }
 
@@ -104,6 +113,25 @@ async function live(store: CaseStore, env: Record<string, string>, tag: string, 
   expect((await command(cases, ['extend', reference, '--reason', reason(tag)])).code).toBe(0);
   const added = await addInformation(store, config, reference, addition(tag), now);
   expect(added.added).toBe(true);
+  expect((await command(mail, ['send'])).code).toBe(0);
+  // A question, its answer on the page, then the reasoned answer with a verslag, mailed.
+  expect((await command(cases, ['ask', reference, '--text', question(tag)])).code).toBe(0);
+  expect(await answerQuestionOnPage(store, config, reference, 'v1', questionAnswer(tag), now)).toMatchObject({
+    ok: true,
+  });
+  await writeFile(join(dataDir, `antwoord-${tag}.md`), answerText(tag));
+  await writeFile(join(dataDir, `verslag-${tag}.md`), report(tag));
+  const answered = await command(cases, [
+    'answer',
+    reference,
+    '--text-file',
+    join(dataDir, `antwoord-${tag}.md`),
+    '--report-file',
+    join(dataDir, `verslag-${tag}.md`),
+  ]);
+  expect(answered.code, answered.stderr).toBe(0);
+  await rm(join(dataDir, `antwoord-${tag}.md`));
+  await rm(join(dataDir, `verslag-${tag}.md`));
   expect((await command(mail, ['send'])).code).toBe(0);
   return { reference, command };
 }

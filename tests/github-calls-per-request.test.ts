@@ -14,6 +14,7 @@ import { revokeLinks } from '../cases/complainant-token.ts';
 import { makeQueueSetupFromEnv, type QueueSetup } from '../cases/queue/setup-from-env.ts';
 import config from '../klachten.config.ts';
 import { addInformation } from '../site/server/my-complaint-actions.ts';
+import { answerQuestionOnPage } from '../site/server/my-complaint-questions.ts';
 import { startGitHubStandIn, type GitHubStandIn } from './github-standin/index.ts';
 import { aCase } from './support/case-fixture.ts';
 import { callsDuring } from './support/github-calls.ts';
@@ -113,5 +114,29 @@ describe(`one public request, with ${issueCount.toLocaleString('en')} issues`, (
     // Read, rewrite, and the comment that tells the handler: no lookup grows with the cases.
     console.log(`an addition costs ${calls} GitHub calls (read the case, read it for the update, write it, comment)`);
     expect(calls).toBeLessThanOrEqual(4);
+  }, 60_000);
+
+  it('says what an answer to a question through the complainant’s page costs, whatever the number of issues', async () => {
+    const store = instance().store;
+    const at = '2026-11-02T10:00:00+01:00';
+    await store.updateCase(
+      known.reference,
+      (record) => ({ ...record, questions: [{ id: 'v1', at, text: 'Welke verdieping?' }] }),
+      'vraag',
+    );
+    const calls = await callsOf(async () => {
+      const answered = await answerQuestionOnPage(
+        store,
+        config,
+        known.reference,
+        'v1',
+        'De derde.',
+        new Date('2026-11-02T10:00:00Z'),
+      );
+      expect(answered).toMatchObject({ ok: true, answered: true });
+    });
+    // Read the case once, write it, and the comment that mentions the handler.
+    console.log(`an answer to a question costs ${calls} GitHub calls (read the case, write it, comment)`);
+    expect(calls).toBeLessThanOrEqual(3);
   }, 60_000);
 });

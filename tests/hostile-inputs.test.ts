@@ -11,6 +11,7 @@ import { decodeIssue, encodeIssue } from '../cases/stores/github/issue-format.ts
 import { makeGitHubStore, type GitHubStore } from '../cases/stores/github/store.ts';
 import { startGitHubStandIn, type GitHubStandIn } from './github-standin/index.ts';
 import { aCase } from './support/case-fixture.ts';
+import { questionAnswerComment } from '../site/server/my-complaint-questions.ts';
 import { standInOctokit } from './support/standin-octokit.ts';
 
 // Every hostile string is filed through the GitHub store into the stand-in, in every field a
@@ -122,6 +123,7 @@ beforeAll(async () => {
     concerns: 'x',
     whatIsNew: 'x',
     satisfaction: { answer: 'deels', remark: 'x', at: '2026-01-05T09:00:00Z' },
+    questions: [{ id: 'v1', at: '2026-01-05T09:00:00Z', text: 'x', answer: { at: '2026-01-05T09:00:00Z', text: 'x' } }],
   });
   for (const text of inspect(encodeIssue(benign, { categories }).body).texts) allowedTexts.add(anyReference(text));
 });
@@ -143,6 +145,8 @@ function hostileCase(text: string): Case {
     concerns: text,
     whatIsNew: text,
     satisfaction: { answer: 'nee', remark: text, at },
+    // The complainant's answer to a handler's question, as the page posts it.
+    questions: [{ id: 'v1', at, text: 'Op welke verdieping woont u?', answer: { at, text } }],
   });
 }
 
@@ -194,4 +198,18 @@ describe('hostile input filed through the GitHub store', () => {
     const longest = standIn.state.repo('livable/klachten').comments.length;
     expect(longest).toBeGreaterThan(0);
   }, 60_000);
+});
+
+describe('hostile input answering a handler\u2019s question', () => {
+  it('sits in the fence of the comment that tells the handler: nothing else in it is live or typed by the complainant', () => {
+    const own = new Set(inspect(questionAnswerComment('v1', 'x', ['jdevries'])).texts);
+    const problems: string[] = [];
+    for (const [index, text] of [...naughty, ...githubSpecific].entries()) {
+      const { texts, live } = inspect(questionAnswerComment('v1', text, ['jdevries']));
+      if (live.length > 0) problems.push(`#${index}: live ${live.join(', ')}`);
+      for (const value of texts)
+        if (!own.has(value)) problems.push(`#${index}: text outside code ${JSON.stringify(value.slice(0, 60))}`);
+    }
+    expect(problems).toEqual([]);
+  });
 });

@@ -116,7 +116,7 @@ describe('the messages of a case, from receipt to the satisfaction question', ()
     expect(extension ? icsOf(extension) : '').toContain('SEQUENCE:1\r\n');
 
     clock = new Date('2026-12-15T09:00:00Z');
-    await move(reference, { type: 'answer' });
+    await move(reference, { type: 'answer', text: 'Wij hebben uw klacht onderzocht.' });
     expect(await deliverDueMessages(store, mailer, context, { references: [reference] })).toMatchObject({ sent: 2 });
     const [answer, question] = (await smtp.waitFor(5)).slice(3);
     expect(answer?.parsed.subject).toBe(`Uw klacht ${reference} is beantwoord`);

@@ -47,13 +47,48 @@ describe('the data subject’s requests', () => {
     expect(json).toBe(shown.stdout);
     const markdown = await readFile(join(dataDir, 'inzage', `${record.reference}.md`), 'utf8');
     for (const key of Object.keys(JSON.parse(shown.stdout) as object)) {
-      if (!['events', 'notices', 'messages'].includes(key)) expect(markdown).toContain(`**${key}**`);
+      if (!['events', 'notices', 'messages', 'answers', 'questions', 'answerDraft'].includes(key))
+        expect(markdown).toContain(`**${key}**`);
     }
     for (const value of [record.name, record.email, record.phone ?? '', record.address, record.complaint]) {
       expect(markdown).toContain(value);
     }
     const registered = (await store.register.read()).find((entry) => entry.reference === record.reference);
     expect(registered?.requests).toEqual([{ kind: 'inzage', at: '2027-03-01T10:00:00.000Z' }]);
+  });
+
+  it('export holds the answer as sent, its verslag, and the questions with the answers, as text', async () => {
+    const record = aCase({
+      status: 'beantwoord',
+      answers: [
+        {
+          at: '2027-02-01T10:00:00+01:00',
+          by: 'jan',
+          text: 'Wij hebben de ketel vervangen.',
+          report: 'Gesprek op 3 februari.',
+        },
+      ],
+      questions: [
+        {
+          id: 'v1',
+          at: '2027-01-20T10:00:00+01:00',
+          text: 'Op welke verdieping woont u?',
+          answer: { at: '2027-01-21T09:00:00+01:00', text: 'Op de derde.' },
+        },
+      ],
+    });
+    await store.fileCase(record);
+    expect((await runCommand(exportCase, world([record.reference, '--out', 'inzage']))).code).toBe(0);
+    const markdown = await readFile(join(dataDir, 'inzage', `${record.reference}.md`), 'utf8');
+    expect(markdown).toContain(
+      '## Ons antwoord (zoals verstuurd), 2027-02-01T10:00:00+01:00\n\nWij hebben de ketel vervangen.',
+    );
+    expect(markdown).toContain('### Verslag\n\nGesprek op 3 februari.');
+    expect(markdown).toContain('Op welke verdieping woont u?\n\n2027-01-21T09:00:00+01:00: Op de derde.');
+    const json = JSON.parse(
+      await readFile(join(dataDir, 'inzage', `${record.reference}.json`), 'utf8'),
+    ) as typeof record;
+    expect(json.answers).toEqual(record.answers);
   });
 
   it('erase of an unknown reference exits 2 and says so', async () => {

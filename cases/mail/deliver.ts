@@ -29,6 +29,7 @@ import type { Log } from '../log.ts';
 import type { CaseStore } from '../store.ts';
 import { composeMessage, type OutgoingMail, type TemplateSet } from './compose-message.ts';
 import { dueMessages } from './due-messages.ts';
+import { deliverQuestionMails } from '../answer/question-mail.ts';
 import { messageNames, type MessageKind } from './message-kinds.ts';
 import { makeKeyedQueue } from '../keyed-queue.ts';
 import { addressHash } from './message-record.ts';
@@ -134,6 +135,8 @@ export async function deliverDueMessages(
       outcomes.push(outcome);
       if (outcome.result === 'failed') break;
     }
+    // The handler's questions and their one reminder go per question (cases/answer/question-mail.ts).
+    outcomes.push(...(await deliverQuestionMails(store, mailer, context, record)));
   }
   return {
     outcomes,

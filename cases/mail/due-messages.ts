@@ -86,6 +86,8 @@ function triggerOf(record: Case, kind: MessageKind): string | undefined {
     }
     case 'addition':
     case 'link':
+    case 'question':
+    case 'question-reminder':
       // Sent at once, in answer to the complainant's request on their page; never from the state.
       return undefined;
   }

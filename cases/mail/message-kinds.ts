@@ -10,7 +10,9 @@
  * added information) and `link` (a fresh personal link) answer a request on that page and go out
  * at once, not from the case's state (site/server/my-complaint-mail.ts). `reopened` tells the
  * complainant that a reopened case is looked at again (with the new answer date),
- * `reopened-handler` tells its handler, and `reopened-answer` says the new answer was given.
+ * `reopened-handler` tells its handler, and `reopened-answer` carries the new answer. `question`
+ * and `question-reminder` go out per question, from the question's own record
+ * (cases/answer/questions.ts).
  *
  * @example
  * messageKinds.indexOf('answer') < messageKinds.indexOf('satisfaction') // true: the question waits for the answer
@@ -29,6 +31,8 @@ export const messageKinds = [
   'reopened',
   'reopened-handler',
   'reopened-answer',
+  'question',
+  'question-reminder',
 ] as const;
 
 export type MessageKind = (typeof messageKinds)[number];
@@ -66,4 +70,6 @@ export const messageNames: Readonly<Record<MessageKind, string>> = {
   reopened: 'klacht heropend, met de nieuwe antwoorddatum',
   'reopened-handler': 'melding aan behandelaar: klacht heropend',
   'reopened-answer': 'nieuw antwoord gegeven na heropenen',
+  question: 'vraag van de behandelaar',
+  'question-reminder': 'herinnering aan een open vraag',
 };

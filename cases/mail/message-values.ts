@@ -20,6 +20,41 @@ import { receiptDate } from '../terms.ts';
 import { currentAnswerBy, lastEvent } from './case-history.ts';
 import type { MessageKind } from './message-kinds.ts';
 import type { TemplateValue } from './template-values.ts';
+import { renderAnswer } from '../answer/answer-markdown.ts';
+import { style as mailStyle } from './template-html.ts';
+
+const reportHeading = { nl: 'Verslag', en: 'Report' } as const;
+
+/**
+ * The answer as sent (the last one recorded) and its verslag, rendered for the mail. A case
+ * answered before answers were written on the case has none: the mail then says so in general words.
+ */
+function answerValues(record: Case, locale: Locale): Record<string, TemplateValue> {
+  const answer = record.answers?.at(-1);
+  if (answer === undefined) {
+    throw taggedError('no-answer-text', 'Het antwoord staat niet op de klacht; het kan niet worden verstuurd.');
+  }
+  const report = answer.report === undefined ? undefined : renderAnswer(answer.report, mailStyle);
+  const heading = reportHeading[locale];
+  return {
+    answerText: { kind: 'rendered', ...renderAnswer(answer.text, mailStyle) },
+    reportSection:
+      report === undefined
+        ? { kind: 'rendered', text: '', html: '' }
+        : {
+            kind: 'rendered',
+            text: `${heading}\n${'-'.repeat(heading.length)}\n\n${report.text}`,
+            html: `<h2 style="${mailStyle.h2}">${heading}</h2>\n${report.html}`,
+          },
+  };
+}
+
+/** The question a mail is about: the one named, or the last asked. */
+function questionOf(record: Case, id: string | undefined) {
+  const question = id === undefined ? record.questions?.at(-1) : record.questions?.find((q) => q.id === id);
+  if (question === undefined) throw taggedError('no-question', 'De vraag staat niet op de klacht.');
+  return question;
+}
 
 /** What the values need besides the case. */
 export interface ValuesContext {
@@ -28,6 +63,8 @@ export interface ValuesContext {
   now: Date;
   /** Signs the satisfaction link; without it that message cannot be made. */
   tokenSecret?: string | undefined;
+  /** Which question a `question` or `question-reminder` mail is about (its id); default the last. */
+  question?: string | undefined;
 }
 
 const labels = {
@@ -192,6 +229,12 @@ export function valuesFor(
     // The coordinator's reason, or the complainant's "nee": staff read it, the complainant never.
     values['reason'] = { kind: 'quote', text: reopened?.reason ?? '', user: false };
     values['reopenedDate'] = text(date(receiptDate(reopened?.at ?? record.receivedAt, config.terms.timeZone)));
+  }
+  if (kind === 'answer' || kind === 'reopened-answer') Object.assign(values, answerValues(record, locale));
+  if (kind === 'question' || kind === 'question-reminder') {
+    const question = questionOf(record, context.question);
+    values['questionText'] = { kind: 'rendered', ...renderAnswer(question.text, mailStyle) };
+    values['questionDate'] = text(date(receiptDate(question.at, config.terms.timeZone)));
   }
   if (kind === 'dissatisfied' && record.satisfaction !== undefined) {
     values['satisfactionAnswer'] = text(satisfactionNames[record.satisfaction.answer]);

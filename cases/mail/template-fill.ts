@@ -16,7 +16,8 @@ export interface Renderer {
   values: TemplateValues;
 }
 
-const isBlock = (value: TemplateValue) => value.kind === 'fields' || value.kind === 'links' || value.kind === 'quote';
+const isBlock = (value: TemplateValue) =>
+  value.kind === 'fields' || value.kind === 'links' || value.kind === 'quote' || value.kind === 'rendered';
 
 /**
  * The value of a placeholder; a name without one is an error naming the template.

@@ -40,7 +40,8 @@ function escapeWithBreaks(text: string): string {
   return escapeHtml(text).replace(/\n/g, '<br>\n');
 }
 
-const style = {
+/** The inline styles of the HTML mail (mail clients drop style sheets). */
+export const style = {
   body: 'margin:0;padding:0;background-color:#ffffff;',
   article:
     'max-width:40em;margin:0 auto;padding:24px 16px;font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5;color:#1b1b1b;background-color:#ffffff;',
@@ -163,6 +164,8 @@ function blockValueHtml(value: TemplateValue): string {
     }
     case 'quote':
       return `<blockquote style="${style.quote}"><p style="margin:0;">${escapeWithBreaks(value.user ? defang(value.text) : value.text)}</p></blockquote>`;
+    case 'rendered':
+      return value.text === '' ? '' : value.html;
     default:
       return '';
   }

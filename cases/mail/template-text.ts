@@ -97,6 +97,8 @@ function blockValueText(value: TemplateValue): string {
       return value.items.map((item) => `- ${item.name}: ${item.description}\n  ${item.url}`).join('\n');
     case 'quote':
       return quoteLines(value.user ? defang(value.text) : value.text);
+    case 'rendered':
+      return value.text;
     default:
       return '';
   }

@@ -23,7 +23,12 @@ export type TemplateValue =
   /** A block: a list of named links with a description (external bodies). */
   | { kind: 'links'; items: readonly { name: string; url: string; description: string }[] }
   /** A block: one quoted text, the complainant's (`user`) or staff's. */
-  | { kind: 'quote'; text: string; user: boolean };
+  | { kind: 'quote'; text: string; user: boolean }
+  /**
+   * A block: staff Markdown already rendered safely (the reasoned answer, `cases/answer/answer-markdown.ts`),
+   * as plain text and as HTML; empty text leaves the block out.
+   */
+  | { kind: 'rendered'; text: string; html: string };
 
 /** The values for one rendering, by placeholder name. */
 export type TemplateValues = Readonly<Record<string, TemplateValue>>;

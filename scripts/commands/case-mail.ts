@@ -1,4 +1,7 @@
 import { dueMessages } from '../../cases/mail/due-messages.ts';
+import { dueQuestionMails } from '../../cases/answer/questions.ts';
+import { makeCalendar } from '../../cases/calendar.ts';
+import { receiptDate } from '../../cases/terms.ts';
 import { messageNames, type MessageKind } from '../../cases/mail/message-kinds.ts';
 import type { CaseStore } from '../../cases/store.ts';
 import type { CliContext } from '../cli-context.ts';
@@ -19,7 +22,10 @@ export async function deliverCaseMail(ctx: CliContext, store: CaseStore, referen
   try {
     const record = await store.getCase(reference);
     // Nothing due: touch nothing (no mailer, no secret file).
-    if (record === undefined || dueMessages(record, ctx.now()).length === 0) return;
+    if (record === undefined) return;
+    const today = receiptDate(ctx.now().toISOString(), ctx.config.terms.timeZone);
+    const questions = dueQuestionMails(record, today, makeCalendar(ctx.config.terms), ctx.config.terms.timeZone);
+    if (dueMessages(record, ctx.now()).length === 0 && questions.length === 0) return;
     const { report } = await deliverMail(ctx, store, { references: [reference] });
     for (const outcome of report.outcomes) {
       if (outcome.result === 'sent') ctx.stdout(`${reference}: bericht "${messageNames[outcome.kind]}" verstuurd.\n`);

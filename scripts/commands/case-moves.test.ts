@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +12,7 @@ import type { CaseStore } from '../../cases/store.ts';
 import { aCase } from '../../tests/support/case-fixture.ts';
 import { runCommand } from '../../tests/support/run-command.ts';
 import { moveCase, runMove } from './case-moves.ts';
+import { defaultTemplatesDir, loadTemplates } from '../../cases/mail/template-files.ts';
 
 const config: Config = aConfig();
 
@@ -31,7 +32,7 @@ const cli = (argv: string[]) =>
     cwd: root,
     now: new Date('2026-10-28T09:00:00Z'),
     config,
-    services: { makeStore: () => store },
+    services: { makeStore: () => store, loadTemplates: () => loadTemplates(defaultTemplatesDir(process.cwd())) },
   });
 
 describe('klachten cases <move>', () => {
@@ -44,7 +45,16 @@ describe('klachten cases <move>', () => {
       stderr: '',
     });
     expect((await cli(['verdaag', ref, '--reason', 'Rapport van de monteur volgt.'])).code).toBe(0);
-    expect((await cli(['beantwoord', ref.toLowerCase(), '--report', 'https://example.nl/verslag'])).code).toBe(0);
+    await writeFile(join(root, 'antwoord.md'), 'Wij hebben de monteur gesproken.\n\nUw klacht is gegrond.\n');
+    const answered = await cli([
+      'beantwoord',
+      ref.toLowerCase(),
+      '--text-file',
+      'antwoord.md',
+      '--report',
+      'https://example.nl/verslag',
+    ]);
+    expect(answered.code).toBe(0);
     expect((await cli(['sluit', ref, '--outcome', 'opgelost in overleg'])).stdout).toBe(
       `${ref}: afgesloten: opgelost-in-overleg.\n`,
     );
@@ -66,6 +76,45 @@ describe('klachten cases <move>', () => {
       `${ref}: bevestigd, behandelaar els`,
       `${ref}: klacht ontvangen`,
     ]);
+  });
+
+  it('answers with the text and the verslag from their files, as written', async () => {
+    const { case: record } = await store.fileCase(aCase({ status: 'bevestigd', handler: 'jan' }));
+    await writeFile(join(root, 'antwoord.md'), '## Ons oordeel\r\n\r\nUw klacht is **gegrond**.\r\n');
+    await writeFile(join(root, 'verslag.md'), 'Gesprek met de aannemer op 3 november.\n');
+    const result = await cli(['answer', record.reference, '--text-file', 'antwoord.md', '--report-file', 'verslag.md']);
+    expect(result).toMatchObject({ code: 0, stdout: `${record.reference}: beantwoord, met verslag.\n` });
+    expect((await store.getCase(record.reference))?.answers).toEqual([
+      {
+        at: '2026-10-28T10:00:00+01:00',
+        by: 'klachten-cli',
+        text: '## Ons oordeel\n\nUw klacht is **gegrond**.',
+        report: 'Gesprek met de aannemer op 3 november.',
+      },
+    ]);
+  });
+
+  it('shows the answer mail with --preview and changes nothing', async () => {
+    const { case: record } = await store.fileCase(aCase({ status: 'bevestigd', handler: 'jan' }));
+    await writeFile(join(root, 'antwoord.md'), 'Wij hebben [de regels](https://example.nl/regels) nagelezen.\n');
+    const result = await cli(['answer', record.reference, '--text-file', 'antwoord.md', '--preview']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`Onderwerp: Uw klacht ${record.reference} is beantwoord`);
+    expect(result.stdout).toContain('Wij hebben de regels (https://example.nl/regels) nagelezen.');
+    expect((await store.getCase(record.reference))?.status).toBe('bevestigd');
+  });
+
+  it('refuses an answer without text, or with a file that is empty or missing, saying why', async () => {
+    const { case: record } = await store.fileCase(aCase({ status: 'bevestigd', handler: 'jan' }));
+    await writeFile(join(root, 'leeg.md'), '  \n');
+    const none = await cli(['answer', record.reference]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/Het antwoord is leeg.*--text-file antwoord\.md/s);
+    expect((await cli(['answer', record.reference, '--text-file', 'leeg.md'])).stderr).toMatch(
+      /leeg\.md: Het antwoord is leeg/,
+    );
+    expect((await cli(['answer', record.reference, '--text-file', 'weg.md'])).stderr).toMatch(/weg\.md bestaat niet/);
+    expect((await store.getCase(record.reference))?.status).toBe('bevestigd');
   });
 
   it('records who made the move when --by is given', async () => {

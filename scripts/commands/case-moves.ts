@@ -7,6 +7,8 @@ import { makeMoveContext } from '../../cases/move-context.ts';
 import { parseCommandArgs, usageExit, type CliContext } from '../cli-context.ts';
 import type { CommandArgs, CommandArgsConfig } from '../cli-context.ts';
 import { servicesOf } from '../services.ts';
+import { answerTextMissing } from '../../cases/lifecycle.ts';
+import { previewAnswerMove, readAnswerFiles } from './case-answer.ts';
 
 /** Exit code for a move the lifecycle refuses (the case is in the wrong state, the handler is not allowed). */
 export const refusedExit = 1;
@@ -30,7 +32,10 @@ const subcommands: Readonly<Record<string, Move['type']>> = {
 export const moveUsage = `Een klacht verplaatsen (Nederlandse namen mogen ook):
   klachten cases confirm <kenmerk> --handler <id>       (bevestig)  behandelaar uit people in klachten.config.ts
   klachten cases extend <kenmerk> --reason "<reden>"    (verdaag)   eenmaal, vóór het einde van de termijn
-  klachten cases answer <kenmerk> [--report <verslag>]  (beantwoord) link naar of tekst van het verslag
+  klachten cases answer <kenmerk> --text-file antwoord.md [--report-file verslag.md] [--preview]
+                                                        (beantwoord) het gemotiveerde antwoord (Markdown),
+                                                        zoals de klager het krijgt; --preview toont de mail
+                                                        en verstuurt niets; een opzet: templates/answer/
   klachten cases close <kenmerk> --outcome <uitkomst>   (sluit)     ${outcomes.join(', ')}
   klachten cases not-taken-up <kenmerk> --earlier <kenmerk>  (niet-in-behandeling) herhaalde klacht
   klachten cases reopen <kenmerk> --reason "<reden>" [--again]  (heropen) niet naar tevredenheid: nieuw antwoord
@@ -115,6 +120,9 @@ const moveArgs = {
     handler: { type: 'string' },
     reason: { type: 'string' },
     report: { type: 'string' },
+    'text-file': { type: 'string' },
+    'report-file': { type: 'string' },
+    preview: { type: 'boolean' },
     outcome: { type: 'string' },
     earlier: { type: 'string' },
     again: { type: 'boolean' },
@@ -124,9 +132,16 @@ const moveArgs = {
 } as const satisfies CommandArgsConfig;
 
 /** Reads the move and its arguments from the parsed command line; a Dutch message when they are wrong. */
-function parseMove(
-  parsed: CommandArgs<typeof moveArgs>,
-): { reference: string; move: Move; by: string } | { problem: string } {
+/** A move read from the command line; the answer's text still to be read from its files. */
+interface ParsedMove {
+  reference: string;
+  move: Move;
+  by: string;
+  files?: { text: string; report?: string };
+  preview?: boolean;
+}
+
+function parseMove(parsed: CommandArgs<typeof moveArgs>): ParsedMove | { problem: string } {
   const [word, rawReference, ...rest] = parsed.positionals;
   const type = word === undefined ? undefined : subcommands[word];
   if (type === undefined) return { problem: `Onbekende stap: ${word ?? '(geen)'}.` };
@@ -139,14 +154,14 @@ function parseMove(
   const allowed: Record<Move['type'], string[]> = {
     confirm: ['handler'],
     extend: ['reason'],
-    answer: ['report'],
+    answer: ['report', 'text-file', 'report-file', 'preview'],
     close: ['outcome'],
     'not-taken-up': ['earlier'],
     reopen: ['reason', 'again'],
   };
-  const stray = (['handler', 'reason', 'report', 'outcome', 'earlier', 'again'] as const).filter(
-    (name) => values[name] !== undefined && !allowed[type].includes(name),
-  );
+  const stray = (
+    ['handler', 'reason', 'report', 'text-file', 'report-file', 'preview', 'outcome', 'earlier', 'again'] as const
+  ).filter((name) => values[name] !== undefined && !allowed[type].includes(name));
   if (stray.length > 0) return { problem: `--${stray.join(', --')} hoort niet bij ${word}.` };
   const by = values.by?.trim() || 'klachten-cli';
   const missing = (flag: string, example: string) => ({
@@ -159,8 +174,18 @@ function parseMove(
     case 'extend':
       if (!values.reason?.trim()) return missing('--reason', '--reason "We wachten op een rapport van de monteur."');
       return { reference, by, move: { type, reason: values.reason } };
-    case 'answer':
-      return { reference, by, move: values.report === undefined ? { type } : { type, report: values.report } };
+    case 'answer': {
+      const textFile = values['text-file']?.trim();
+      if (!textFile)
+        return {
+          problem: answerTextMissing.replace('hier', 'in het bestand') + ' Geef het met --text-file antwoord.md.',
+        };
+      if (values.report !== undefined && values['report-file'] !== undefined)
+        return { problem: 'Geef het verslag met --report of met --report-file, niet allebei.' };
+      const report = values.report === undefined ? {} : { report: values.report };
+      const files = { text: textFile, ...(values['report-file'] ? { report: values['report-file'] } : {}) };
+      return { reference, by, move: { type, text: '', ...report }, files, preview: values.preview === true };
+    }
     case 'close': {
       const outcome = values.outcome?.trim().toLowerCase().replace(/\s+/g, '-');
       if (outcome === undefined || outcome === '')
@@ -203,8 +228,18 @@ export async function runMove(ctx: CliContext): Promise<number> {
     ctx.stderr(`${parsed.problem}\n\n${moveUsage}`);
     return usageExit;
   }
-  const { reference, move, by } = parsed;
+  const { reference, by } = parsed;
+  let move = parsed.move;
   const { config } = ctx;
+  if (parsed.files !== undefined && move.type === 'answer') {
+    const read = await readAnswerFiles(ctx, parsed.files);
+    if ('problem' in read) {
+      ctx.stderr(`${read.problem}\n`);
+      return usageExit;
+    }
+    move = { ...move, ...read };
+    if (parsed.preview === true) return previewAnswerMove(ctx, reference, move);
+  }
   const store = servicesOf(ctx).makeStore(ctx);
   if (move.type === 'not-taken-up' && (await store.getCase(move.earlierReference)) === undefined) {
     ctx.stderr(`Geen eerdere klacht met kenmerk ${move.earlierReference} in ${store.description}.\n`);

@@ -79,6 +79,23 @@ describe('klachten cases', () => {
     expect(shown.stdout).toContain('bijlage-3.pdf');
   });
 
+  it('shows the questions with their answers and the answer as sent', async () => {
+    const at = '2026-11-02T10:00:00+01:00';
+    const record = aCase({
+      status: 'beantwoord',
+      questions: [{ id: 'v1', at, by: 'jdevries', text: 'Welke verdieping?', answer: { at, text: 'De derde.' } }],
+      answers: [{ at, by: 'jdevries', text: 'Uw klacht is gegrond.', report: 'Gesprek op 1 november.' }],
+    });
+    await makeGitFolderStore(join(dataDir, 'cases')).fileCase(record);
+    const shown = await klachtenCases('show', record.reference);
+    expect(shown.stdout).toContain(
+      'Vragen aan de klager:\n  v1  2026-11-02T10:00:00+01:00  jdevries\nWelke verdieping?',
+    );
+    expect(shown.stdout).toContain('De derde.');
+    expect(shown.stdout).toContain('Antwoord (zoals verstuurd):');
+    expect(shown.stdout).toContain('Uw klacht is gegrond.\n  Verslag:\nGesprek op 1 november.');
+  });
+
   it('refuses an unknown reference and bad arguments with exit code 2 and a message', async () => {
     const unknown = await klachtenCases('show', 'K-2026-ZZZZZZ');
     expect(unknown.code).toBe(2);

@@ -9,6 +9,7 @@ import { answerTerm } from '../../cases/deadlines.ts';
 import { findPerson, type Person } from '../../cases/people.ts';
 import { isMoveCommand, moveUsage } from './case-moves.ts';
 import { runMoveWithMail } from './case-mail.ts';
+import { askUsage, runAsk } from './case-questions.ts';
 import { erasedNotice } from '../../cases/register/erased-notice.ts';
 import { isGitFolderStore } from '../../cases/retention/folder-eraser.ts';
 
@@ -18,7 +19,8 @@ const usage = `Gebruik:
   klachten cases hold <kenmerk> --reason "…"  bewaren: niets van de klacht wordt gewist (geschil, procedure)
   klachten cases unhold <kenmerk>          bewaren opheffen
 
-${moveUsage}`;
+${moveUsage}
+${askUsage}`;
 
 /**
  * `klachten cases list|show`: read the configured store; the move subcommands are in `case-moves.ts`.
@@ -28,6 +30,7 @@ ${moveUsage}`;
  */
 export async function run(ctx: CliContext): Promise<number> {
   if (isMoveCommand(ctx.argv[0])) return runMoveWithMail(ctx);
+  if (ctx.argv[0] === 'ask' || ctx.argv[0] === 'vraag') return runAsk(ctx);
   const parsed = parseCommandArgs(ctx, usage, {
     allowPositionals: true,
     options: {
@@ -154,6 +157,29 @@ function showText(c: Case, people: readonly Person[]): string {
     ...(c.additions === undefined || c.additions.length === 0
       ? []
       : ['', 'Aanvullingen van de klager:', ...c.additions.flatMap((addition) => [`  ${addition.at}`, addition.text])]),
+    ...(c.questions?.length
+      ? [
+          '',
+          'Vragen aan de klager:',
+          ...c.questions.flatMap((q) => [
+            `  ${q.id}  ${q.at}  ${line(q.by ?? '')}${q.remindedAt ? '  (herinnerd)' : ''}`,
+            q.text,
+            ...(q.answer === undefined ? ['  (nog geen antwoord)'] : [`  antwoord ${q.answer.at}:`, q.answer.text]),
+          ]),
+        ]
+      : []),
+    ...(c.answers?.length
+      ? [
+          '',
+          'Antwoord (zoals verstuurd):',
+          ...c.answers.flatMap((a) => [
+            `  ${a.at}  ${line(a.by ?? '')}`,
+            a.text,
+            ...(a.report ? ['  Verslag:', a.report] : []),
+          ]),
+        ]
+      : []),
+    ...(c.answerDraft ? ['', `Antwoord klaargezet (nog niet verstuurd, ${c.answerDraft.at}).`] : []),
     '',
     // The files by our names (in the Git folder under bijlagen/<reference>/), the sender's name as text.
     ...(c.attachments?.length

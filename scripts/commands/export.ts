@@ -24,6 +24,10 @@ const words = {
     fields: 'Gegevens',
     history: 'Verloop',
     messages: 'Berichten',
+    answer: 'Ons antwoord (zoals verstuurd)',
+    report: 'Verslag',
+    questions: 'Vragen en uw antwoorden',
+    noAnswer: '(nog geen antwoord)',
   },
   en: {
     title: 'Access to your complaint',
@@ -31,6 +35,10 @@ const words = {
     fields: 'Details',
     history: 'History',
     messages: 'Messages',
+    answer: 'Our answer (as sent)',
+    report: 'Report',
+    questions: 'Questions and your answers',
+    noAnswer: '(not answered yet)',
   },
 } as const;
 
@@ -43,7 +51,7 @@ const words = {
 export function exportMarkdown(record: Case, config: Pick<Config, 'people'>): string {
   const text = words[record.locale];
   const value = (item: unknown) => (typeof item === 'string' ? item : JSON.stringify(item));
-  const { events, notices, messages, ...fields } = record;
+  const { events, notices, messages, answers = [], questions = [], answerDraft: _draft, ...fields } = record;
   const rows = Object.entries(fields).map(([key, item]) => {
     const shown = key === 'handler' ? (findPerson(config.people, String(item))?.name ?? value(item)) : value(item);
     return `- **${key}**: ${shown.replace(/\n/g, '\n  ')}`;
@@ -57,6 +65,28 @@ export function exportMarkdown(record: Case, config: Pick<Config, 'people'>): st
     '',
     ...rows,
     '',
+    // The answer and the questions as text, in their own sections, as the complainant read them.
+    ...answers.flatMap((answer) => [
+      `## ${text.answer}, ${answer.at}`,
+      '',
+      answer.text,
+      '',
+      ...(answer.report === undefined ? [] : [`### ${text.report}`, '', answer.report, '']),
+    ]),
+    ...(questions.length === 0
+      ? []
+      : [
+          `## ${text.questions}`,
+          '',
+          ...questions.flatMap((question) => [
+            `### ${question.id}, ${question.at}`,
+            '',
+            question.text,
+            '',
+            question.answer === undefined ? text.noAnswer : `${question.answer.at}: ${question.answer.text}`,
+            '',
+          ]),
+        ]),
     `## ${text.history}`,
     '',
     ...events.map((event) => `- ${event.at}: ${value({ ...event, at: undefined })}`),

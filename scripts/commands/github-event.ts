@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { silentLog } from '../../cases/log.ts';
+import { readAnswerTemplate } from '../../cases/answer/answer-template.ts';
 import { usageExit, type CliContext } from '../cli-context.ts';
 import { servicesOf } from '../services.ts';
 import { handleEvent } from './github-event/handle-event.ts';
@@ -32,6 +33,8 @@ export async function run(ctx: CliContext): Promise<number> {
     store: github,
     actions: makeIssueActions(octokit, repository),
     now: ctx.now,
+    templates: await servicesOf(ctx).loadTemplates(ctx),
+    answerTemplate: (locale) => readAnswerTemplate(ctx.cwd, locale),
   });
   ctx.stdout(
     result.handled

@@ -87,6 +87,30 @@ function sampleCase(kind: MessageKind, locale: Locale, cfg: Config): Case {
         ...people,
         status: 'beantwoord',
         events: [...base.events, confirmed, { at: '2026-12-01T09:00:00+01:00', status: 'beantwoord' }],
+        answers: [
+          {
+            at: '2026-12-01T09:00:00+01:00',
+            text:
+              'U schreef ons dat de lift al drie weken kapot is.\n\nWij hebben de aannemer gesproken. ' +
+              'Het onderdeel was niet leverbaar.\n\n**Ons oordeel:** uw klacht is gegrond.',
+            report: 'Gesprek met de aannemer op 20 november 2026.',
+          },
+        ],
+      };
+    case 'question':
+    case 'question-reminder':
+      return {
+        ...people,
+        status: 'bevestigd',
+        events: [...base.events, confirmed],
+        questions: [
+          {
+            id: 'v1',
+            at: '2026-11-02T09:00:00+01:00',
+            text: 'Op welke verdieping woont u?',
+            mailedAt: '2026-11-02T09:00:00+01:00',
+          },
+        ],
       };
     case 'withdrawn':
       return {

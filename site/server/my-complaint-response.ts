@@ -21,7 +21,9 @@ export type MyComplaintView =
       view: CaseView;
       csrf: string;
       addition: { value: string; error?: AdditionError | undefined };
-      notice?: 'added' | 'withdrawn' | 'not-withdrawn' | undefined;
+      notice?: 'added' | 'answered' | 'withdrawn' | 'not-withdrawn' | undefined;
+      /** The answer to a question as posted, with its error, shown back in that question's box. */
+      questionAnswer?: { id: string; value: string; error?: 'required' | 'tooLong' | 'closed' | undefined } | undefined;
       satisfactionUrl?: string | undefined;
       calendarUrl?: string | undefined;
     }

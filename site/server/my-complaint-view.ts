@@ -1,13 +1,16 @@
 // What the complainant's page shows of a case, as data: the status, the steps so far, the dates
 // that still matter, what they sent and added. Only what the complainant was told or wrote goes
 // in: the handler by the configured name (never a login), the reason of an extension (mailed to
-// them), the outcome; no coordinator's notes, no report text, no logins. Pure.
+// them), the outcome, the reasoned answer and verslag as sent to them, the handler's questions;
+// no coordinator's notes, no drafts, no logins. Pure.
 import type { Case, Outcome, Status } from '../../cases/case.ts';
 import type { Config } from '../../cases/config.ts';
 import { awaitsAnswer, isOpen } from '../../cases/lifecycle.ts';
 import { findPerson } from '../../cases/people.ts';
 import { answerTermOf } from '../../cases/reopen.ts';
 import { receiptDate } from '../../cases/terms.ts';
+import { renderAnswer } from '../../cases/answer/answer-markdown.ts';
+import { openQuestions } from '../../cases/answer/questions.ts';
 
 /** One step in the timeline, on the day it happened (organisation's time zone). */
 export type TimelineStep =
@@ -17,7 +20,9 @@ export type TimelineStep =
   | { step: 'answered'; date: string }
   | { step: 'closed'; date: string; outcome: Outcome | undefined }
   | { step: 'reopened'; date: string }
-  | { step: 'not-taken-up'; date: string; earlierReference: string | undefined };
+  | { step: 'not-taken-up'; date: string; earlierReference: string | undefined }
+  | { step: 'asked'; date: string; id: string }
+  | { step: 'question-answered'; date: string; id: string };
 
 /** The dates of the procedure that are still ahead of the complainant. */
 export interface DatesAhead {
@@ -67,6 +72,10 @@ export interface CaseView {
   additions: { date: string; text: string }[];
   /** The files the case holds, by our names and sizes (site/components/files/CaseFiles.astro). */
   files: { name: string; size: number }[];
+  /** The reasoned answers as sent, newest first, rendered safely (cases/answer/answer-markdown.ts). */
+  answers: { date: string; html: string; reportHtml?: string }[];
+  /** The handler's questions, oldest first, rendered safely; the answer as the complainant typed it. */
+  questions: { id: string; date: string; html: string; open: boolean; answer?: { date: string; text: string } }[];
 }
 
 /**
@@ -112,7 +121,33 @@ function timelineOf(record: Case, config: Config): TimelineStep[] {
         break;
     }
   }
-  return steps;
+  // The questions and their answers go in the timeline on the days they happened.
+  for (const question of record.questions ?? []) {
+    steps.push({ step: 'asked', date: day(question.at), id: question.id });
+    if (question.answer) steps.push({ step: 'question-answered', date: day(question.answer.at), id: question.id });
+  }
+  // Stable: steps of one day keep the order they were added in.
+  return steps.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}
+
+function answersOf(record: Case, config: Config): CaseView['answers'] {
+  return [...(record.answers ?? [])].reverse().map((answer) => ({
+    date: receiptDate(answer.at, config.terms.timeZone),
+    html: renderAnswer(answer.text).html,
+    ...(answer.report === undefined ? {} : { reportHtml: renderAnswer(answer.report).html }),
+  }));
+}
+
+function questionsOf(record: Case, config: Config): CaseView['questions'] {
+  const open = new Set(openQuestions(record).map((question) => question.id));
+  const day = (at: string) => receiptDate(at, config.terms.timeZone);
+  return (record.questions ?? []).map((question) => ({
+    id: question.id,
+    date: day(question.at),
+    html: renderAnswer(question.text).html,
+    open: open.has(question.id),
+    ...(question.answer ? { answer: { date: day(question.answer.at), text: question.answer.text } } : {}),
+  }));
 }
 
 /**
@@ -166,6 +201,8 @@ export function caseView(record: Case, config: Config): CaseView {
           earlier: record.earlier,
           whatIsNew: record.whatIsNew,
         },
+    answers: erased ? [] : answersOf(record, config),
+    questions: erased ? [] : questionsOf(record, config),
     files: erased ? [] : (record.attachments ?? []).map((file) => ({ name: file.name, size: file.size })),
     additions: erased
       ? []

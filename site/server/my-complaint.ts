@@ -4,7 +4,7 @@
 //                 (my-complaint-link.ts); its POST action=open starts the session.
 // GET             with a session: the case; without one: the form that asks for a new link.
 // GET ?agenda     with a session: the answer date as a calendar file.
-// POST            action=add | withdraw-ask | withdraw (with the session and its CSRF value and the
+// POST            action=add | answer-question | withdraw-ask | withdraw (with the session and its CSRF value and the
 //                 reference the session is for), action=open (a link's button) or action=link
 //                 (the lost-link form), both without a session.
 // Cross-origin posts are refused (403) by Astro's checkOrigin before this runs; bodies are read
@@ -21,6 +21,7 @@ import { basePath, paths } from '../i18n/ui.ts';
 import { getStore, log } from './context.ts';
 import { deliverInBackground, tokenSecret } from './mail.ts';
 import { addInformation, parseAddition, withdraw } from './my-complaint-actions.ts';
+import { answerQuestionOnPage } from './my-complaint-questions.ts';
 import { openLink, requestLink, showLink } from './my-complaint-link.ts';
 import { sendPageMessage } from './my-complaint-mail.ts';
 import {
@@ -194,6 +195,25 @@ async function handlePost(
       log('my-complaint.added', { reference: record.reference, repeated: !added });
       if (added) sendPageMessage('addition', updated, secret, now);
       return casePage(updated, session.csrf, locale, secret, now, { notice: 'added' });
+    }
+    case 'answer-question': {
+      const id = field('question');
+      const value = field(`antwoord-${id}`);
+      const answered = await answerQuestionOnPage(getStore(), config, record.reference, id, value, now, record);
+      if (!answered.ok) {
+        const status = answered.error === 'closed' ? 409 : 422;
+        return casePage(
+          record,
+          session.csrf,
+          locale,
+          secret,
+          now,
+          { questionAnswer: { id, value, error: answered.error } },
+          status,
+        );
+      }
+      log('my-complaint.question-answered', { reference: record.reference, repeated: !answered.answered });
+      return casePage(answered.case, session.csrf, locale, secret, now, { notice: 'answered' });
     }
     case 'withdraw-ask':
       if (!view.canWithdraw)

@@ -4,7 +4,8 @@
 //
 // The lead's global setup starts one server without SMTP; this file starts its own second
 // instance of the same build with SMTP_URL and a token secret, on its own data folder.
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Locale } from '../../cases/locale.ts';
@@ -41,6 +42,29 @@ async function coordinator(...argv: string[]): Promise<{ code: number; stdout: s
     config: mailConfig,
     services: { makeStore: () => store },
   });
+}
+
+/** A reasoned answer with what an Awb answer holds, in Markdown as a handler writes it. */
+const answerText = [
+  '## Wat u ons schreef',
+  '',
+  'U schreef dat de lift al drie weken kapot is.',
+  '',
+  '## Ons oordeel',
+  '',
+  'Uw klacht is **gegrond**. Wij hebben:',
+  '',
+  '- de aannemer gesproken;',
+  '- het onderdeel besteld.',
+  '',
+  'Lees ook [de regels](https://www.livable.nl/regels).',
+].join('\n');
+
+/** `klachten cases answer` with the answer in a file, as a coordinator runs it. */
+async function answerCase(word: 'beantwoord' | 'answer', reference: string) {
+  const file = join(dataDir, `antwoord-${reference}.md`);
+  await writeFile(file, answerText);
+  return coordinator(word, reference, '--text-file', file);
 }
 
 /** Waits for the message of this kind about this case (its Message-ID names both). */
@@ -135,8 +159,10 @@ describe('a Dutch complainant, with JavaScript on', () => {
   });
 
   it('is told the answer was given, where else to turn, and asked whether it was resolved', async () => {
-    expect((await coordinator('beantwoord', reference)).code).toBe(0);
+    expect((await answerCase('beantwoord', reference)).code).toBe(0);
     const answer = await mailFor(reference, 'answer');
+    expect(answer.parsed.text).toContain('Uw klacht is gegrond. Wij hebben:\n\n- de aannemer gesproken;');
+    expect(answer.parsed.text).toContain('de regels (https://www.livable.nl/regels)');
     expect(answer.parsed.text).toContain('U kunt zich altijd ook wenden tot een andere geschikte externe instantie.');
     expect(answer.parsed.text).toContain('https://www.huurcommissie.nl/');
     const question = await mailFor(reference, 'satisfaction');
@@ -245,7 +271,7 @@ describe('a satisfaction link that is not (or no longer) good', () => {
     });
     await context.close();
     await coordinator('bevestig', reference, '--handler', 'jan-de-vries');
-    await coordinator('beantwoord', reference);
+    await answerCase('beantwoord', reference);
   });
 
   it.each([
@@ -324,7 +350,7 @@ describe('an English complainant, with JavaScript off', () => {
     const confirmation = await mailFor(reference, 'confirmation');
     expect(confirmation.parsed.text).toContain('Your complaint is handled by Jan de Vries.');
     expect(confirmation.parsed.attachments[0]?.filename).toBe(`${reference}-answer-date.ics`);
-    expect((await coordinator('answer', reference)).code).toBe(0);
+    expect((await answerCase('answer', reference)).code).toBe(0);
     const answer = await mailFor(reference, 'answer');
     const question = await mailFor(reference, 'satisfaction');
     for (const mail of [receipt, confirmation, answer, question]) expect(await mailViolations(mail)).toEqual([]);

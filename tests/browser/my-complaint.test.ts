@@ -3,7 +3,8 @@
 // with `klachten cases`, adding information, withdrawing; refused tokens, sessions and cross-site
 // posts; links revoked by a newer link, a withdrawal or an erasure; the lost-link form and the
 // mail budget behind it; axe on every state of the page.
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { linkGenerationOf, makeComplainantToken } from '../../cases/complainant-token.ts';
@@ -181,8 +182,11 @@ describe('every state of the page', () => {
     await coordinator('verdaag', reference, '--reason', 'We wachten op de aannemer.');
     await open();
     expect(await page.getByTestId('timeline').textContent()).toContain('We wachten op de aannemer.');
-    await coordinator('beantwoord', reference);
+    const answerFile = join(site.dataDir, 'antwoord.md');
+    await writeFile(answerFile, 'Wij hebben de aannemer gesproken.\n\nUw klacht is **gegrond**.');
+    await coordinator('beantwoord', reference, '--text-file', answerFile);
     await open();
+    expect(await page.getByTestId('answer').textContent()).toContain('Uw klacht is gegrond.');
     expect(await page.getByTestId('external-bodies').textContent()).toContain('Huurcommissie');
     await coordinator('sluit', reference, '--outcome', 'gegrond');
     await open();

@@ -59,6 +59,13 @@ export function answeredCase(overrides: Partial<Case> = {}): Case {
     status: 'beantwoord',
     messages: [sent('receipt'), sent('confirmation')],
     events: [...base.events, { at: '2026-11-01T10:00:00+01:00', status: 'beantwoord', by: 'coordinator' }],
+    answers: [
+      {
+        at: '2026-11-01T10:00:00+01:00',
+        by: 'coordinator',
+        text: 'Wij hebben de lift laten nakijken.\n\nUw klacht is gegrond.',
+      },
+    ],
     ...overrides,
   };
 }

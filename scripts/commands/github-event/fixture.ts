@@ -7,6 +7,8 @@ import type { IssueState } from '../../../tests/github-standin/state.ts';
 import { aConfig } from '../../../tests/support/config-fixture.ts';
 import { standInOctokit } from '../../../tests/support/standin-octokit.ts';
 import type { EventDeps } from './handle-event.ts';
+import { readAnswerTemplate } from '../../../cases/answer/answer-template.ts';
+import { defaultTemplatesDir, loadTemplates } from '../../../cases/mail/template-files.ts';
 import { makeIssueActions } from './issue-actions.ts';
 
 /**
@@ -77,7 +79,14 @@ export async function startCaseRepo(): Promise<CaseRepo> {
   const store = makeGitHubStore(octokit, repository, {
     context: { categories: config.categories, people: config.people },
   });
-  const deps: EventDeps = { config, store, actions: makeIssueActions(octokit, repository), now: () => eventTime };
+  const deps: EventDeps = {
+    config,
+    store,
+    actions: makeIssueActions(octokit, repository),
+    now: () => eventTime,
+    templates: await loadTemplates(defaultTemplatesDir(process.cwd())),
+    answerTemplate: (locale) => readAnswerTemplate(process.cwd(), locale),
+  };
   return {
     standIn,
     store,

@@ -98,15 +98,13 @@ describe('handleEvent: slash commands in a comment', () => {
   it('runs several commands in order and stops at the first refusal', async () => {
     const record = aCase({ status: 'bevestigd', handler: 'jan' });
     const issue = await file(record);
-    const body = '/beantwoord https://example.nl/verslag\n/sluit misschien\n/sluit gegrond';
+    const body = '/verdaag Het rapport volgt.\n/sluit misschien\n/sluit gegrond';
     const result = await handleEvent('issue_comment', commentEvent(issue, 'coord', body), deps);
     expect(result.handled && result.moves).toEqual([
-      { command: '/beantwoord', result: 'moved' },
+      { command: '/verdaag', result: 'moved' },
       { command: '/sluit', result: 'refused' },
     ]);
-    const stored = await store.getCase(record.reference);
-    expect(stored?.status).toBe('beantwoord');
-    expect(stored?.events.at(-1)?.report).toBe('https://example.nl/verslag');
+    expect((await store.getCase(record.reference))?.status).toBe('verdaagd');
     expect(comments(issue.number).at(-1)).toMatch(
       /Geef een uitkomst[\s\S]*De opdrachten daarna zijn ook niet uitgevoerd/,
     );

@@ -1,30 +1,28 @@
-import type { Config } from '../../../cases/config.ts';
+import { askCommand, previewAnswerCommand, sendAnswerCommand, type AnswerCommandDeps } from './answer-commands.ts';
 import { receivedAtIso } from '../../../cases/intake.ts';
 import type { Move, MoveContext } from '../../../cases/lifecycle.ts';
 import { makeMoveContext } from '../../../cases/move-context.ts';
 import { findPerson } from '../../../cases/people.ts';
-import type { CaseStore } from '../../../cases/store.ts';
 import { caseLabel } from '../../../cases/stores/github/labels.ts';
 import { readPageHeader } from '../../../cases/stores/github/machine-block.ts';
 import { moveCase } from '../case-moves.ts';
 import type { IssueActions } from './issue-actions.ts';
 import { commentEventSchema, issuesEventSchema, labelNames } from './payload.ts';
 import { movedComment, noReferenceComment, refusedComment } from './replies.ts';
-import { parseSlashCommands, readCommand, type SlashCommand } from './slash-commands.ts';
+import { confirmsAnswer, parseSlashCommands, readCommand, type SlashCommand } from './slash-commands.ts';
 
 /** What handling an event needs. */
-export interface EventDeps {
-  config: Config;
-  /** The GitHub store (moves are written to the case's issue). */
-  store: CaseStore;
+export interface EventDeps extends AnswerCommandDeps {
   actions: IssueActions;
-  now: () => Date;
 }
 
 /** What became of an event, for the Action log: codes and references, never text or names. */
 export type EventResult =
   | { handled: false; why: string }
-  | { handled: true; reference: string; moves: Array<{ command: string; result: 'moved' | 'refused' }> };
+  | { handled: true; reference: string; moves: Array<{ command: string; result: CommandResult }> };
+
+/** What one command did: a move, an answer previewed, a question asked, or refused. */
+type CommandResult = 'moved' | 'refused' | 'previewed' | 'asked';
 
 const ignored = (why: string): EventResult => ({ handled: false, why });
 
@@ -38,7 +36,7 @@ async function runCommands(
   assignHandler = true,
 ): Promise<EventResult> {
   const { config, store, actions } = deps;
-  const moves: Array<{ command: string; result: 'moved' | 'refused' }> = [];
+  const moves: Array<{ command: string; result: CommandResult }> = [];
   const context: MoveContext = makeMoveContext(config, receivedAtIso(deps.now(), config.terms.timeZone), by);
   for (const [index, command] of commands.entries()) {
     const more = index < commands.length - 1;
@@ -47,7 +45,18 @@ async function runCommands(
       moves.push({ command: command.command, result: 'refused' });
       return { handled: true, reference, moves };
     };
-    const read = readCommand(command);
+    if (command.type === 'ask' || command.type === 'send' || command.type === 'answer') {
+      const done =
+        command.type === 'ask'
+          ? await askCommand(reference, command, context, deps)
+          : command.type === 'send' || confirmsAnswer(command)
+            ? await sendAnswerCommand(reference, context, deps)
+            : await previewAnswerCommand(reference, command, context, deps);
+      if (!done.ok) return refuse(done.reason);
+      moves.push({ command: command.command, result: done.result });
+      continue;
+    }
+    const read = readCommand({ ...command, type: command.type });
     if (!read.ok) return refuse(read.problem);
     let move: Move;
     if ('earlier' in read) {
