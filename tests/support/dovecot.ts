@@ -9,6 +9,7 @@ import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { ImapFlow } from 'imapflow';
 import { freePort } from './free-port.ts';
 
 const run = promisify(execFile);
@@ -20,8 +21,36 @@ export interface DovecotServer {
   port: number;
   user: string;
   password: string;
+  /** Puts a message into a folder (default INBOX) by IMAP APPEND, as a delivery would. */
+  deliver(raw: string | Buffer, folder?: string): Promise<void>;
+  /** The subjects of the messages a folder holds, oldest first; none for a folder that is not there. */
+  subjects(folder?: string): Promise<string[]>;
+  /** Deletes every message of every folder, so the next test starts empty. */
+  clear(): Promise<void>;
   /** Stops the server and removes its folder. */
   stop(): Promise<void>;
+}
+
+async function withClient<T>(
+  port: number,
+  user: string,
+  password: string,
+  work: (client: ImapFlow) => Promise<T>,
+): Promise<T> {
+  const client = new ImapFlow({
+    host: '127.0.0.1',
+    port,
+    secure: false,
+    auth: { user, pass: password },
+    logger: false,
+  });
+  client.on('error', () => {});
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.logout();
+  }
 }
 
 function greets(port: number): Promise<boolean> {
@@ -159,6 +188,36 @@ export async function startDovecot(): Promise<DovecotServer> {
     port,
     user,
     password,
+    deliver: (raw, folder = 'INBOX') =>
+      withClient(port, user, password, async (client) => {
+        await client.append(folder, raw);
+      }),
+    subjects: (folder = 'INBOX') =>
+      withClient(port, user, password, async (client) => {
+        const folders = await client.list();
+        if (!folders.some((entry) => entry.path === folder)) return [];
+        const lock = await client.getMailboxLock(folder);
+        try {
+          const subjects: string[] = [];
+          if (typeof client.mailbox === 'object' && client.mailbox.exists > 0)
+            for await (const message of client.fetch('1:*', { envelope: true }))
+              subjects.push(message.envelope?.subject ?? '');
+          return subjects;
+        } finally {
+          lock.release();
+        }
+      }),
+    clear: () =>
+      withClient(port, user, password, async (client) => {
+        for (const folder of await client.list()) {
+          const lock = await client.getMailboxLock(folder.path);
+          try {
+            if (typeof client.mailbox === 'object' && client.mailbox.exists > 0) await client.messageDelete('1:*');
+          } finally {
+            lock.release();
+          }
+        }
+      }),
     async stop() {
       process.off('exit', stopOnExit);
       await stopNow();
