@@ -15,6 +15,7 @@ import { jpegWithGps } from './support/attachment-files.ts';
 import { startDovecot, type DovecotServer } from './support/dovecot.ts';
 import { answeredCase, mailConfig, testSecret } from './support/mail-fixture.ts';
 import { closedOnOverrides } from './support/case-fixture.ts';
+import { replyMessage } from './support/reply-mail.ts';
 
 // Replies by mail, read from a real dovecot over IMAP into a real Git-folder store: a reply to the
 // answer mail lands on its case without the quoted history and with its photo; what a machine
@@ -68,53 +69,6 @@ function round(overrides: Partial<InboxRoundContext> = {}) {
 async function answerMail(record: Case) {
   const templates = await loadTemplates(defaultTemplatesDir(process.cwd()));
   return composeMessage('answer', record, { config, templates, now, tokenSecret: testSecret });
-}
-
-interface ReplyParts {
-  to: string;
-  from?: string;
-  subject: string;
-  text: string;
-  headers?: string[];
-  photo?: Buffer;
-  messageId?: string;
-}
-
-let serial = 0;
-function replyMessage(parts: ReplyParts): string {
-  serial += 1;
-  const head = [
-    `From: Anna de Vries <${parts.from ?? 'anna@example.nl'}>`,
-    `To: ${parts.to}`,
-    `Subject: ${parts.subject}`,
-    `Message-ID: ${parts.messageId ?? `<reply-${serial}-${Date.now()}@example.nl>`}`,
-    'Date: Tue, 10 Nov 2026 09:30:00 +0100',
-    'MIME-Version: 1.0',
-    ...(parts.headers ?? []),
-  ];
-  const text = Buffer.from(parts.text).toString('base64');
-  if (parts.photo === undefined)
-    return [...head, 'Content-Type: text/plain; charset=utf-8', 'Content-Transfer-Encoding: base64', '', text, ''].join(
-      '\r\n',
-    );
-  return [
-    ...head,
-    'Content-Type: multipart/mixed; boundary="grens"',
-    '',
-    '--grens',
-    'Content-Type: text/plain; charset=utf-8',
-    'Content-Transfer-Encoding: base64',
-    '',
-    text,
-    '--grens',
-    'Content-Type: image/jpeg; name="IMG_0042.JPG"',
-    'Content-Disposition: attachment; filename="IMG_0042.JPG"',
-    'Content-Transfer-Encoding: base64',
-    '',
-    parts.photo.toString('base64').replace(/.{76}/g, '$&\r\n'),
-    '--grens--',
-    '',
-  ].join('\r\n');
 }
 
 const quoted =
