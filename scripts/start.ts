@@ -38,6 +38,8 @@ try {
   // The intake queue's drainer on a timer (KLACHTEN_STORE=github only): the server files what the
   // queue holds at GitHub's pace; the intake kicks it too (site/server/drain.ts).
   (await import('../site/server/drain.ts')).startDrainTimer();
+  // Beside it the reply inbox (KLACHTEN_IMAP_URL only): replies by mail onto their cases.
+  (await import('../site/server/inbox.ts')).startInboxTimer();
   await serveBuiltSite({
     distDir,
     host,
