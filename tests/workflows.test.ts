@@ -158,9 +158,10 @@ describe('inbox.yml', () => {
     expect(workflow['concurrency']).toEqual({ group: 'inbox', 'cancel-in-progress': false });
   });
 
-  it('runs klachten inbox only with KLACHTEN_IMAP_URL set, with secrets through the environment', () => {
+  it('runs klachten inbox, then sync for its files, only with an inbox and a queue Actions can reach', () => {
     const text = readFileSync(join(dir, 'inbox.yml'), 'utf8');
-    expect(text).toMatch(/run: npm run --silent klachten -- inbox\n/);
+    expect(text).toMatch(/npm run --silent klachten -- inbox\n\s+npm run --silent klachten -- sync\n/);
+    expect(text).toMatch(/"\$KLACHTEN_QUEUE" != "fs"/);
     expect(text).toMatch(/KLACHTEN_IMAP_URL: \$\{\{ secrets\.KLACHTEN_IMAP_URL \}\}/);
     expect(text).toMatch(/if: steps\.inbox\.outputs\.configured == 'true'/);
     expect(text).not.toMatch(/run:[^\n]*\$\{\{/);

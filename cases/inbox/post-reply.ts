@@ -105,11 +105,18 @@ export interface PostedReply {
  * Puts the reply on its case, completing what an earlier, interrupted round left undone.
  *
  * @example
- * await postReply(store, config, reply, new Date()) // { added: true, files: 1 }
+ * await postReply(store, config, reply, new Date(), record) // { added: true, files: 1 }
  */
-export async function postReply(store: CaseStore, config: Config, reply: Reply, now: Date): Promise<PostedReply> {
+export async function postReply(
+  store: CaseStore,
+  config: Config,
+  reply: Reply,
+  now: Date,
+  known?: Case,
+): Promise<PostedReply> {
   const at = receivedAtIso(now, config.terms.timeZone);
   let files = 0;
+  let current = known;
   const refused = [...reply.refused];
   if (reply.files.length > 0 && store.addFiles !== undefined) {
     const result = await store.addFiles(
@@ -125,10 +132,12 @@ export async function postReply(store: CaseStore, config: Config, reply: Reply, 
       `${reply.files.length === 1 ? 'bijlage' : 'bijlagen'} per e-mail van de klager`,
     );
     files = result.added.length;
+    current = result.case;
   } else if (reply.files.length > 0) refused.push(...reply.files.map(() => 'case-full' as const));
   const truncated = reply.text.length > replyMaxLength;
   const text = truncated ? `${reply.text.slice(0, replyMaxLength - 12).trimEnd()} […ingekort]` : reply.text;
-  const current = await store.getCase(reply.reference);
+  // The case as the round read it (or as adding the files left it): one read fewer at GitHub.
+  current ??= await store.getCase(reply.reference);
   if (current === undefined || hasReply(current, reply.mailId)) return { added: false, files };
   const comment = replyComment(text, mentions(current, config), { files, refused, truncated });
   await store.updateCase(
