@@ -6,6 +6,7 @@ import { errorCode } from '../../cases/errors.ts';
 import { inboxSettingsFromEnv, runInboxFromEnv, type InboxSettings } from '../../cases/inbox/from-env.ts';
 import config from '../../klachten.config.ts';
 import { getStore, log } from './context.ts';
+import { kickDrain } from './drain.ts';
 import { getScanner } from './files.ts';
 import { tokenSecret } from './mail.ts';
 
@@ -17,7 +18,7 @@ async function runOnce(settings: InboxSettings): Promise<void> {
     log('inbox.no-secret', {});
     return;
   }
-  await runInboxFromEnv(settings, {
+  const report = await runInboxFromEnv(settings, {
     store: getStore(),
     config,
     secret,
@@ -25,6 +26,8 @@ async function runOnce(settings: InboxSettings): Promise<void> {
     log,
     scanner: getScanner(),
   });
+  // With the GitHub store a reply's files wait in the queue: file them now, not a tick later.
+  if (report.posted > 0) void kickDrain();
 }
 
 /**

@@ -148,7 +148,9 @@ export async function startDovecot(): Promise<DovecotServer> {
   } catch (error) {
     const log = await readFile(join(dir, 'dovecot.log'), 'utf8').catch(() => '');
     await rm(dir, { recursive: true, force: true });
-    throw new Error(`dovecot could not start (is dovecot-imapd installed?): ${String(error)}\n${log}`);
+    throw new Error(`dovecot could not start (is dovecot-imapd installed?): ${String(error)}\n${log}`, {
+      cause: error,
+    });
   }
   const pidFile = join(dir, 'run', 'master.pid');
   const stopNow = async () => {
