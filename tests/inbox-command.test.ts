@@ -3,6 +3,7 @@ import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { signedReplyAddress } from '../cases/inbox/reply-address.ts';
 import type { GitFolderStore } from '../cases/stores/git-folder.ts';
+import { run as cases } from '../scripts/commands/cases.ts';
 import { run as doctor } from '../scripts/commands/doctor.ts';
 import { run as erase } from '../scripts/commands/erase.ts';
 import { run as inbox } from '../scripts/commands/inbox.ts';
@@ -105,6 +106,12 @@ describe('erasure and retention of replies by mail', () => {
         }),
       );
     expect((await runCommand(inbox, world([]))).stdout).toContain('2 reactie(s) bij hun klacht gezet');
+    // Commit messages name the move and the reference, never what the reply says.
+    const { stdout: messages } = await git('git', ['log', '--all', '--format=%B'], { cwd: `${dataDir}/cases` });
+    expect(messages).toContain('reactie van de klager per e-mail');
+    expect(messages).not.toContain('Onvervangbaar');
+    const shown = await runCommand(cases, world(['show', record.reference]));
+    expect(shown.stdout).toMatch(/\(per e-mail\)\n {0,2}Onvervangbaar-/);
 
     const result = await runCommand(erase, world([record.reference, '--reason', 'verzoek per brief']));
 

@@ -153,7 +153,14 @@ function showText(c: Case, people: readonly Person[]): string {
     c.expectation,
     ...(c.additions === undefined || c.additions.length === 0
       ? []
-      : ['', 'Aanvullingen van de klager:', ...c.additions.flatMap((addition) => [`  ${addition.at}`, addition.text])]),
+      : [
+          '',
+          'Aanvullingen van de klager:',
+          ...c.additions.flatMap((addition) => [
+            `  ${addition.at}${addition.via === 'e-mail' ? ' (per e-mail)' : ''}`,
+            addition.text,
+          ]),
+        ]),
     '',
     // The files by our names (in the Git folder under bijlagen/<reference>/), the sender's name as text.
     ...(c.attachments?.length
