@@ -227,6 +227,67 @@ describe('exactly once', () => {
   });
 });
 
+describe('exactly once, when the round stopped between the files and the text', () => {
+  it('adds the photo once and the text once on the next round', async () => {
+    const record = answeredCase();
+    await store.fileCase(record);
+    await imap.deliver(
+      replyMessage({
+        to: signedReplyAddress(replyMailbox, record.reference, testSecret),
+        subject: 'Re: antwoord',
+        text: 'Hierbij nog een foto.',
+        photo: await jpegWithGps(),
+      }),
+    );
+    const failing = { ...store, updateCase: () => Promise.reject(new Error('schijf vol')) };
+
+    expect(await round({ store: failing })).toMatchObject({ posted: 0, left: { failed: 1 } });
+    expect((await store.getCase(record.reference))?.attachments).toHaveLength(1);
+    expect(await round()).toMatchObject({ posted: 1 });
+
+    const updated = await store.getCase(record.reference);
+    expect(updated?.attachments).toHaveLength(1);
+    expect(updated?.additions?.map((addition) => addition.text)).toEqual(['Hierbij nog een foto.']);
+    expect(await imap.subjects('Verwerkt')).toEqual(['Re: antwoord']);
+    expect(logged.map((line) => line.fields['error']).filter(Boolean)).toEqual(['unexplained']);
+  });
+});
+
+describe('the budget of a round', () => {
+  it('reads at most maxMessages replies a round; the rest waits for the next', async () => {
+    const record = answeredCase();
+    await store.fileCase(record);
+    const to = signedReplyAddress(replyMailbox, record.reference, testSecret);
+    await imap.deliver(replyMessage({ to, subject: 'een', text: 'Een.' }));
+    await imap.deliver(replyMessage({ to, subject: 'twee', text: 'Twee.' }));
+    const budget = { maxMessages: 1, maxMessageBytes: 1024 * 1024, scanLimit: 500 };
+
+    expect(await round({ budget })).toMatchObject({ posted: 1, deferred: 1 });
+    expect(await imap.subjects('INBOX')).toEqual(['twee']);
+    expect(await round({ budget })).toMatchObject({ posted: 1, deferred: 0 });
+  });
+
+  it('leaves a message larger than maxMessageBytes in the inbox, unread', async () => {
+    const record = answeredCase();
+    await store.fileCase(record);
+    await imap.deliver(
+      replyMessage({
+        to: signedReplyAddress(replyMailbox, record.reference, testSecret),
+        subject: 'groot',
+        text: 'Met een grote foto.',
+        photo: await jpegWithGps(1600, 1200),
+      }),
+    );
+
+    expect(await round({ budget: { maxMessages: 20, maxMessageBytes: 8 * 1024, scanLimit: 500 } })).toMatchObject({
+      posted: 0,
+      left: { 'too-large': 1 },
+    });
+    expect((await store.getCase(record.reference))?.additions).toBeUndefined();
+    expect(await imap.subjects('INBOX')).toEqual(['groot']);
+  });
+});
+
 describe('the Verwerkt folder', () => {
   it('loses a case’s replies on erasure and every reply after the retention term', async () => {
     const kept = answeredCase();
