@@ -11,6 +11,7 @@ import { run as retention } from '../scripts/commands/retention.ts';
 import { jpegWithGps } from './support/attachment-files.ts';
 import { closedOnOverrides } from './support/case-fixture.ts';
 import { startDovecot, type DovecotServer } from './support/dovecot.ts';
+import { freePort } from './support/free-port.ts';
 import { answeredCase, mailConfig, testSecret } from './support/mail-fixture.ts';
 import { replyMessage } from './support/reply-mail.ts';
 import { runCommand } from './support/run-command.ts';
@@ -84,6 +85,16 @@ describe('klachten inbox', () => {
     expect(await imap.subjects()).toEqual(['Re: oud', 'Vraag']);
   });
 
+  it('says which inbox cannot be reached, by a cause code, and exits 1', async () => {
+    const port = await freePort();
+    const env = { ...world([]).env, KLACHTEN_IMAP_URL: `imap://klachten:geheim-wachtwoord@127.0.0.1:${port}/INBOX` };
+    const result = await runCommand(inbox, { ...world([]), env });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      `De antwoordbox IMAP 127.0.0.1:${port} INBOX is niet bereikbaar of weigert (imap-unavailable).\n`,
+    );
+  });
+
   it('says so and does nothing without KLACHTEN_IMAP_URL', async () => {
     const result = await runCommand(inbox, { ...world([]), env: { KLACHTEN_DATA_DIR: dataDir } });
     expect(result).toMatchObject({ code: 0, stdout: expect.stringContaining('KLACHTEN_IMAP_URL is niet ingesteld') });
@@ -122,6 +133,16 @@ describe('erasure and retention of replies by mail', () => {
     const { stdout: history } = await git('git', ['log', '--all', '-p', '--no-color'], { cwd: `${dataDir}/cases` });
     expect(history).not.toContain(`Onvervangbaar-${record.reference}`);
     expect(history).toContain(`Onvervangbaar-${other.reference}`);
+  });
+
+  it('erase stops before erasing anything when the inbox cannot be reached', async () => {
+    const record = answeredCase();
+    await store.fileCase(record);
+    const env = { ...world([]).env, KLACHTEN_IMAP_URL: `imap://klachten:geheim@127.0.0.1:${await freePort()}/INBOX` };
+    const result = await runCommand(erase, { ...world([record.reference, '--reason', 'verzoek']), env });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Er is niets gewist.');
+    expect(await store.getCase(record.reference)).toMatchObject({ reference: record.reference });
   });
 
   it('retention removes replies from Verwerkt after the outbox’s term', async () => {

@@ -1,6 +1,8 @@
 import { scannerFromEnv } from '../../cases/attachments/scanner.ts';
 import { inboxSettingsFromEnv, runInboxFromEnv, type InboxRunReport } from '../../cases/inbox/from-env.ts';
 import type { LeftCause } from '../../cases/inbox/round.ts';
+import { errorCode } from '../../cases/errors.ts';
+import { describeImapTarget } from '../../cases/inbox/imap.ts';
 import { silentLog } from '../../cases/log.ts';
 import { parseCommandArgs, type CliContext } from '../cli-context.ts';
 import { servicesOf } from '../services.ts';
@@ -76,15 +78,24 @@ export async function run(ctx: CliContext): Promise<number> {
     return 1;
   }
   const dryRun = parsed.values.status === true;
-  const report = await runInboxFromEnv(settings, {
-    store: services.makeStore(ctx),
-    config: ctx.config,
-    secret,
-    now: ctx.now(),
-    log: parsed.values.verbose ? stderrLog(ctx) : silentLog,
-    scanner: scannerFromEnv(ctx.env),
-    dryRun,
-  });
+  let report: InboxRunReport;
+  try {
+    report = await runInboxFromEnv(settings, {
+      store: services.makeStore(ctx),
+      config: ctx.config,
+      secret,
+      now: ctx.now(),
+      log: parsed.values.verbose ? stderrLog(ctx) : silentLog,
+      scanner: scannerFromEnv(ctx.env),
+      dryRun,
+    });
+  } catch (error) {
+    // The cause as a code only: the server's message may quote the user name.
+    ctx.stderr(
+      `De antwoordbox ${describeImapTarget(settings.target)} is niet bereikbaar of weigert (${errorCode(error)}).\n`,
+    );
+    return 1;
+  }
   ctx.stdout(inboxText(report, dryRun));
   return report.left.failed === undefined ? 0 : 1;
 }
