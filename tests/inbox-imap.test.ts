@@ -15,7 +15,7 @@ import { jpegWithGps } from './support/attachment-files.ts';
 import { startDovecot, type DovecotServer } from './support/dovecot.ts';
 import { answeredCase, mailConfig, testSecret } from './support/mail-fixture.ts';
 import { closedOnOverrides } from './support/case-fixture.ts';
-import { replyMessage } from './support/reply-mail.ts';
+import { replyMessage, type ReplyParts } from './support/reply-mail.ts';
 
 // Replies by mail, read from a real dovecot over IMAP into a real Git-folder store: a reply to the
 // answer mail lands on its case without the quoted history and with its photo; what a machine
@@ -63,6 +63,11 @@ function round(overrides: Partial<InboxRoundContext> = {}) {
     files: { maxFileBytes: 10 * 1024 * 1024 },
     ...overrides,
   });
+}
+
+/** Delivers a reply to the signed reply address of `record`. */
+async function replyTo(record: Pick<Case, 'reference'>, parts: Omit<ReplyParts, 'to'>): Promise<void> {
+  await imap.deliver(replyMessage({ to: signedReplyAddress(replyMailbox, record.reference, testSecret), ...parts }));
 }
 
 /** The answer mail as the case's complainant receives it. */
@@ -180,20 +185,8 @@ describe('what never lands on a case', () => {
     const closed = answeredCase(closedOnOverrides('2026-11-05'));
     await store.fileCase(closed);
     const erased = answeredCase();
-    await imap.deliver(
-      replyMessage({
-        to: signedReplyAddress(replyMailbox, erased.reference, testSecret),
-        subject: 'Re: gewist',
-        text: 'Hallo?',
-      }),
-    );
-    await imap.deliver(
-      replyMessage({
-        to: signedReplyAddress(replyMailbox, closed.reference, testSecret),
-        subject: 'Re: gesloten',
-        text: 'Nog iets.',
-      }),
-    );
+    await replyTo(erased, { subject: 'Re: gewist', text: 'Hallo?' });
+    await replyTo(closed, { subject: 'Re: gesloten', text: 'Nog iets.' });
 
     expect(await round()).toMatchObject({ posted: 0, left: { 'unknown-case': 1, closed: 1 } });
     expect((await store.getCase(closed.reference))?.additions).toBeUndefined();
@@ -205,14 +198,7 @@ describe('exactly once', () => {
   it('puts a reply on once when the round stopped between posting and moving it', async () => {
     const record = answeredCase();
     await store.fileCase(record);
-    await imap.deliver(
-      replyMessage({
-        to: signedReplyAddress(replyMailbox, record.reference, testSecret),
-        subject: 'Re: antwoord',
-        text: 'Hierbij de foto.',
-        photo: await jpegWithGps(),
-      }),
-    );
+    await replyTo(record, { subject: 'Re: antwoord', text: 'Hierbij de foto.', photo: await jpegWithGps() });
     const crashing: Inbox = { ...inbox, markProcessed: () => Promise.reject(new Error('verbinding weg')) };
 
     expect(await round({ inbox: crashing })).toMatchObject({ posted: 0, left: { failed: 1 } });
@@ -231,14 +217,7 @@ describe('exactly once, when the round stopped between the files and the text', 
   it('adds the photo once and the text once on the next round', async () => {
     const record = answeredCase();
     await store.fileCase(record);
-    await imap.deliver(
-      replyMessage({
-        to: signedReplyAddress(replyMailbox, record.reference, testSecret),
-        subject: 'Re: antwoord',
-        text: 'Hierbij nog een foto.',
-        photo: await jpegWithGps(),
-      }),
-    );
+    await replyTo(record, { subject: 'Re: antwoord', text: 'Hierbij nog een foto.', photo: await jpegWithGps() });
     const failing = { ...store, updateCase: () => Promise.reject(new Error('schijf vol')) };
 
     expect(await round({ store: failing })).toMatchObject({ posted: 0, left: { failed: 1 } });
@@ -270,14 +249,7 @@ describe('the budget of a round', () => {
   it('leaves a message larger than maxMessageBytes in the inbox, unread', async () => {
     const record = answeredCase();
     await store.fileCase(record);
-    await imap.deliver(
-      replyMessage({
-        to: signedReplyAddress(replyMailbox, record.reference, testSecret),
-        subject: 'groot',
-        text: 'Met een grote foto.',
-        photo: await jpegWithGps(1600, 1200),
-      }),
-    );
+    await replyTo(record, { subject: 'groot', text: 'Met een grote foto.', photo: await jpegWithGps(1600, 1200) });
 
     expect(await round({ budget: { maxMessages: 20, maxMessageBytes: 8 * 1024, scanLimit: 500 } })).toMatchObject({
       posted: 0,
@@ -294,13 +266,7 @@ describe('the Verwerkt folder', () => {
     const gone = answeredCase();
     for (const record of [kept, gone]) {
       await store.fileCase(record);
-      await imap.deliver(
-        replyMessage({
-          to: signedReplyAddress(replyMailbox, record.reference, testSecret),
-          subject: `Re: ${record.reference}`,
-          text: 'Tekst.',
-        }),
-      );
+      await replyTo(record, { subject: `Re: ${record.reference}`, text: 'Tekst.' });
     }
     expect(await round()).toMatchObject({ posted: 2 });
 
