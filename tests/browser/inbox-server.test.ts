@@ -55,5 +55,7 @@ it('puts a reply on its case within a polling round, and leaves an auto-reply in
   expect(await imap.subjects('INBOX')).toEqual(['Afwezig']);
   const log = await readFile(site.logPath, 'utf8');
   expect(log).toContain('"event":"inbox.posted"');
+  expect(log).toMatch(/Reacties: IMAP 127\.0\.0\.1:\d+ INBOX, elke 1 s/);
+  expect(log).not.toContain(imap.password);
   expect(log).not.toMatch(/lift|anna@example/i);
 });
