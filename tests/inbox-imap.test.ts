@@ -239,11 +239,24 @@ describe('the budget of a round', () => {
     const to = signedReplyAddress(replyMailbox, record.reference, testSecret);
     await imap.deliver(replyMessage({ to, subject: 'een', text: 'Een.' }));
     await imap.deliver(replyMessage({ to, subject: 'twee', text: 'Twee.' }));
-    const budget = { maxMessages: 1, maxMessageBytes: 1024 * 1024, scanLimit: 500 };
+    const budget = { maxMessages: 1, maxLookups: 5, maxMessageBytes: 1024 * 1024, scanLimit: 500 };
 
     expect(await round({ budget })).toMatchObject({ posted: 1, deferred: 1 });
     expect(await imap.subjects('INBOX')).toEqual(['twee']);
     expect(await round({ budget })).toMatchObject({ posted: 1, deferred: 0 });
+  });
+
+  it('looks a case up once a round, so replies left for a closed case leave room for a new one', async () => {
+    const closed = answeredCase(closedOnOverrides('2026-11-05'));
+    const open = answeredCase();
+    await store.fileCase(closed);
+    await store.fileCase(open);
+    for (const subject of ['oud 1', 'oud 2', 'oud 3']) await replyTo(closed, { subject, text: 'Nog dit.' });
+    await replyTo(open, { subject: 'nieuw', text: 'Een nieuwe reactie.' });
+    const budget = { maxMessages: 1, maxLookups: 2, maxMessageBytes: 1024 * 1024, scanLimit: 500 };
+
+    expect(await round({ budget })).toMatchObject({ posted: 1, left: { closed: 3 }, deferred: 0 });
+    expect(await imap.subjects('Verwerkt')).toEqual(['nieuw']);
   });
 
   it('leaves a message larger than maxMessageBytes in the inbox, unread', async () => {
@@ -251,7 +264,9 @@ describe('the budget of a round', () => {
     await store.fileCase(record);
     await replyTo(record, { subject: 'groot', text: 'Met een grote foto.', photo: await jpegWithGps(1600, 1200) });
 
-    expect(await round({ budget: { maxMessages: 20, maxMessageBytes: 8 * 1024, scanLimit: 500 } })).toMatchObject({
+    expect(
+      await round({ budget: { maxMessages: 20, maxLookups: 100, maxMessageBytes: 8 * 1024, scanLimit: 500 } }),
+    ).toMatchObject({
       posted: 0,
       left: { 'too-large': 1 },
     });

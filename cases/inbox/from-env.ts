@@ -39,10 +39,12 @@ function positive(env: Record<string, string | undefined>, name: string, fallbac
 export function inboxSettingsFromEnv(env: Record<string, string | undefined>): InboxSettings | undefined {
   const url = env['KLACHTEN_IMAP_URL'];
   if (url === undefined || url === '') return undefined;
+  const maxMessages = Math.floor(positive(env, 'KLACHTEN_INBOX_MAX_MESSAGES', defaultInboxBudget.maxMessages));
   return {
     target: parseImapUrl(url),
     budget: {
-      maxMessages: Math.floor(positive(env, 'KLACHTEN_INBOX_MAX_MESSAGES', defaultInboxBudget.maxMessages)),
+      maxMessages,
+      maxLookups: 5 * maxMessages,
       maxMessageBytes: Math.floor(
         positive(env, 'KLACHTEN_INBOX_MAX_MEGABYTES', defaultInboxBudget.maxMessageBytes / megabyte) * megabyte,
       ),

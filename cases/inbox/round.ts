@@ -6,14 +6,14 @@
  * answered, by a person or a machine.
  *
  * Budgeted: the round reads the headers of at most `scanLimit` messages, looks up at most
- * `maxMessages` cases and reads at most that many whole messages, each at most `maxMessageBytes`
- * (the fetch itself stops there). A failure leaves the message where it is for the next round,
+ * `maxLookups` cases (each once a round) and reads at most `maxMessages` whole messages, each at
+ * most `maxMessageBytes` (the fetch itself stops there). A failure leaves the message where it is for the next round,
  * which completes it exactly once (post-reply.ts); it is logged by its cause code, never with
  * anything the mail says. May touch: the inbox, the store, the log.
  */
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import { prepareFiles, type PipelineContext } from '../attachments/pipeline.ts';
-import { referencePattern } from '../case.ts';
+import { referencePattern, type Case } from '../case.ts';
 import type { Config } from '../config.ts';
 import { errorCode } from '../errors.ts';
 import { isOpen } from '../lifecycle.ts';
@@ -31,8 +31,14 @@ export type LeftCause =
 
 /** What the round may spend. */
 export interface InboxBudget {
-  /** Cases looked up and whole messages read per round (20). */
+  /** Whole messages read and put on a case per round (20). */
   maxMessages: number;
+  /**
+   * Cases looked up per round (100), each once: a message that stays (a closed case) is looked
+   * at again every round, so these are more than the messages read, and replies to stuck cases
+   * cannot use up what new replies need.
+   */
+  maxLookups: number;
   /** Bytes per message: a larger one stays (25 MB). */
   maxMessageBytes: number;
   /** Messages whose headers one round reads (500). */
@@ -42,6 +48,7 @@ export interface InboxBudget {
 /** The budget when nothing else is set. */
 export const defaultInboxBudget: InboxBudget = {
   maxMessages: 20,
+  maxLookups: 100,
   maxMessageBytes: 25 * 1024 * 1024,
   scanLimit: 500,
 };
@@ -125,7 +132,10 @@ export async function runInboxRound(context: InboxRoundContext): Promise<InboxRe
     report.left[cause] = (report.left[cause] ?? 0) + 1;
   };
   const heads = await context.inbox.heads(budget.scanLimit, maxHeaderBytes);
-  let spent = 0;
+  // Each case once a round: several messages for one case cost one lookup.
+  const cases = new Map<string, Case | undefined>();
+  let lookups = 0;
+  let read = 0;
   for (const head of heads) {
     const parsedHead = await simpleParser(Buffer.concat([Buffer.from(head.header), Buffer.from('\r\n')]));
     const matched = match(parsedHead, context);
@@ -133,17 +143,41 @@ export async function runInboxRound(context: InboxRoundContext): Promise<InboxRe
       leave(matched.cause);
       continue;
     }
-    if (spent >= budget.maxMessages) {
-      report.deferred += 1;
-      continue;
-    }
-    spent += 1;
+    const { reference } = matched;
     try {
-      const outcome = await handle(head, parsedHead, matched, context, budget);
-      if (outcome === 'posted') report.posted += 1;
-      else leave(outcome);
+      if (!cases.has(reference)) {
+        if (lookups >= budget.maxLookups) {
+          report.deferred += 1;
+          continue;
+        }
+        lookups += 1;
+        cases.set(reference, await context.store.getCase(reference));
+      }
+      const verdict = check(head, parsedHead, matched, cases.get(reference), budget);
+      if (verdict.kind === 'left') {
+        leave(verdict.cause);
+        continue;
+      }
+      if (verdict.kind === 'reconcile') {
+        // Already on the case (a round stopped between posting and moving): only the move is left.
+        if (!context.dryRun) await context.inbox.markProcessed(head.uid);
+        context.log('inbox.reconciled', { reference });
+        report.posted += 1;
+        continue;
+      }
+      if (read >= budget.maxMessages) {
+        report.deferred += 1;
+        continue;
+      }
+      read += 1;
+      const outcome = context.dryRun ? 'posted' : await handle(head, verdict.record, reference, context, budget);
+      if (outcome === 'posted') {
+        report.posted += 1;
+        cases.delete(reference);
+      } else leave(outcome);
     } catch (error) {
-      context.log('inbox.reply-failed', { error: errorCode(error), reference: matched.reference });
+      context.log('inbox.reply-failed', { error: errorCode(error), reference });
+      cases.delete(reference);
       leave('failed');
     }
   }
@@ -155,29 +189,35 @@ export async function runInboxRound(context: InboxRoundContext): Promise<InboxRe
   return report;
 }
 
-async function handle(
+type Verdict = { kind: 'left'; cause: LeftCause } | { kind: 'reconcile' } | { kind: 'post'; record: Case };
+
+/** What to do with a message, from its headers and its case alone. */
+function check(
   head: InboxHead,
   parsedHead: ParsedMail,
   matched: { reference: string; signed: boolean },
+  record: Case | undefined,
+  budget: InboxBudget,
+): Verdict {
+  if (record === undefined) return { kind: 'left', cause: 'unknown-case' };
+  // By subject alone, only the complainant's own address puts a reply on the case.
+  const from = addressesOf(parsedHead.from)[0] ?? '';
+  if (!matched.signed && !sameAddress(from, record.email)) return { kind: 'left', cause: 'sender' };
+  if (head.size > budget.maxMessageBytes) return { kind: 'left', cause: 'too-large' };
+  const messageId = parsedHead.messageId;
+  if (messageId !== undefined && hasReply(record, mailIdOf(messageId, new Uint8Array()))) return { kind: 'reconcile' };
+  if (!isOpen(record)) return { kind: 'left', cause: 'closed' };
+  return { kind: 'post', record };
+}
+
+/** Reads the whole message and puts it on its case; then moves it to `Verwerkt`. */
+async function handle(
+  head: InboxHead,
+  record: Case,
+  reference: string,
   context: InboxRoundContext,
   budget: InboxBudget,
 ): Promise<'posted' | LeftCause> {
-  const { reference } = matched;
-  const record = await context.store.getCase(reference);
-  if (record === undefined) return 'unknown-case';
-  // By subject alone, only the complainant's own address puts a reply on the case.
-  const from = addressesOf(parsedHead.from)[0] ?? '';
-  if (!matched.signed && !sameAddress(from, record.email)) return 'sender';
-  if (head.size > budget.maxMessageBytes) return 'too-large';
-  const messageId = parsedHead.messageId;
-  // Already on the case (a round that stopped between posting and moving): only the move is left.
-  if (messageId !== undefined && hasReply(record, mailIdOf(messageId, new Uint8Array()))) {
-    if (!context.dryRun) await context.inbox.markProcessed(head.uid);
-    context.log('inbox.reconciled', { reference });
-    return 'posted';
-  }
-  if (!isOpen(record)) return 'closed';
-  if (context.dryRun) return 'posted';
   const source = await context.inbox.source(head.uid, budget.maxMessageBytes);
   if (source === undefined) return 'too-large';
   const parsed = await simpleParser(Buffer.from(source), { skipImageLinks: true, skipTextToHtml: true });
@@ -202,6 +242,7 @@ async function handle(
     context.config,
     { reference, mailId, text, files, refused },
     context.now,
+    record,
   );
   await context.inbox.markProcessed(head.uid);
   context.log('inbox.posted', { reference, files: posted.files, refused: refused.length });
