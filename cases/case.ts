@@ -108,6 +108,10 @@ export const satisfactionSchema = z.object({
 export const additionSchema = z.object({
   at: isoInstant,
   text: z.string(),
+  /** How it came, when not through the page: `e-mail`, a reply read from the inbox (cases/inbox/). */
+  via: z.enum(['e-mail']).optional(),
+  /** With `via: 'e-mail'`: a hash of the mail's Message-ID, so a reply read twice lands once. */
+  mailId: z.string().optional(),
 });
 
 /**

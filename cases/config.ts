@@ -103,6 +103,12 @@ export const configSchema = z.object({
       error: 'mag niet groter zijn dan maxFilesPerCase',
     })
     .prefault({}),
+  /**
+   * Replies by mail (docs/mail.md, `KLACHTEN_IMAP_URL`): with `plusAddressing`, where the mail
+   * provider delivers `klachten+iets@` to `klachten@`, each mail to a complainant carries a signed
+   * reply address with the case's reference (`klachten+K-2026-7QF3-M9XA.q8f2c41d0e@…`).
+   */
+  inbox: z.object({ plusAddressing: z.boolean().default(false) }).prefault({}),
   /** How long personal data is kept (docs/retention.md); the register record is kept for ever. */
   retention: z
     .object({

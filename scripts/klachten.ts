@@ -15,6 +15,7 @@ const summaries: Record<string, string> = {
   calendar: 'de niet-werkdagen van een jaar tonen',
   setup: 'de GitHub-repository klaarzetten: labels, controles',
   sync: 'klachten uit de noodopslag alsnog in GitHub zetten',
+  inbox: 'reacties per e-mail uit de antwoordbox bij hun klacht zetten',
   deadlines: 'herinneringen en escalaties van de termijnen versturen',
   'github-event': 'opdracht in een klacht-issue verwerken (Actions)',
   mail: 'berichten aan klagers versturen (ontvangst, bevestiging, …)',

@@ -33,11 +33,19 @@ try {
   console.log(
     `  E-mail:   ${(await import('../cases/mail/transport.ts')).describeMailFromEnv(process.env, process.cwd())}`,
   );
+  // A wrong KLACHTEN_IMAP_URL stops the start here, naming the variable, like a wrong configuration.
+  const inbox = (await import('../cases/inbox/from-env.ts')).inboxSettingsFromEnv(process.env);
+  if (inbox !== undefined) {
+    const { describeImapTarget } = await import('../cases/inbox/imap.ts');
+    console.log(`  Reacties: ${describeImapTarget(inbox.target)}, elke ${Math.round(inbox.intervalMs / 1000)} s`);
+  }
   console.log(`  Bekijken: npm run --silent klachten -- cases list`);
   const { clientAddressHeader } = parseSettings(process.env, process.cwd());
   // The intake queue's drainer on a timer (KLACHTEN_STORE=github only): the server files what the
   // queue holds at GitHub's pace; the intake kicks it too (site/server/drain.ts).
   (await import('../site/server/drain.ts')).startDrainTimer();
+  // Beside it the reply inbox (KLACHTEN_IMAP_URL only): replies by mail onto their cases.
+  (await import('../site/server/inbox.ts')).startInboxTimer();
   await serveBuiltSite({
     distDir,
     host,

@@ -146,8 +146,30 @@ describe('drain.yml', () => {
   });
 });
 
+describe('inbox.yml', () => {
+  const workflow = load('inbox.yml');
+
+  it('reads the reply inbox every 10 minutes off the hour and the drain, and on request', () => {
+    expect(workflow['on']).toEqual({ schedule: [{ cron: '6-59/10 * * * *' }], workflow_dispatch: null });
+  });
+
+  it('asks for issues and the files’ ref only, and runs one round at a time', () => {
+    expect(workflow['permissions']).toEqual({ contents: 'write', issues: 'write' });
+    expect(workflow['concurrency']).toEqual({ group: 'inbox', 'cancel-in-progress': false });
+  });
+
+  it('runs klachten inbox, then sync for its files, only with an inbox and a queue Actions can reach', () => {
+    const text = readFileSync(join(dir, 'inbox.yml'), 'utf8');
+    expect(text).toMatch(/npm run --silent klachten -- inbox\n\s+npm run --silent klachten -- sync\n/);
+    expect(text).toMatch(/"\$KLACHTEN_QUEUE" != "fs"/);
+    expect(text).toMatch(/KLACHTEN_IMAP_URL: \$\{\{ secrets\.KLACHTEN_IMAP_URL \}\}/);
+    expect(text).toMatch(/if: steps\.inbox\.outputs\.configured == 'true'/);
+    expect(text).not.toMatch(/run:[^\n]*\$\{\{/);
+  });
+});
+
 describe('the workflows that read cases', () => {
-  it.each(['deadlines.yml', 'case-events.yml'])(
+  it.each(['deadlines.yml', 'case-events.yml', 'inbox.yml'])(
     '%s hands every klachten step the queue, so a case still waiting for GitHub gets its reminders',
     (name) => {
       const jobs = Object.values(load(name)['jobs'] as Record<string, { steps?: Array<Record<string, unknown>> }>);

@@ -7,6 +7,7 @@ import { parseConfig } from '../config.ts';
 import { locales } from '../locale.ts';
 import { verifySatisfactionToken } from '../satisfaction-token.ts';
 import { extendedCase, notTakenUp } from './__fixtures__/cases.ts';
+import { readReplyAddress } from '../inbox/reply-address.ts';
 import { composeMessage, mailSettings, type ComposeContext } from './compose-message.ts';
 import { defaultTemplatesDir, loadTemplates } from './template-files.ts';
 
@@ -260,5 +261,27 @@ describe('mail settings', () => {
       from: 'Klachtenloket <noreply@livable.nl>',
       replyTo: 'klachten@livable.nl',
     });
+  });
+});
+
+describe('the reply address with plus addressing (inbox.plusAddressing)', () => {
+  const plus = parseConfig({ ...mailConfig, inbox: { plusAddressing: true } });
+
+  it('gives every mail to the complainant the signed reply address of its case', () => {
+    const record = answered();
+    for (const kind of ['receipt', 'confirmation', 'answer'] as const) {
+      const mail = composeMessage(kind, record, { ...context, config: plus });
+      expect(mail.replyTo).toMatch(new RegExp(`^klachten\\+${record.reference}\\.[0-9a-f]{10}@livable\\.nl$`));
+      expect(readReplyAddress([mail.replyTo ?? ''], 'klachten@livable.nl', secret)).toEqual({
+        kind: 'signed',
+        reference: record.reference,
+      });
+    }
+  });
+
+  it('keeps the plain reply address without it, and for the coordinators’ own mail', () => {
+    expect(composeMessage('answer', answered(), context).replyTo).toBe('klachten@livable.nl');
+    const record = answered({ satisfaction: { answer: 'nee', at: '2026-11-20T10:00:00+01:00' } });
+    expect(composeMessage('dissatisfied', record, { ...context, config: plus }).replyTo).toBe('klachten@livable.nl');
   });
 });

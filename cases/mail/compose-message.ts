@@ -17,6 +17,7 @@ import { audienceOf, type Audience, type MessageKind } from './message-kinds.ts'
 import { valuesFor, type ValuesContext } from './message-values.ts';
 import { renderTemplate } from './render-template.ts';
 import { headerText } from './safe-text.ts';
+import { signedReplyAddress } from '../inbox/reply-address.ts';
 import type { MailTemplate } from './template-parse.ts';
 
 /** A message ready for a mailer. Addresses are single, validated addresses. */
@@ -99,7 +100,7 @@ export function composeMessage(kind: MessageKind, record: Case, context: Compose
     kind,
     to,
     from: settings.from,
-    replyTo: settings.replyTo,
+    replyTo: replyAddress(settings.replyTo, audience, record, context),
     ...rendered,
     messageId: `<${record.reference}.${kind}@${site.hostname}>`,
     date: context.now,
@@ -120,6 +121,17 @@ function recipient(audience: Audience, record: Case, config: Config): string {
 
 /** The calendar event's version: each new answer date replaces the one before in the complainant's calendar. */
 const icsSequence: Partial<Record<MessageKind, number>> = { confirmation: 0, extension: 1, reopened: 2 };
+
+/**
+ * With `inbox.plusAddressing`, a mail to the complainant carries the signed reply address of its
+ * case (cases/inbox/reply-address.ts), so a reply lands on the case; otherwise, and for the
+ * coordinators' mail, the reply address itself.
+ */
+function replyAddress(replyTo: string, audience: Audience, record: Case, context: ComposeContext): string {
+  if (audience !== 'complainant' || !context.config.inbox.plusAddressing || context.tokenSecret === undefined)
+    return replyTo;
+  return signedReplyAddress(replyTo, record.reference, context.tokenSecret);
+}
 
 function attachmentsFor(kind: MessageKind, record: Case, context: ComposeContext, locale: Locale) {
   const sequence = icsSequence[kind];

@@ -156,7 +156,14 @@ function showText(c: Case, people: readonly Person[]): string {
     c.expectation,
     ...(c.additions === undefined || c.additions.length === 0
       ? []
-      : ['', 'Aanvullingen van de klager:', ...c.additions.flatMap((addition) => [`  ${addition.at}`, addition.text])]),
+      : [
+          '',
+          'Aanvullingen van de klager:',
+          ...c.additions.flatMap((addition) => [
+            `  ${addition.at}${addition.via === 'e-mail' ? ' (per e-mail)' : ''}`,
+            addition.text,
+          ]),
+        ]),
     ...(c.questions?.length
       ? [
           '',

@@ -10,12 +10,14 @@ import { caseLabel } from '../../cases/stores/github/labels.ts';
 import { readBuildInfo } from '../../site/build/build-info.ts';
 import { parseCommandArgs, type CliContext } from '../cli-context.ts';
 import { servicesOf } from '../services.ts';
+import { checkInbox } from './doctor-inbox.ts';
 
 const usage = `Gebruik: npm run --silent klachten -- doctor
 
 Controleert of deze installatie kan werken, zonder iets te veranderen: de configuratie, de opslag
 van de klachten (map of GitHub: token of App, repository, schrijfrechten), de mailserver (SMTP),
-de wachtrij (KLACHTEN_QUEUE) en het geheim van de links (KLACHTEN_TOKEN_SECRET). Eén regel per
+de wachtrij (KLACHTEN_QUEUE), het geheim van de links (KLACHTEN_TOKEN_SECRET) en de antwoordbox
+(KLACHTEN_IMAP_URL: bereikbaar, en wat er blijft liggen voor een mens). Eén regel per
 controle, in het Nederlands en daarna in het Engels. Eindigt met 1 als er iets mis is.
 
 Checks this installation without changing anything; one line per check; exits 1 on any problem.
@@ -325,6 +327,7 @@ export async function run(ctx: CliContext): Promise<number> {
     findings.push(await checkSmtp(ctx, settings));
     findings.push(...(await checkQueue(ctx, settings)));
     findings.push(await checkTokenSecret(ctx, settings));
+    findings.push(...(await checkInbox(ctx)));
   }
   for (const { ok, nl, en } of findings) ctx.stdout(`${ok ? '✓' : '✗'} ${nl} / ${en}\n`);
   const problems = findings.filter((found) => !found.ok).length;

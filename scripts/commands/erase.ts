@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { errorTag } from '../../cases/errors.ts';
+import { errorCode, errorTag } from '../../cases/errors.ts';
+import { inboxSettingsFromEnv, removeProcessedFromEnv } from '../../cases/inbox/from-env.ts';
 import { dueOutboxFiles, removeOutboxFiles } from '../../cases/retention/outbox.ts';
 import { parseSettings } from '../../cases/settings.ts';
 import { usageExit, type CliContext } from '../cli-context.ts';
@@ -57,6 +58,18 @@ export async function run(ctx: CliContext): Promise<number> {
     );
     return usageExit;
   }
+  // The replies by mail in the inbox's Verwerkt go first: once the case is gone, nothing would
+  // tell a later run which they were.
+  const inbox = inboxSettingsFromEnv(ctx.env);
+  let replies = 0;
+  if (inbox !== undefined) {
+    try {
+      replies = await removeProcessedFromEnv(inbox, { references: [reference] });
+    } catch (error) {
+      ctx.stderr(`De antwoordbox is niet bereikbaar (${errorCode(error)}). Er is niets gewist.\n`);
+      return 1;
+    }
+  }
   const at = ctx.now().toISOString();
   let results;
   try {
@@ -82,6 +95,9 @@ export async function run(ctx: CliContext): Promise<number> {
   const outbox = join(parseSettings(ctx.env, ctx.cwd).dataDir, 'outbox');
   const mails = await dueOutboxFiles(outbox, at.slice(0, 10), undefined, new Set([reference]));
   await removeOutboxFiles(outbox, mails);
-  ctx.stdout(`${reference}: persoonsgegevens gewist op verzoek, ${mails.length} bericht(en) uit de outbox gewist.\n`);
+  ctx.stdout(
+    `${reference}: persoonsgegevens gewist op verzoek, ${mails.length} bericht(en) uit de outbox gewist` +
+      (inbox === undefined ? '.\n' : `, ${replies} reactie(s) uit de map Verwerkt gewist.\n`),
+  );
   return 0;
 }

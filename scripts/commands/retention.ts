@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { makeLocalDate } from '../../cases/report/dates.ts';
 import { planRetention } from '../../cases/retention/due.ts';
 import type { IntakeQueue } from '../../cases/queue/port.ts';
-import { errorTag } from '../../cases/errors.ts';
+import { errorCode, errorTag } from '../../cases/errors.ts';
+import { inboxSettingsFromEnv, processedTermStart, removeProcessedFromEnv } from '../../cases/inbox/from-env.ts';
 import { dueOutboxFiles, removeOutboxFiles } from '../../cases/retention/outbox.ts';
 import { parseSettings } from '../../cases/settings.ts';
 import { parseCommandArgs, usageExit, type CliContext } from '../cli-context.ts';
@@ -13,7 +14,8 @@ const usage = `Gebruik:
 
   Wist de persoonsgegevens van klachten waarvan de bewaartermijn voorbij is (retention in
   klachten.config.ts; standaard 24 maanden na afsluiten of niet-in-behandeling) en berichten in de
-  outbox ouder dan de ingestelde dagen. Een klacht met "bewaren" (cases hold) blijft staan. Het
+  outbox ouder dan de ingestelde dagen, en (met KLACHTEN_IMAP_URL) reacties per e-mail in de map
+  Verwerkt van de antwoordbox na dezelfde dagen. Een klacht met "bewaren" (cases hold) blijft staan. Het
   anonieme registerrecord blijft altijd, met de datum van wissen. Toont alleen kenmerken en aantallen.
   Op GitHub wordt het issue verwijderd (met zijn reacties); daarvoor heeft de GitHub App de
   permissie "Administration: read and write" nodig. Zonder die permissie stopt het commando
@@ -81,6 +83,19 @@ export async function run(ctx: CliContext): Promise<number> {
   const lines: string[] = [];
   const verb = dryRun ? 'zou wissen' : 'gewist';
   let erased: string[] = plan.due;
+  // Replies by mail in the inbox's Verwerkt: past the outbox's term, and those of the cases due,
+  // before those cases go (afterwards nothing would say which they were).
+  const inbox = inboxSettingsFromEnv(ctx.env);
+  let replies = 0;
+  if (!dryRun && inbox !== undefined) {
+    try {
+      const before = processedTermStart(today, config.retention.outboxDays);
+      replies = await removeProcessedFromEnv(inbox, { before, references: plan.due });
+    } catch (error) {
+      ctx.stderr(`De antwoordbox is niet bereikbaar (${errorCode(error)}). Er is niets gewist.\n`);
+      return 1;
+    }
+  }
   if (!dryRun) {
     const at = ctx.now().toISOString();
     try {
@@ -109,7 +124,8 @@ export async function run(ctx: CliContext): Promise<number> {
     `${dryRun ? 'Proefdraaien, er wordt niets gewist. ' : ''}Bewaartermijnen op ${today} (${target.description}):\n` +
       (lines.length > 0 ? `${lines.join('\n')}\n` : '') +
       `${erased.length} klacht(en) ${verb}, ${plan.held.length} bewaard, ` +
-      `${mails.length} bericht(en) uit de outbox ${verb}, ${queued} wachtrij-item(s) gewist.\n`,
+      `${mails.length} bericht(en) uit de outbox ${verb}, ${queued} wachtrij-item(s) gewist` +
+      (inbox === undefined || dryRun ? '.\n' : `, ${replies} reactie(s) uit de map Verwerkt gewist.\n`),
   );
   return 0;
 }
