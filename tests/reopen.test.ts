@@ -1,6 +1,9 @@
 // A complaint that was not resolved goes back to work: a "nee" to the satisfaction question, or a
 // coordinator's `klachten cases reopen`, reopens the answered or closed case with a new answer
 // term; the complainant, the handler and the coordinators hear of it by mail (real SMTP).
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseConfig } from '../cases/config.ts';
 import { receivedAtIso } from '../cases/intake.ts';
@@ -127,7 +130,10 @@ describe('klachten cases reopen', () => {
     expect(reopen.stdout).toContain(`${ref}: heropend, nieuw antwoord uiterlijk 2026-12-31.`);
     expect(reopen.stdout).toContain(`${ref}: bericht "klacht heropend, met de nieuwe antwoorddatum" verstuurd.`);
 
-    expect((await cli(['answer', ref])).code).toBe(0);
+    const folder = await mkdtemp(join(tmpdir(), 'antwoord-'));
+    await writeFile(join(folder, 'antwoord.md'), 'Wij hebben opnieuw gekeken. De lekkage is nu verholpen.\n');
+    expect((await cli(['answer', ref, '--text-file', join(folder, 'antwoord.md')])).code).toBe(0);
+    await rm(folder, { recursive: true, force: true });
     const again = await cli(['reopen', ref, '--reason', 'Nog steeds niet.']);
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/al eens heropend \(2026-12-03\)/);

@@ -96,6 +96,27 @@ describe('composing a message', () => {
     );
   });
 
+  it('carries the new answer, not the first, in the mail after a reopened case is answered again', () => {
+    const first = { at: '2026-11-01T10:00:00+01:00', text: 'Ons eerste antwoord.' };
+    const again = { at: '2026-11-25T10:00:00+01:00', text: 'Ons nieuwe antwoord: de lekkage is verholpen.' };
+    const base = answered({ answers: [first, again] });
+    const events = [
+      ...base.events,
+      {
+        at: '2026-11-10T10:00:00+01:00',
+        status: 'heropend' as const,
+        by: 'klager',
+        reason: 'nee',
+        answerBy: '2026-12-08',
+      },
+      { at: again.at, status: 'beantwoord' as const, by: 'coordinator' },
+    ];
+    const mail = composeMessage('reopened-answer', { ...base, events }, context);
+    expect(mail.text).toContain(again.text);
+    expect(mail.html).toContain(again.text);
+    expect(mail.text).not.toContain(first.text);
+  });
+
   it('tells the reason and the new date of an extension, and replaces the calendar event', () => {
     const record = extendedCase('2026-11-20T10:00:00+01:00', 'We wachten op het rapport van de aannemer.');
     const mail = composeMessage('extension', record, context);

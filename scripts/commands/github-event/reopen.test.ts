@@ -58,7 +58,14 @@ describe('/heropen on a case issue', () => {
     const record = answered();
     const issue = await file(record);
     await handleEvent('issue_comment', commentEvent(issue, 'coord', '/heropen Niet opgelost.'), deps);
-    await handleEvent('issue_comment', commentEvent(issue, 'jdevries', '/beantwoord'), deps);
+    // The new answer: written under /beantwoord (a preview), sent by /verstuur.
+    await handleEvent(
+      'issue_comment',
+      commentEvent(issue, 'jdevries', '/beantwoord\n\nWij hebben opnieuw gekeken.'),
+      deps,
+    );
+    await handleEvent('issue_comment', commentEvent(issue, 'jdevries', '/verstuur'), deps);
+    expect((await store.getCase(record.reference))?.status).toBe('beantwoord');
     const again = await handleEvent(
       'issue_comment',
       commentEvent(issue, 'jdevries', '/heropen Nog steeds niet.'),
