@@ -152,7 +152,17 @@ function sampleCase(kind: MessageKind, locale: Locale, cfg: Config): Case {
       const events = [...base.events, confirmed, { at: '2026-12-01T09:00:00+01:00', status: 'beantwoord' as const }];
       if (kind !== 'reopened-answer') return { ...people, status: 'heropend', events: [...events, reopened] };
       const again = { at: '2026-12-20T09:00:00+01:00', status: 'beantwoord' as const };
-      return { ...people, status: 'beantwoord', events: [...events, reopened, again] };
+      const answers = [
+        { at: '2026-12-01T09:00:00+01:00', text: 'Wij hebben de aannemer gevraagd de lift te maken.' },
+        {
+          at: again.at,
+          text:
+            'U schreef ons dat de lift na ons eerste antwoord nog steeds kapot was.\n\n' +
+            'Wij hebben een andere aannemer gevraagd. De lift werkt sinds 18 december weer.\n\n' +
+            '**Ons oordeel:** uw klacht is gegrond.',
+        },
+      ];
+      return { ...people, status: 'beantwoord', events: [...events, reopened, again], answers };
     }
   }
 }
