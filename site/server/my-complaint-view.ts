@@ -69,7 +69,8 @@ export interface CaseView {
         | 'whatIsNew'
       >
     | undefined;
-  additions: { date: string; text: string }[];
+  /** What the complainant added later; `byMail` for a reply to one of our mails (`cases/inbox/`). */
+  additions: { date: string; text: string; byMail: boolean }[];
   /** The files the case holds, by our names and sizes (site/components/files/CaseFiles.astro). */
   files: { name: string; size: number }[];
   /** The reasoned answers as sent, newest first, rendered safely (cases/answer/answer-markdown.ts). */
@@ -209,6 +210,7 @@ export function caseView(record: Case, config: Config): CaseView {
       : (record.additions ?? []).map((addition) => ({
           date: receiptDate(addition.at, config.terms.timeZone),
           text: addition.text,
+          byMail: addition.via === 'e-mail',
         })),
   };
 }

@@ -153,6 +153,28 @@ for (const [locale, javaScriptEnabled] of [
       expect(mail?.parsed.text).toContain('De lift is nu ook ’s nachts kapot.');
     });
 
+    it('marks what the complainant sent by replying to a mail as sent by e-mail', async () => {
+      const reply = 'Bij deze een reactie op uw mail: de lift is weer kapot.';
+      await store.updateCase(
+        reference,
+        (current) => ({
+          ...current,
+          additions: [
+            ...(current.additions ?? []),
+            { at: current.receivedAt, text: reply, via: 'e-mail', mailId: 'm1' },
+          ],
+        }),
+        'reactie van de klager per e-mail',
+      );
+      // A fresh GET: a reload would send the addition form again.
+      await page.goto(`${site.baseUrl}${paths[locale].myComplaint}`);
+      const items = page.getByTestId('additions').locator('li');
+      expect(await items.count()).toBe(2);
+      expect(await items.nth(0).textContent()).not.toContain(w.byMail);
+      expect(await items.nth(1).textContent()).toContain(`(${w.byMail})`);
+      expect(await items.nth(1).locator('blockquote').textContent()).toBe(reply);
+    });
+
     it('withdraws the case after the confirmation step', async () => {
       await page.goto(`${site.baseUrl}${paths[locale].myComplaint}`);
       await page.getByRole('button', { name: w.withdrawButton }).click();
