@@ -46,9 +46,17 @@ describe('in the Git folder', () => {
     const first = await addInformation(store, config, record.reference, 'De lift is weer kapot.', now);
     expect(first.added).toBe(true);
     expect(first.case.additions).toEqual([{ at: '2026-11-02T11:00:00+01:00', text: 'De lift is weer kapot.' }]);
+    // A reply by mail in between does not make the same text, sent again from the page, a new one.
+    const reply = {
+      at: '2026-11-02T11:00:00+01:00',
+      text: 'Per mail: ook de trap.',
+      via: 'e-mail' as const,
+      mailId: 'm1',
+    };
+    await store.updateCase(record.reference, (c) => ({ ...c, additions: [...(c.additions ?? []), reply] }), 'reactie');
     const again = await addInformation(store, config, record.reference, 'De lift is weer kapot.', now);
     expect(again.added).toBe(false);
-    expect((await store.getCase(record.reference))?.additions).toHaveLength(1);
+    expect((await store.getCase(record.reference))?.additions).toHaveLength(2);
     // The history names the move; the text lives in the case file alone, where erasure reaches it.
     const { stdout: log } = await run('git', ['log', '--format=%B'], { cwd: dir });
     expect(log).toContain(`${record.reference}: aanvulling van de klager`);

@@ -75,6 +75,12 @@ export function additionComment(text: string, logins: readonly string[], notTake
 }
 
 /**
+ * The last addition made on the page: the same text sent again (a reload, a double click) is the
+ * same addition, even when a reply by mail (`via: 'e-mail'`) came in between.
+ */
+const lastFromPage = (record: Case) => record.additions?.filter((addition) => addition.via === undefined).at(-1);
+
+/**
  * Adds the complainant's text to the case. The same text as the last addition is not added twice
  * (a reload of the page that posted it).
  *
@@ -90,13 +96,13 @@ export async function addInformation(
 ): Promise<{ case: Case; added: boolean }> {
   const current = await store.getCase(reference);
   if (current === undefined) throw new Error(`${reference} bestaat niet`);
-  if (current.additions?.at(-1)?.text === text) return { case: current, added: false };
+  if (lastFromPage(current)?.text === text) return { case: current, added: false };
   const at = receivedAtIso(now, config.terms.timeZone);
   const comment = additionComment(text, mentionsFor(current, config), current.status === 'niet-in-behandeling');
   const updated = await store.updateCase(
     reference,
     (record) =>
-      record.additions?.at(-1)?.text === text
+      lastFromPage(record)?.text === text
         ? record
         : { ...record, additions: [...(record.additions ?? []), { at, text }] },
     'aanvulling van de klager',
