@@ -198,9 +198,9 @@ export function valuesFor(
   if (kind === 'confirmation' && values['handler'] === undefined) {
     throw taggedError('unknown-handler', 'De behandelaar staat niet (meer) in people in klachten.config.ts.');
   }
-  // Only the confirmation must name its handler (reglement art. 3). A later mail for a case whose
-  // handler has left the configuration (a reopening, months on) names the coordinators, who take
-  // the case up, rather than never going out.
+  // Only the confirmation must name its handler (the reglement: it says who takes the complaint
+  // on). A later mail for a case whose handler has left the configuration (a reopening, months on)
+  // names the coordinators, who take the case up, rather than never going out.
   if (values['handler'] === undefined) values['handler'] = text(config.coordinators.name);
   if (kind === 'not-taken-up') values['earlierReference'] = text(earlierReferenceOf(record));
   if (kind === 'extension') {
