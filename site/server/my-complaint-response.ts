@@ -7,12 +7,14 @@ import type { CaseView } from './my-complaint-view.ts';
 /**
  * Why a link or a page cannot be used: a link that is not ours or not whole (`invalid`), past its
  * days (`expired`), revoked by a newer link, a withdrawal or an erasure (`revoked`), a case closed
- * too long ago to show (`closed`), or a fault on our side (`unavailable`).
+ * too long ago to show (`closed`), a page form sent after its session ended (`ended`: the cookie
+ * lasts `sessionMinutes` (30), so the person may have been writing all that time), or a
+ * fault on our side (`unavailable`).
  */
-export type RefusalProblem = 'invalid' | 'expired' | 'revoked' | 'closed' | 'unavailable';
+export type RefusalProblem = 'invalid' | 'expired' | 'revoked' | 'closed' | 'ended' | 'unavailable';
 
 /** The refusals after which a new link helps: the page offers the form to ask for one. */
-export const refusalsWithNewLink: readonly RefusalProblem[] = ['invalid', 'expired', 'revoked'];
+export const refusalsWithNewLink: readonly RefusalProblem[] = ['invalid', 'expired', 'revoked', 'ended'];
 
 /** What the page shows. */
 export type MyComplaintView =
@@ -37,8 +39,11 @@ export type MyComplaintView =
     }
   /** The personal link, opened: one button whose POST starts the session. Nothing is set yet. */
   | { kind: 'open-link'; reference: string; token: string }
-  /** `reference`: the one a refused link named, for the new-link form. */
-  | { kind: 'refused'; problem: RefusalProblem; reference?: string | undefined };
+  /**
+   * `reference`: the one a refused link named, for the new-link form; `kept`: what a form sent
+   * after its session ended held, given back so nothing typed is lost.
+   */
+  | { kind: 'refused'; problem: RefusalProblem; reference?: string | undefined; kept?: string | undefined };
 
 /** The view, or a ready response (a redirect, a calendar file), with its status and extra headers. */
 export interface MyComplaintResponse {
@@ -65,6 +70,7 @@ const statusOf: Record<RefusalProblem, number> = {
   expired: 410,
   revoked: 410,
   closed: 410,
+  ended: 403,
   unavailable: 503,
 };
 

@@ -10,7 +10,7 @@
 // Cross-origin posts are refused (403) by Astro's checkOrigin before this runs; bodies are read
 // counting bytes; every response carries the security headers (site/middleware.ts) plus the
 // ones in my-complaint-response.ts.
-import type { Case } from '../../cases/case.ts';
+import { referencePattern, type Case } from '../../cases/case.ts';
 import { linkGenerationOf, linkStanding } from '../../cases/complainant-token.ts';
 import { errorCode } from '../../cases/errors.ts';
 import { makeAnswerDateIcs } from '../../cases/ics.ts';
@@ -161,6 +161,14 @@ async function handlePost(
   if (action === 'link') return requestLink(request, connection, field('reference'), field('email'), secret, now);
 
   const session = sessionFromRequest(request, secret, now, basePath);
+  // The page's own form (Astro's origin check let it through) without a live session: the session
+  // ended while the person wrote. Say so and give back what they typed; nothing of any case is shown.
+  if (session === undefined && (action === 'add' || action === 'answer-question')) {
+    log('my-complaint.session-ended', { action });
+    const kept = action === 'add' ? field('addition') : field(`antwoord-${field('question')}`);
+    const named = referencePattern.test(field('reference')) ? field('reference') : undefined;
+    return { ...refused('ended', named), view: { kind: 'refused', problem: 'ended', reference: named, kept } };
+  }
   // A form of another session, another case or another site: refused, with nothing of any case.
   if (session === undefined || !csrfMatches(session, field('csrf')) || field('reference') !== session.reference) {
     log('my-complaint.forbidden', {});

@@ -153,6 +153,26 @@ for (const [locale, javaScriptEnabled] of [
       expect(mail?.parsed.text).toContain('De lift is nu ook ’s nachts kapot.');
     });
 
+    it('gives back what was typed when the session ended before it was sent, and sends nothing', async () => {
+      const typedText = 'Dit schreef ik in een half uur: de lift, de trap en de deur.';
+      await page.getByLabel(w.addLabel).fill(typedText);
+      // The session cookie lasts 30 minutes: the browser drops it, as here, while the page stays open.
+      const cookies = await context.cookies();
+      await context.clearCookies();
+      const [answer] = await Promise.all([
+        page.waitForResponse((r) => r.request().method() === 'POST'),
+        page.getByRole('button', { name: w.addSubmit }).click(),
+      ]);
+      expect(answer.status()).toBe(403);
+      expect(await page.locator('h1').textContent()).toBe(w.refusedTitle.ended);
+      expect(await page.getByLabel(w.keptLabel).inputValue()).toBe(typedText);
+      expect(await page.getByRole('button', { name: w.askSubmit }).count()).toBe(1);
+      expect((await store.getCase(reference))?.additions).toHaveLength(1);
+      await expectNoViolations(context, page);
+      await context.addCookies(cookies);
+      await page.goto(`${site.baseUrl}${paths[locale].myComplaint}`);
+    });
+
     it('marks what the complainant sent by replying to a mail as sent by e-mail', async () => {
       const reply = 'Bij deze een reactie op uw mail: de lift is weer kapot.';
       await store.updateCase(

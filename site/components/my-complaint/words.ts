@@ -90,6 +90,7 @@ export const myComplaintWords = {
     added: 'Uw aanvulling is toegevoegd aan uw klacht. U krijgt een bevestiging per e-mail.',
     additions: 'Wat u later aanvulde',
     byMail: 'per e-mail',
+    keptLabel: 'Uw tekst (niet verstuurd)',
     withdraw: 'Klacht intrekken',
     withdrawText: 'Wilt u niet langer dat we uw klacht behandelen? Dan kunt u hem intrekken.',
     withdrawButton: 'Klacht intrekken',
@@ -119,6 +120,7 @@ export const myComplaintWords = {
       expired: 'Deze link werkt niet meer',
       revoked: 'Deze link werkt niet meer',
       closed: 'Deze pagina is niet meer te openen',
+      ended: 'Er is niets verstuurd: u was te lang weg',
       unavailable: 'Deze pagina werkt nu niet',
     },
     refused: {
@@ -128,6 +130,8 @@ export const myComplaintWords = {
       revoked:
         'Er is een nieuwere link naar deze klacht gestuurd, of de klacht is ingetrokken of verwijderd. Daarom werkt deze link niet meer. Gebruik de link uit de laatste e-mail over uw klacht, of vraag hieronder een nieuwe link aan.',
       closed: 'Deze klacht is langer dan 60 dagen geleden afgesloten. Daarom is de pagina niet meer te openen.',
+      ended:
+        'De pagina was langer dan 30 minuten open zonder dat u iets verstuurde. Daarom hebben we niets verstuurd. Uw tekst staat hieronder. Kopieer hem. Open daarna uw klacht opnieuw met de link uit uw e-mail, of vraag hieronder een nieuwe link aan.',
       unavailable: 'Er ging iets mis aan onze kant. Probeer het later nog eens.',
     },
     linkLife: (days: number) => `Een persoonlijke link werkt ${days} dagen na de e-mail waarin hij stond.`,
@@ -218,6 +222,7 @@ export const myComplaintWords = {
     added: 'What you added is now part of your complaint. You will get a confirmation by e-mail.',
     additions: 'What you added later',
     byMail: 'by e-mail',
+    keptLabel: 'Your text (not sent)',
     withdraw: 'Withdraw your complaint',
     withdrawText: 'Do you no longer want us to handle your complaint? Then you can withdraw it.',
     withdrawButton: 'Withdraw complaint',
@@ -247,6 +252,7 @@ export const myComplaintWords = {
       expired: 'This link no longer works',
       revoked: 'This link no longer works',
       closed: 'This page can no longer be opened',
+      ended: 'Nothing was sent: you were away too long',
       unavailable: 'This page does not work right now',
     },
     refused: {
@@ -256,6 +262,8 @@ export const myComplaintWords = {
       revoked:
         'A newer link to this complaint was sent, or the complaint was withdrawn or removed. That is why this link no longer works. Use the link in the latest e-mail about your complaint, or ask for a new link below.',
       closed: 'This complaint was closed more than 60 days ago. That is why its page can no longer be opened.',
+      ended:
+        'The page was open for more than 30 minutes without you sending anything. That is why nothing was sent. Your text is below. Copy it. Then open your complaint again with the link in your e-mail, or ask for a new link below.',
       unavailable: 'Something went wrong on our side. Please try again later.',
     },
     linkLife: (days: number) => `A personal link works for ${days} days after the e-mail it came in.`,
