@@ -79,11 +79,17 @@ export function getSettings(): Settings {
 /**
  * The public forms with a limit per client: the complaint form, the lost-link form of
  * /mijn-klacht/, and files checked at once (`'file'`: each costs the cleaning of a photo; as many
- * an hour as the complaints' limit allows files on them).
+ * an hour as the complaints' limit allows files on them). `'page'` counts per case, not per
+ * address: the writes from a complainant's own page (an addition, an answer to a question), each a
+ * few GitHub calls, so one session cannot spend the installation's budget; three times the
+ * complaints' limit an hour.
  */
-export type LimitedForm = 'complaint' | 'link' | 'file';
+export type LimitedForm = 'complaint' | 'link' | 'file' | 'page';
 
 const limiters = new Map<LimitedForm, RateLimiter>();
+
+/** Writes from a case's own page an hour, per complaint the hourly limit allows. */
+export const pageWritesPerComplaint = 3;
 
 /**
  * The limit per client address and hour (`KLACHTEN_RATE_LIMIT_PER_HOUR`) on accepted complaints,
@@ -108,7 +114,12 @@ export function getRateLimiter(form: LimitedForm = 'complaint'): RateLimiter {
   const made = limiters.get(form);
   if (made !== undefined) return made;
   const perHour = getSettings().rateLimitPerHour;
-  const limit = form === 'file' ? perHour * config.attachments.maxFilesPerCase : perHour;
+  const limit =
+    form === 'file'
+      ? perHour * config.attachments.maxFilesPerCase
+      : form === 'page'
+        ? perHour * pageWritesPerComplaint
+        : perHour;
   const windowMs = 60 * 60 * 1000;
   const queue = getQueueSetup()?.queue;
   const secret = process.env['KLACHTEN_TOKEN_SECRET'] ?? '';

@@ -17,7 +17,11 @@ import { displayText, fence } from '../../cases/stores/github/inert-text.ts';
 export const additionMaxLength = limits.whatIsNew;
 
 /** Why an addition was refused. */
-export type AdditionError = 'required' | 'tooLong';
+/** Why a typed text is not taken: empty or too long. */
+export type TextError = 'required' | 'tooLong';
+
+/** Why an addition is not taken: its text, or too many from this case's page this hour. */
+export type AdditionError = TextError | 'tooMany';
 
 /**
  * The addition as typed, checked: line endings as `\n`, trimmed, not empty, not too long. Other
@@ -28,7 +32,7 @@ export type AdditionError = 'required' | 'tooLong';
  * parseAddition(' De lift is weer kapot.\r\n') // { ok: true, text: 'De lift is weer kapot.' }
  * parseAddition('') // { ok: false, error: 'required' }
  */
-export function parseAddition(raw: unknown): { ok: true; text: string } | { ok: false; error: AdditionError } {
+export function parseAddition(raw: unknown): { ok: true; text: string } | { ok: false; error: TextError } {
   const text = typeof raw === 'string' ? raw.replace(/\r\n?/g, '\n').trim() : '';
   if (text === '') return { ok: false, error: 'required' };
   if (text.length > additionMaxLength) return { ok: false, error: 'tooLong' };

@@ -25,7 +25,8 @@ export type MyComplaintView =
       addition: { value: string; error?: AdditionError | undefined };
       notice?: 'added' | 'answered' | 'withdrawn' | 'not-withdrawn' | undefined;
       /** The answer to a question as posted, with its error, shown back in that question's box. */
-      questionAnswer?: { id: string; value: string; error?: 'required' | 'tooLong' | 'closed' | undefined } | undefined;
+      questionAnswer?:
+        { id: string; value: string; error?: 'required' | 'tooLong' | 'closed' | 'tooMany' | undefined } | undefined;
       satisfactionUrl?: string | undefined;
       calendarUrl?: string | undefined;
     }

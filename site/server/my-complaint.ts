@@ -18,7 +18,7 @@ import type { Locale } from '../../cases/locale.ts';
 import { makeSatisfactionToken, satisfactionExpiry } from '../../cases/satisfaction-token.ts';
 import config from '../../klachten.config.ts';
 import { basePath, paths } from '../i18n/ui.ts';
-import { getStore, log } from './context.ts';
+import { getRateLimiter, getStore, log } from './context.ts';
 import { deliverInBackground, tokenSecret } from './mail.ts';
 import { addInformation, parseAddition, withdraw } from './my-complaint-actions.ts';
 import { answerQuestionOnPage } from './my-complaint-questions.ts';
@@ -183,6 +183,27 @@ async function handlePost(
     return { ...ended, headers: { ...ended.headers, 'Set-Cookie': endedSessionCookie(url, basePath) } };
   }
   const view = caseView(record, config);
+
+  // Each write from the page costs the store (on GitHub a few calls): at most so many an hour per
+  // case, whoever holds its session. Over it, the page says so and keeps what was typed.
+  if (action === 'add' || action === 'answer-question') {
+    const place = await getRateLimiter('page').take(record.reference, now);
+    if (!place.ok) {
+      log('my-complaint.page-limited', { reference: record.reference, action });
+      const extra =
+        action === 'add'
+          ? { addition: { value: field('addition'), error: 'tooMany' as const } }
+          : {
+              questionAnswer: {
+                id: field('question'),
+                value: field(`antwoord-${field('question')}`),
+                error: 'tooMany' as const,
+              },
+            };
+      const page = casePage(record, session.csrf, locale, secret, now, extra, 429);
+      return { ...page, headers: { ...page.headers, 'Retry-After': String(place.retryAfterSeconds) } };
+    }
+  }
 
   switch (action) {
     case 'add': {

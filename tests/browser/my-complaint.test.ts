@@ -15,6 +15,7 @@ import type { CaseStore } from '../../cases/store.ts';
 import { runMoveWithMail } from '../../scripts/commands/case-mail.ts';
 import { run as runErase } from '../../scripts/commands/erase.ts';
 import { myComplaintWords } from '../../site/components/my-complaint/words.ts';
+import { pageWritesPerComplaint } from '../../site/server/context.ts';
 import { paths } from '../../site/i18n/ui.ts';
 import { testSecret, type ReceivedMail, type TestSmtpServer } from '../support/mail-fixture.ts';
 import { runCommand } from '../support/run-command.ts';
@@ -487,5 +488,42 @@ describe('an erased case', () => {
     const refused = await call(new URL(link).search);
     expect(refused.status).toBe(410);
     expect(await refused.text()).toContain(myComplaintWords.nl.refused.revoked);
+  });
+});
+
+describe('the writes from one case’s page', () => {
+  // A site of its own with the hourly limit on (1 complaint, so 3 page writes); the shared one runs
+  // with KLACHTEN_RATE_LIMIT_PER_HOUR=0. The file's helpers use the site in the variables above.
+  let saved: { browser: Browser; smtp: TestSmtpServer; site: Site; store: CaseStore };
+  beforeAll(() => {
+    saved = { browser, smtp, site, store };
+  });
+  useMailSite('klachten-page-limit-', (started) => ({ browser, smtp, site, store } = started), {
+    KLACHTEN_RATE_LIMIT_PER_HOUR: '1',
+    KLACHTEN_CLIENT_ADDRESS_HEADER: 'x-forwarded-for',
+  });
+  afterAll(() => {
+    ({ browser, smtp, site, store } = saved);
+  });
+
+  it('are at most three times the hourly complaint limit, and the one refused keeps its text', async () => {
+    const context = await browser.newContext();
+    const reference = await fileComplaint(await context.newPage(), site.baseUrl, 'nl', {
+      email: 'many-writes@example.nl',
+    });
+    await context.close();
+    const cookie = await sessionFor(await freshLink(reference));
+    const csrf = /name="csrf" value="([^"]+)"/.exec(await (await call('', { cookie })).text())?.[1] ?? '';
+    const add = (addition: string) =>
+      call('', { method: 'POST', cookie, fields: { action: 'add', csrf, reference, addition } });
+    const limit = 1 * pageWritesPerComplaint;
+    for (let n = 1; n <= limit; n += 1) expect((await add(`Aanvulling nummer ${n}.`)).status).toBe(200);
+    const over = await add('Nog een aanvulling, een te veel.');
+    expect(over.status).toBe(429);
+    expect(Number(over.headers.get('retry-after'))).toBeGreaterThan(0);
+    const html = await over.text();
+    expect(html).toContain(myComplaintWords.nl.addErrors.tooMany);
+    expect(html).toContain('Nog een aanvulling, een te veel.');
+    expect((await store.getCase(reference))?.additions).toHaveLength(limit);
   });
 });

@@ -28,6 +28,8 @@ export const answerWords = {
       required: 'Schrijf uw antwoord in het vak.',
       tooLong: (max: number) => `Uw antwoord is te lang. Gebruik hoogstens ${max} tekens.`,
       closed: 'Deze vraag kan niet meer worden beantwoord.',
+      tooMany:
+        'U hebt dit uur al veel verstuurd vanaf deze pagina. Probeer het over een uur opnieuw. Uw antwoord staat nog in het vak.',
     },
     steps: {
       asked: 'Uw behandelaar heeft u een vraag gesteld.',
@@ -54,6 +56,8 @@ export const answerWords = {
       required: 'Write your answer in the box.',
       tooLong: (max: number) => `Your answer is too long. Use at most ${max} characters.`,
       closed: 'This question can no longer be answered.',
+      tooMany:
+        'You have sent a lot from this page this hour. Please try again in an hour. Your answer is still in the box.',
     },
     steps: {
       asked: 'The person handling your complaint asked you a question.',

@@ -86,6 +86,8 @@ export const myComplaintWords = {
     addErrors: {
       required: 'Schrijf wat u wilt aanvullen.',
       tooLong: (n: number) => `Uw aanvulling is te lang: hoogstens ${n.toLocaleString('nl-NL')} tekens.`,
+      tooMany:
+        'U hebt dit uur al veel verstuurd vanaf deze pagina. Probeer het over een uur opnieuw. Uw tekst staat nog in het vak.',
     },
     added: 'Uw aanvulling is toegevoegd aan uw klacht. U krijgt een bevestiging per e-mail.',
     additions: 'Wat u later aanvulde',
@@ -218,6 +220,8 @@ export const myComplaintWords = {
     addErrors: {
       required: 'Write what you want to add.',
       tooLong: (n: number) => `What you added is too long: ${n.toLocaleString('en-GB')} characters at most.`,
+      tooMany:
+        'You have sent a lot from this page this hour. Please try again in an hour. Your text is still in the box.',
     },
     added: 'What you added is now part of your complaint. You will get a confirmation by e-mail.',
     additions: 'What you added later',
