@@ -2,16 +2,11 @@
 // OpenAPI description): one ref per case with a blob per file, one tree and one commit; the
 // issue lists them with links; later files go onto the same ref; erasure deletes the ref.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeGitHubTarget } from '../cases/retention/github-target.ts';
-import { makeGitHubRegister } from '../cases/register/github-files.ts';
-import { makeCaseIssues } from '../cases/stores/github/case-issues.ts';
 import { gitBlobSha } from '../cases/stores/github/case-files.ts';
-import { makeGitHubHelper } from '../cases/stores/github/github-helper.ts';
 import { nameFiles } from '../cases/attachments/names.ts';
-import { isGitFolderStore } from '../cases/retention/folder-eraser.ts';
 import { startGitHubStandIn, type GitHubStandIn } from './github-standin/index.ts';
 import { preparedTrio } from './support/attachment-files.ts';
-import { aForm, startQueueBed, type QueueBed } from './support/queue-bed.ts';
+import { aForm, githubErasureTarget, startQueueBed, type QueueBed } from './support/queue-bed.ts';
 
 let standIn: GitHubStandIn;
 let bed: QueueBed;
@@ -139,16 +134,7 @@ describe('a case’s files at GitHub', () => {
   it('deletes the case’s ref on erasure', async () => {
     const reference = await filedWithThree();
     await bed.setup.drain();
-    const stores = bed.setup.github;
-    if (!isGitFolderStore(stores.fallback)) throw new Error('fallback');
-    const github = makeGitHubHelper(stores.octokit, stores.repository);
-    const target = makeGitHubTarget({
-      github,
-      issues: makeCaseIssues(github),
-      store: stores.github,
-      fallback: stores.fallback,
-      register: makeGitHubRegister(github, 'livable/klachten'),
-    });
+    const target = githubErasureTarget(bed);
     expect(await target.erase([reference], '2028-01-01T00:00:00+01:00', 'verzoek')).toEqual({ [reference]: 'erased' });
     expect(repo().refs.has(`refs/heads/bijlagen/${reference}`)).toBe(false);
     expect(standIn.calls.count('git/delete-ref')).toBe(1);

@@ -12,18 +12,13 @@ import { openImapInbox, parseImapUrl } from '../cases/inbox/imap.ts';
 import { signedReplyAddress } from '../cases/inbox/reply-address.ts';
 import { runInboxRound } from '../cases/inbox/round.ts';
 import { mailSettings } from '../cases/mail/compose-message.ts';
-import { makeGitHubRegister } from '../cases/register/github-files.ts';
-import { isGitFolderStore } from '../cases/retention/folder-eraser.ts';
-import { makeGitHubTarget } from '../cases/retention/github-target.ts';
-import { makeCaseIssues } from '../cases/stores/github/case-issues.ts';
-import { makeGitHubHelper } from '../cases/stores/github/github-helper.ts';
 import config from '../klachten.config.ts';
 import { startGitHubStandIn, type GitHubStandIn } from './github-standin/index.ts';
 import { jpegWithGps } from './support/attachment-files.ts';
 import { startDovecot, type DovecotServer } from './support/dovecot.ts';
 import { callsDuring } from './support/github-calls.ts';
 import { testSecret } from './support/mail-fixture.ts';
-import { aForm, startQueueBed, type QueueBed } from './support/queue-bed.ts';
+import { aForm, githubErasureTarget, startQueueBed, type QueueBed } from './support/queue-bed.ts';
 import { replyMessage } from './support/reply-mail.ts';
 
 let imap: DovecotServer;
@@ -136,16 +131,7 @@ describe('a reply by mail on a case at GitHub', () => {
     expect(record?.attachments?.map((file) => [file.name, file.from])).toEqual([['bijlage-1.jpg', 'e-mail']]);
     expect(repo().refs.has(`refs/heads/bijlagen/${reference}`)).toBe(true);
 
-    const stores = bed.setup.github;
-    if (!isGitFolderStore(stores.fallback)) throw new Error('fallback');
-    const github = makeGitHubHelper(stores.octokit, stores.repository);
-    const target = makeGitHubTarget({
-      github,
-      issues: makeCaseIssues(github),
-      store: stores.github,
-      fallback: stores.fallback,
-      register: makeGitHubRegister(github, 'livable/klachten'),
-    });
+    const target = githubErasureTarget(bed);
     expect(await inbox.removeProcessed({ references: [reference] })).toBe(1);
     expect(await target.erase([reference], '2027-01-01T00:00:00+01:00', 'verzoek')).toEqual({ [reference]: 'erased' });
     await inbox.close();

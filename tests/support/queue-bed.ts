@@ -14,6 +14,12 @@ import { defaultTemplatesDir, loadTemplates } from '../../cases/mail/template-fi
 import type { Mailer } from '../../cases/mail/transport.ts';
 import type { DrainMail } from '../../cases/queue/drain-mail.ts';
 import { makeQueueSetupFromEnv, type QueueSetup, type QueueSetupOptions } from '../../cases/queue/setup-from-env.ts';
+import { makeGitHubRegister } from '../../cases/register/github-files.ts';
+import type { ErasureTarget } from '../../cases/retention/erasure-target.ts';
+import { isGitFolderStore } from '../../cases/retention/folder-eraser.ts';
+import { makeGitHubTarget } from '../../cases/retention/github-target.ts';
+import { makeCaseIssues } from '../../cases/stores/github/case-issues.ts';
+import { makeGitHubHelper } from '../../cases/stores/github/github-helper.ts';
 import config from '../../klachten.config.ts';
 import type { GitHubStandIn } from '../github-standin/index.ts';
 import { standInGitHubEnv } from './standin-octokit.ts';
@@ -150,4 +156,25 @@ export async function startQueueBed(
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The erasure target that `klachten erase` and `retention` use on GitHub, over the bed's stores
+ * (its Git-folder fallback, the register in the stand-in's repository).
+ *
+ * @example
+ * await githubErasureTarget(bed).erase([reference], '2028-01-01T00:00:00+01:00', 'verzoek');
+ */
+export function githubErasureTarget(bed: QueueBed): ErasureTarget {
+  const stores = bed.setup.github;
+  if (stores === undefined || !isGitFolderStore(stores.fallback))
+    throw new Error('The bed has no GitHub store with a Git-folder fallback.');
+  const github = makeGitHubHelper(stores.octokit, stores.repository);
+  return makeGitHubTarget({
+    github,
+    issues: makeCaseIssues(github),
+    store: stores.github,
+    fallback: stores.fallback,
+    register: makeGitHubRegister(github, `${stores.repository.owner}/${stores.repository.repo}`),
+  });
 }
